@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['instrumentation/src/**/*.test.ts', 'collector/src/**/*.test.ts'],
+    // Tests start real collector processes and embedded ClickHouse sessions: give them room.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
