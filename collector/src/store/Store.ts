@@ -1,0 +1,45 @@
+/** Values bound to `{name:Type}` placeholders. Values never reach SQL any other way. */
+export type QueryParams = Record<string, unknown>;
+
+/** Tables the collector writes rows into. Inserts name a table from this list only. */
+export const WRITABLE_TABLES = ['spans', 'episodes', 'tool_calls', 'episode_sources', 'corrections', 'schema_migrations'] as const;
+export type WritableTable = (typeof WRITABLE_TABLES)[number];
+
+/**
+ * The one gateway every query goes through. Two backends answer it alike: the embedded engine
+ * (chdb, the default) and a ClickHouse server (@clickhouse/client).
+ */
+export interface Store {
+  readonly backend: 'embedded' | 'server';
+  /** A statement with no result rows (DDL, INSERT … SELECT). */
+  command(sql: string, params?: QueryParams): Promise<void>;
+  /** Rows of a SELECT as objects (64-bit integers come back as strings on both backends). */
+  query<Row>(sql: string, params?: QueryParams): Promise<Row[]>;
+  /** Insert rows as JSONEachRow; resolves once the rows are written (never fire-and-forget). */
+  insert(table: WritableTable, rows: readonly object[]): Promise<void>;
+  /** Whether the store answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Settings both backends get explicitly, because the embedded engine's defaults differ from a
+ * server's: 64-bit integers as JSON strings (no silent precision loss), synchronous inserts
+ * (an acknowledged span is a written span).
+ */
+export const SHARED_SETTINGS = {
+  output_format_json_quote_64bit_integers: 1,
+  async_insert: 0,
+} as const;
+
+/** A store failure. `retryable` tells the HTTP layer whether to answer 503 (try again) or 500. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { Session } from 'chdb';
+import { SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { toJsonEachRow } from './jsonEachRow.ts';
+
+/** ClickHouse error codes that mean "not now" rather than "never": the client should retry. */
+const RETRYABLE_CODES = new Set([159, 202, 241, 243, 252, 425]);
+
+/**
+ * The embedded ClickHouse engine (chdb) in this process, data on disk under `dataDir`.
+ * Only the async calls are used: the sync ones block the event loop.
+ */
+export class EmbeddedStore implements Store {
+  readonly backend = 'embedded' as const;
+  private readonly session: Session;
+
+  constructor(readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    const connectionArgs = Object.entries(SHARED_SETTINGS).map(([name, value]) => `--${name}=${value}`);
+    try {
+      this.session = new Session(dataDir, { connectionArgs, installSignalHandlers: false });
+    } catch (error) {
+      throw new StoreError(`cannot open the embedded store at ${dataDir} (is another collector using it?): ${messageOf(error)}`, false, {
+        cause: error,
+      });
+    }
+  }
+
+  async command(sql: string, params?: QueryParams): Promise<void> {
+    await this.run(sql, params, 'command');
+  }
+
+  async query<Row>(sql: string, params?: QueryParams): Promise<Row[]> {
+    const text = await this.run(sql, params, 'query');
+    return parseJsonEachRow<Row>(text);
+  }
+
+  async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.session.insert({ table, values: toJsonEachRow(rows), format: 'JSONEachRow' });
+    } catch (error) {
+      throw new StoreError(`insert into ${table} failed: ${messageOf(error)}`, true, { cause: error });
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.session.queryAsync('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.session.close();
+  }
+
+  private async run(sql: string, params: QueryParams | undefined, what: string): Promise<string> {
+    try {
+      const result = params
+        ? await this.session.queryBindAsync(sql, params, { format: 'JSONEachRow' })
+        : await this.session.queryAsync(sql, { format: 'JSONEachRow' });
+      return result.text();
+    } catch (error) {
+      const code = (error as { clickhouseCode?: number }).clickhouseCode;
+      throw new StoreError(`${what} failed: ${messageOf(error)}`, code !== undefined && RETRYABLE_CODES.has(code), { cause: error });
+    }
+  }
+}
+
+function parseJsonEachRow<Row>(text: string): Row[] {
+  const rows: Row[] = [];
+  for (const line of text.split('\n')) {
+    if (line.length > 0) rows.push(JSON.parse(line) as Row);
+  }
+  return rows;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUERIES_DIR } from '../queries.ts';
+import type { Store } from './Store.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export interface MigrationReport {
+  applied: Migration[];
+  alreadyApplied: number;
+}
+
+const MIGRATION_FILE = /^(\d{3})_([a-z0-9_]+)\.sql$/;
+
+/** The `NNN_name.sql` files of a schema folder, in order, each split into its statements. */
+export function readMigrations(dir = join(QUERIES_DIR, 'schema')): Migration[] {
+  return readdirSync(dir)
+    .flatMap((file) => {
+      const match = MIGRATION_FILE.exec(file);
+      if (!match) return [];
+      const text = readFileSync(join(dir, file), 'utf8');
+      return [{ version: Number(match[1]), name: match[2]!, statements: splitStatements(text) }];
+    })
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Statements end with `;` at the end of a line; `--` comment lines are dropped. */
+export function splitStatements(sql: string): string[] {
+  const withoutComments = sql
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('--'))
+    .join('\n');
+  return withoutComments
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
+
+/**
+ * Applies, in order, the migrations not yet recorded in `schema_migrations`, recording each.
+ * Safe to run twice: applied versions are skipped, and every statement is `IF NOT EXISTS`.
+ */
+export async function runMigrations(store: Store, migrations = readMigrations()): Promise<MigrationReport> {
+  await store.command(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (Version UInt32, Name String, AppliedAt DateTime64(3) DEFAULT now64(3))
+     ENGINE = ReplacingMergeTree ORDER BY Version`,
+  );
+  const rows = await store.query<{ Version: number }>('SELECT Version FROM schema_migrations FINAL');
+  const done = new Set(rows.map((row) => Number(row.Version)));
+  const applied: Migration[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    for (const statement of migration.statements) await store.command(statement);
+    await store.insert('schema_migrations', [{ Version: migration.version, Name: migration.name }]);
+    applied.push(migration);
+  }
+  return { applied, alreadyApplied: done.size };
+}

@@ -1,0 +1,60 @@
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+
+export interface ServerStoreOptions {
+  url: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/** A ClickHouse server through the official client, answering exactly as the embedded store does. */
+export class ServerStore implements Store {
+  readonly backend = 'server' as const;
+  private readonly client: ClickHouseClient;
+
+  constructor(options: ServerStoreOptions) {
+    this.client = createClient({
+      url: options.url,
+      username: options.username,
+      password: options.password,
+      database: options.database,
+      clickhouse_settings: { ...SHARED_SETTINGS },
+    });
+  }
+
+  async command(sql: string, params?: QueryParams): Promise<void> {
+    await this.wrap('command', () => this.client.command({ query: sql, query_params: params }));
+  }
+
+  async query<Row>(sql: string, params?: QueryParams): Promise<Row[]> {
+    return this.wrap('query', async () => {
+      const result = await this.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
+      return result.json<Row>();
+    });
+  }
+
+  async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.wrap(`insert into ${table}`, () => this.client.insert({ table, values: rows as object[], format: 'JSONEachRow' }), true);
+  }
+
+  async ping(): Promise<boolean> {
+    const result = await this.client.ping();
+    return result.success;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async wrap<T>(what: string, run: () => Promise<T>, retryable = false): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const network = typeof (error as { code?: unknown }).code === 'string';
+      throw new StoreError(`${what} failed: ${message}`, retryable || network, { cause: error });
+    }
+  }
+}
