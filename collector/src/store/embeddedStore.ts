@@ -13,6 +13,7 @@ const RETRYABLE_CODES = new Set([159, 202, 241, 243, 252, 425]);
 export class EmbeddedStore implements Store {
   readonly backend = 'embedded' as const;
   private readonly session: Session;
+  private writeFault: string | undefined;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -35,8 +36,17 @@ export class EmbeddedStore implements Store {
     return parseJsonEachRow<Row>(text);
   }
 
+  /**
+   * Fault injection: while set, every insert fails as a full or broken disk would, so outage
+   * handling (503 + Retry-After, retries) can be tested on the real engine. `undefined` heals it.
+   */
+  refuseWrites(reason: string | undefined): void {
+    this.writeFault = reason;
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
+    if (this.writeFault !== undefined) throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true);
     try {
       await this.session.insert({ table, values: toJsonEachRow(rows), format: 'JSONEachRow' });
     } catch (error) {

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './log/logger.ts';
+import { createStore } from './store/createStore.ts';
+import { runMigrations } from './store/migrations.ts';
+import { StoreError } from './store/Store.ts';
+import { runDemo } from './demo/runDemo.ts';
+import { startCollector } from './startCollector.ts';
+
+const USAGE = `Usage: trumpets <command> [options]
+
+Commands:
+  start [--demo] [--episodes N]   run the collector (OTLP/HTTP on $TRUMPETS_HOST:$TRUMPETS_PORT, default 127.0.0.1:4318);
+                                  --demo also runs the sample agent against it and reports what was stored
+  migrate                         apply the schema migrations in queries/schema and exit
+  query "<SQL>"                   run a read query against the store and print rows as JSON lines
+                                  (the embedded store allows one process: stop the collector first)
+
+Configuration comes from environment variables; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean', default: false }, episodes: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+
+  if (command === 'start') {
+    const collector = await startCollector(config, log);
+    const stop = async (signal: string) => {
+      log.info('shutting down', { signal });
+      await collector.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    if (values.demo) await runDemo(collector, { episodes: parsePositiveInt(values.episodes, '--episodes'), dataDir: config.dataDir });
+    return -1;
+  }
+  if (command === 'migrate') {
+    const store = createStore(config);
+    const report = await runMigrations(store);
+    process.stdout.write(`applied ${report.applied.length} migration(s); ${report.alreadyApplied} already applied\n`);
+    await store.close();
+    return 0;
+  }
+  if (command === 'query') {
+    const sql = rest.join(' ');
+    if (!sql) throw new UsageError('query needs a SQL statement, e.g. trumpets query "SELECT count() FROM episodes FINAL"');
+    const store = createStore(config);
+    for (const row of await store.query<object>(sql)) process.stdout.write(`${JSON.stringify(row)}\n`);
+    await store.close();
+    return 0;
+  }
+  throw new UsageError(`unknown command '${command}'`);
+}
+
+class UsageError extends Error {}
+
+function parsePositiveInt(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`${flag} must be a positive whole number, got '${text}'`);
+  return value;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`trumpets: ${error.message}\n\n${USAGE}\n`);
+    else if (error instanceof ConfigError || error instanceof StoreError) process.stderr.write(`trumpets: ${error.message}\n`);
+    else process.stderr.write(`trumpets: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

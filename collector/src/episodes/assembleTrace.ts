@@ -1,0 +1,182 @@
+import { GEN_AI, OPENINFERENCE, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
+import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
+import { extractSources, type SourceRow } from './extractSources.ts';
+import { nanosBetweenMs, nanosToDateTime64 } from './nanos.ts';
+import { errorOf } from './spanErrors.ts';
+import { findEpisodeRoot, roleOf } from './spanKinds.ts';
+import type { StoredSpan } from './storedSpan.ts';
+import { truncate } from './truncate.ts';
+
+export interface EpisodeRow {
+  EpisodeId: string;
+  TraceId: string;
+  RootSpanId: string;
+  ServiceName: string;
+  Agent: string;
+  AgentVersion: string;
+  Workflow: string;
+  ReleaseId: string;
+  ConversationId: string;
+  Outcome: Outcome;
+  StatusCode: string;
+  ErrorType: string;
+  ErrorMessage: string;
+  Input: string;
+  Output: string;
+  InputTruncated: boolean;
+  OutputTruncated: boolean;
+  StartTime: string;
+  EndTime: string;
+  LatencyMs: number;
+  InputTokens: number;
+  OutputTokens: number;
+  LlmCallCount: number;
+  ToolCallCount: number;
+  ToolErrorCount: number;
+  SourceCount: number;
+  SpanCount: number;
+  Attributes: Record<string, string>;
+}
+
+export interface ToolCallRow {
+  EpisodeId: string;
+  SpanId: string;
+  ParentSpanId: string;
+  Agent: string;
+  Workflow: string;
+  ToolName: string;
+  CallId: string;
+  Arguments: string;
+  Result: string;
+  Status: 'ok' | 'error';
+  ErrorType: string;
+  ErrorMessage: string;
+  StartTime: string;
+  DurationMs: number;
+}
+
+/** Everything one trace yields. An episode only once its root has arrived; corrections always. */
+export interface AssembledTrace {
+  episode?: EpisodeRow;
+  toolCalls: ToolCallRow[];
+  sources: SourceRow[];
+  corrections: CorrectionRow[];
+}
+
+export interface AssemblyOptions {
+  /** Input, output, arguments and results longer than this are truncated and marked. */
+  maxTextChars: number;
+}
+
+/**
+ * The spans of one trace → its episode, tool calls and sources. Pure: the same spans give the
+ * same rows whatever order or batches they came in, which makes reassembly idempotent.
+ */
+export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOptions): AssembledTrace {
+  const corrections = spans.flatMap((span) => extractCorrection(span, options.maxTextChars) ?? []);
+  const root = findEpisodeRoot(spans);
+  if (!root) return { toolCalls: [], sources: [], corrections };
+
+  const episodeId = root.TraceId;
+  const attributes = root.SpanAttributes;
+  const agent = attributes[GEN_AI.AGENT_NAME] ?? '';
+  const workflow = attributes[GEN_AI.WORKFLOW_NAME] ?? '';
+  const toolCalls: ToolCallRow[] = [];
+  const sources: SourceRow[] = [];
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let llmCallCount = 0;
+
+  for (const span of spans) {
+    sources.push(...extractSources(episodeId, span));
+    const role = roleOf(span);
+    if (role === 'tool') toolCalls.push(toToolCall(episodeId, agent, workflow, span, options));
+    if (role === 'llm') {
+      // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
+      llmCallCount += 1;
+      inputTokens += tokenCount(span, [GEN_AI.USAGE_INPUT_TOKENS, 'gen_ai.usage.prompt_tokens', OPENINFERENCE.TOKEN_COUNT_PROMPT]);
+      outputTokens += tokenCount(span, [GEN_AI.USAGE_OUTPUT_TOKENS, 'gen_ai.usage.completion_tokens', OPENINFERENCE.TOKEN_COUNT_COMPLETION]);
+    }
+  }
+
+  const rootError = errorOf(root);
+  const firstToolError = toolCalls.find((call) => call.Status === 'error');
+  const input = truncate(firstOf(attributes, [TRUMPETS.EPISODE_INPUT, GEN_AI.INPUT_MESSAGES, OPENINFERENCE.INPUT_VALUE]), options.maxTextChars);
+  const output = truncate(firstOf(attributes, [TRUMPETS.EPISODE_OUTPUT, GEN_AI.OUTPUT_MESSAGES, OPENINFERENCE.OUTPUT_VALUE]), options.maxTextChars);
+
+  const episode: EpisodeRow = {
+    EpisodeId: episodeId,
+    TraceId: root.TraceId,
+    RootSpanId: root.SpanId,
+    ServiceName: root.ServiceName,
+    Agent: agent,
+    AgentVersion: attributes[GEN_AI.AGENT_VERSION] ?? '',
+    Workflow: workflow,
+    ReleaseId: attributes[TRUMPETS.RELEASE_ID] ?? '',
+    ConversationId: attributes[GEN_AI.CONVERSATION_ID] ?? '',
+    Outcome: outcomeOf(root),
+    StatusCode: root.StatusCode,
+    ErrorType: rootError?.type ?? firstToolError?.ErrorType ?? '',
+    ErrorMessage: (rootError?.message ?? firstToolError?.ErrorMessage ?? '').slice(0, options.maxTextChars),
+    Input: input.text,
+    Output: output.text,
+    InputTruncated: input.truncated,
+    OutputTruncated: output.truncated,
+    StartTime: nanosToDateTime64(root.StartTimeUnixNano),
+    EndTime: nanosToDateTime64(root.EndTimeUnixNano),
+    LatencyMs: nanosBetweenMs(root.StartTimeUnixNano, root.EndTimeUnixNano),
+    InputTokens: inputTokens,
+    OutputTokens: outputTokens,
+    LlmCallCount: llmCallCount,
+    ToolCallCount: toolCalls.length,
+    ToolErrorCount: toolCalls.filter((call) => call.Status === 'error').length,
+    SourceCount: sources.length,
+    SpanCount: spans.length,
+    Attributes: attributes,
+  };
+  return { episode, toolCalls, sources, corrections };
+}
+
+/** The recorded outcome when valid; otherwise a failed root is a failure and the rest unknown. */
+function outcomeOf(root: StoredSpan): Outcome {
+  const recorded = root.SpanAttributes[TRUMPETS.EPISODE_OUTCOME];
+  if (recorded && (OUTCOMES as readonly string[]).includes(recorded)) return recorded as Outcome;
+  return root.StatusCode === 'ERROR' ? 'failure' : 'unknown';
+}
+
+function toToolCall(episodeId: string, agent: string, workflow: string, span: StoredSpan, options: AssemblyOptions): ToolCallRow {
+  const error = errorOf(span);
+  const attributes = span.SpanAttributes;
+  return {
+    EpisodeId: episodeId,
+    SpanId: span.SpanId,
+    ParentSpanId: span.ParentSpanId,
+    Agent: agent,
+    Workflow: workflow,
+    ToolName: attributes[GEN_AI.TOOL_NAME] ?? attributes[OPENINFERENCE.TOOL_NAME] ?? span.SpanName,
+    CallId: attributes[GEN_AI.TOOL_CALL_ID] ?? '',
+    Arguments: truncate(attributes[GEN_AI.TOOL_CALL_ARGUMENTS] ?? '', options.maxTextChars).text,
+    Result: truncate(attributes[GEN_AI.TOOL_CALL_RESULT] ?? '', options.maxTextChars).text,
+    Status: error ? 'error' : 'ok',
+    ErrorType: error?.type ?? '',
+    ErrorMessage: (error?.message ?? '').slice(0, options.maxTextChars),
+    StartTime: nanosToDateTime64(span.StartTimeUnixNano),
+    DurationMs: nanosBetweenMs(span.StartTimeUnixNano, span.EndTimeUnixNano),
+  };
+}
+
+function tokenCount(span: StoredSpan, names: readonly string[]): number {
+  for (const name of names) {
+    const value = Number(span.SpanAttributes[name]);
+    if (span.SpanAttributes[name] !== undefined && Number.isFinite(value) && value >= 0) return Math.trunc(value);
+  }
+  return 0;
+}
+
+function firstOf(attributes: Record<string, string>, names: readonly string[]): string {
+  for (const name of names) {
+    const value = attributes[name];
+    if (value !== undefined) return value;
+  }
+  return '';
+}

@@ -1,0 +1,26 @@
+import { TRUMPETS } from '@trumpets/instrumentation/conventions';
+import { nanosToDateTime64 } from './nanos.ts';
+import type { StoredSpan } from './storedSpan.ts';
+
+export interface CorrectionRow {
+  CorrectionId: string;
+  EpisodeId: string;
+  CorrectedOutput: string;
+  Reason: string;
+  Author: string;
+  CreatedAt: string;
+}
+
+/** A human correction: a span naming the episode it corrects, sent later, from any process. */
+export function extractCorrection(span: StoredSpan, maxTextChars: number): CorrectionRow | undefined {
+  const episodeId = span.SpanAttributes[TRUMPETS.CORRECTION_EPISODE_ID];
+  if (!episodeId) return undefined;
+  return {
+    CorrectionId: `${span.TraceId}:${span.SpanId}`,
+    EpisodeId: episodeId,
+    CorrectedOutput: (span.SpanAttributes[TRUMPETS.CORRECTION_OUTPUT] ?? '').slice(0, maxTextChars),
+    Reason: (span.SpanAttributes[TRUMPETS.CORRECTION_REASON] ?? '').slice(0, maxTextChars),
+    Author: span.SpanAttributes[TRUMPETS.CORRECTION_AUTHOR] ?? '',
+    CreatedAt: nanosToDateTime64(span.StartTimeUnixNano),
+  };
+}

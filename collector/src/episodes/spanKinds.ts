@@ -1,0 +1,52 @@
+import { GEN_AI, LLM_OPERATIONS, OPENINFERENCE, OPERATION } from '@trumpets/instrumentation/conventions';
+import type { StoredSpan } from './storedSpan.ts';
+
+/**
+ * What role a span plays in an episode, from the GenAI conventions first and OpenInference's
+ * span kinds second, so spans from other instrumentations are understood too.
+ */
+export type SpanRole = 'agent' | 'tool' | 'llm' | 'retrieval' | 'other';
+
+const OPENINFERENCE_ROLES: Record<string, SpanRole> = {
+  AGENT: 'agent',
+  TOOL: 'tool',
+  LLM: 'llm',
+  RETRIEVER: 'retrieval',
+};
+
+export function roleOf(span: StoredSpan): SpanRole {
+  const operation = span.SpanAttributes[GEN_AI.OPERATION_NAME];
+  if (operation !== undefined) {
+    if (operation === OPERATION.INVOKE_AGENT) return 'agent';
+    if (operation === OPERATION.EXECUTE_TOOL) return 'tool';
+    if (operation === OPERATION.RETRIEVAL) return 'retrieval';
+    if (LLM_OPERATIONS.has(operation)) return 'llm';
+  }
+  const openInferenceKind = span.SpanAttributes[OPENINFERENCE.SPAN_KIND];
+  return (openInferenceKind && OPENINFERENCE_ROLES[openInferenceKind]) || 'other';
+}
+
+/**
+ * The episode's root: the outermost agent span. An agent span whose parent is another agent
+ * span (a sub-agent) belongs to the episode, it does not start one.
+ */
+export function findEpisodeRoot(spans: readonly StoredSpan[]): StoredSpan | undefined {
+  const byId = new Map(spans.map((span) => [span.SpanId, span]));
+  let root: StoredSpan | undefined;
+  for (const span of spans) {
+    if (roleOf(span) !== 'agent' || hasAgentAncestor(span, byId)) continue;
+    if (!root || BigInt(span.StartTimeUnixNano) < BigInt(root.StartTimeUnixNano)) root = span;
+  }
+  return root;
+}
+
+function hasAgentAncestor(span: StoredSpan, byId: Map<string, StoredSpan>): boolean {
+  const seen = new Set<string>();
+  let parent = byId.get(span.ParentSpanId);
+  while (parent && !seen.has(parent.SpanId)) {
+    if (roleOf(parent) === 'agent') return true;
+    seen.add(parent.SpanId);
+    parent = byId.get(parent.ParentSpanId);
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './api/createApp.ts';
+import type { CollectorConfig } from './config.ts';
+import { EpisodeAssembler } from './episodes/EpisodeAssembler.ts';
+import { SpanIngest } from './ingest/SpanIngest.ts';
+import type { Logger } from './log/logger.ts';
+import { createStore } from './store/createStore.ts';
+import { runMigrations } from './store/migrations.ts';
+import type { Store } from './store/Store.ts';
+
+export interface RunningCollector {
+  /** Base URL, e.g. http://127.0.0.1:4318 (OTLP traces at /v1/traces). */
+  url: string;
+  store: Store;
+  assembler: EpisodeAssembler;
+  ingest: SpanIngest;
+  /** Stops accepting requests, assembles what is pending, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, applies migrations, resumes assembly, then listens. */
+export async function startCollector(config: CollectorConfig, log: Logger, store: Store = createStore(config)): Promise<RunningCollector> {
+  const migrations = await runMigrations(store);
+  log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
+
+  const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars }, log);
+  const resumed = await assembler.catchUp();
+  if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
+
+  const ingest = new SpanIngest(store, assembler);
+  const app = createApp({ store, ingest, log, maxBodyBytes: config.maxBodyBytes, retryAfterSeconds: config.retryAfterSeconds });
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  log.info('collector listening', { otlpTraces: `${url}/v1/traces`, backend: store.backend, dataDir: store.backend === 'embedded' ? config.dataDir : undefined });
+
+  return {
+    url,
+    store,
+    assembler,
+    ingest,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await assembler.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const BIN = fileURLToPath(new URL('../../bin/trumpets.js', import.meta.url));
+
+export interface CollectorProcess {
+  url: string;
+  child: ChildProcess;
+  /** Every JSON log line the process wrote so far. */
+  logs: Array<Record<string, unknown>>;
+  /** SIGTERM, then waits for a graceful exit (pending assembly flushed, store closed). */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the real `trumpets start` process on a free port with its own data directory. */
+export async function startCollectorProcess(dataDir: string, env: Record<string, string> = {}): Promise<CollectorProcess> {
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    env: { ...process.env, TRUMPETS_PORT: '0', TRUMPETS_DATA_DIR: dataDir, TRUMPETS_ASSEMBLY_INTERVAL_MS: '50', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.msg === 'collector listening') resolve(String(entry.otlpTraces).replace(/\/v1\/traces$/, ''));
+      } catch {
+        logs.push({ raw: line });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited with ${code} before listening: ${JSON.stringify(logs)}`)));
+  });
+  return {
+    url,
+    child,
+    logs,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
