@@ -18,7 +18,7 @@ export class CoalescingInserter<Row extends object> {
   constructor(
     private readonly store: Store,
     private readonly table: WritableTable,
-    private readonly maxRowsPerInsert = 200_000,
+    private readonly maxRowsPerInsert = 16_000,
   ) {}
 
   write(rows: readonly Row[]): Promise<void> {

@@ -21,8 +21,9 @@ const MAX_NESTING = 32;
 const { hasOwn } = Object;
 
 /**
- * KeyValue list → key to string value. The record has no prototype, so keys such as
- * `constructor` or `__proto__` are plain attributes and absent keys read as undefined.
+ * KeyValue list → key to string value; a repeated key keeps its last value. A plain object, because
+ * a prototype-less one makes decoding about 20% slower: read it by attribute name or with Object.hasOwn
+ * (`record.constructor` is inherited), and note that a key spelled `__proto__` cannot be stored.
  */
 export function attributesToRecord(list: unknown, field: string): Record<string, string> {
   const record: Record<string, string> = {};
@@ -42,7 +43,10 @@ export function attributesToRecord(list: unknown, field: string): Record<string,
 export function anyValueToString(value: unknown): string {
   if (typeof value !== 'object' || value === null) return '';
   const any = value as AnyValueLike;
-  if (hasOwn(any, 'stringValue')) return String(any.stringValue);
+  // Fast path for the most common type: a non-empty string cannot be protobufjs's prototype default.
+  const text = any.stringValue;
+  if (typeof text === 'string' && text !== '') return text;
+  if (hasOwn(any, 'stringValue')) return String(text);
   if (hasOwn(any, 'intValue')) return intToString(any.intValue);
   if (hasOwn(any, 'boolValue')) return isTrue(any.boolValue) ? 'true' : 'false';
   if (hasOwn(any, 'doubleValue')) return String(any.doubleValue);

@@ -1,7 +1,7 @@
 import { attributesToRecord } from './attributeValues.ts';
 import { spanKindName, statusCodeName } from './enumNames.ts';
 import { OtlpDecodeError } from './OtlpDecodeError.ts';
-import { InvalidField, listOf, stringOf } from './otlpFields.ts';
+import { InvalidField, listOf, objectOf, stringOf } from './otlpFields.ts';
 import { optionalIdHex, requiredIdHex } from './spanIds.ts';
 import type { DecodedEvent, DecodedLink, DecodedRequest, DecodedSpan } from './types.ts';
 import { isBefore, unixNanos } from './unixNanos.ts';
@@ -101,8 +101,7 @@ function decodeScopeSpans(spans: readonly unknown[], origin: SpanOrigin, result:
 }
 
 function decodeSpan(value: unknown, origin: SpanOrigin): DecodedSpan {
-  if (typeof value !== 'object' || value === null) throw new InvalidField(`span must be an object, got ${typeof value}`);
-  const span = value as SpanLike;
+  const span = objectOf<SpanLike>(value, 'span');
   const traceId = requiredIdHex(span.traceId, 16, 'trace_id');
   const spanId = requiredIdHex(span.spanId, 8, 'span_id');
   const name = stringOf(span.name, 'name');
@@ -140,7 +139,7 @@ function decodeEvents(value: unknown): DecodedEvent[] {
   const events = listOf(value, 'events');
   const decoded: DecodedEvent[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
-    const event = (events[i] ?? {}) as EventLike;
+    const event = objectOf<EventLike>(events[i], `events[${i}]`);
     decoded[i] = {
       timeUnixNano: unixNanos(event.timeUnixNano, `events[${i}].time_unix_nano`),
       name: stringOf(event.name, `events[${i}].name`),
@@ -155,7 +154,7 @@ function decodeLinks(value: unknown): DecodedLink[] {
   const links = listOf(value, 'links');
   const decoded: DecodedLink[] = new Array(links.length);
   for (let i = 0; i < links.length; i++) {
-    const link = (links[i] ?? {}) as LinkLike;
+    const link = objectOf<LinkLike>(links[i], `links[${i}]`);
     decoded[i] = {
       traceId: requiredIdHex(link.traceId, 16, `links[${i}].trace_id`),
       spanId: requiredIdHex(link.spanId, 8, `links[${i}].span_id`),

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { z } from 'zod';
 import { OtlpDecodeError } from './OtlpDecodeError.ts';
 import type { OtlpRequestLike } from './otlpRequestToSpans.ts';
@@ -20,7 +21,7 @@ const ExportTraceServiceRequestJson = z.looseObject({
 export function parseJsonRequest(body: Buffer): OtlpRequestLike {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(bodyText(body));
   } catch (error) {
     throw new OtlpDecodeError(`body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
@@ -33,6 +34,14 @@ export function parseJsonRequest(body: Buffer): OtlpRequestLike {
     });
   }
   return checked.data;
+}
+
+/**
+ * ASCII bytes read the same as latin1, which V8 copies straight into a string: about 50× faster than
+ * UTF-8 decoding, which otherwise costs as much as JSON.parse itself.
+ */
+function bodyText(body: Buffer): string {
+  return isAscii(body) ? body.toString('latin1') : body.toString('utf8');
 }
 
 /**

@@ -45,7 +45,8 @@ function isAllZero(hex: string): boolean {
 
 function describeId(value: unknown): string {
   if (value == null) return '0';
-  if (value instanceof Uint8Array) return String(value.length);
+  // protobufjs reads an absent bytes field as its default, an empty array.
+  if (value instanceof Uint8Array || Array.isArray(value)) return String(value.length);
   if (typeof value !== 'string') return `a ${typeof value}`;
   if (value.length % 2 === 0 && lowercaseHex(value) !== undefined) return String(value.length / 2);
   return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}, which is not hex`;

@@ -4,8 +4,8 @@ const MAX_UINT64 = '18446744073709551615';
 
 /**
  * A fixed64 nanosecond time as a canonical decimal string (no leading zeros; absent is "0").
- * Nanosecond times overflow JS numbers, so they travel as strings: protobufjs yields Longs
- * (whose toString is exact), OTLP/JSON strings, or plain numbers from lenient senders.
+ * Nanosecond times overflow JS numbers, so they travel as strings: protobufjs yields Longs,
+ * OTLP/JSON strings, and lenient senders plain numbers.
  */
 export function unixNanos(value: unknown, field: string): string {
   const text = typeof value === 'string' ? value

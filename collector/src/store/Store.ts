@@ -15,7 +15,10 @@ export interface Store {
   command(sql: string, params?: QueryParams): Promise<void>;
   /** Rows of a SELECT as objects (64-bit integers come back as strings on both backends). */
   query<Row>(sql: string, params?: QueryParams): Promise<Row[]>;
-  /** Insert rows as JSONEachRow; resolves once the rows are written (never fire-and-forget). */
+  /**
+   * Insert rows (objects whose keys are column names, all rows with the same keys in the same order);
+   * resolves once the rows are written (never fire-and-forget).
+   */
   insert(table: WritableTable, rows: readonly object[]): Promise<void>;
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;

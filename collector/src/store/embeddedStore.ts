@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Session } from 'chdb';
 import { SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
-import { toJsonEachRow } from './jsonEachRow.ts';
+import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 
 /** ClickHouse error codes that mean "not now" rather than "never": the client should retry. */
 const RETRYABLE_CODES = new Set([159, 202, 241, 243, 252, 425]);
@@ -48,7 +48,8 @@ export class EmbeddedStore implements Store {
     if (rows.length === 0) return;
     if (this.writeFault !== undefined) throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true);
     try {
-      await this.session.insert({ table, values: toJsonEachRow(rows), format: 'JSONEachRow' });
+      const { columns, payload } = toJsonCompactEachRow(rows);
+      await this.session.insert({ table, columns, values: payload, format: 'JSONCompactEachRow' });
     } catch (error) {
       throw new StoreError(`insert into ${table} failed: ${messageOf(error)}`, true, { cause: error });
     }

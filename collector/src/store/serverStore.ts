@@ -36,7 +36,9 @@ export class ServerStore implements Store {
 
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.wrap(`insert into ${table}`, () => this.client.insert({ table, values: rows as object[], format: 'JSONEachRow' }), true);
+    const columns = Object.keys(rows[0]!);
+    const values = rows.map((row) => Object.values(row));
+    await this.wrap(`insert into ${table}`, () => this.client.insert({ table, values, columns: columns as [string, ...string[]], format: 'JSONCompactEachRow' }), true);
   }
 
   async ping(): Promise<boolean> {

@@ -1,0 +1,17 @@
+import { parseArgs } from 'node:util';
+import { benchIngest } from './ingest.ts';
+
+/**
+ * `pnpm bench`: each figure is printed beside a baseline measured in the same run, as a ratio,
+ * so results compare across machines. Targets are the project's, for a 2-core machine.
+ */
+const { values } = parseArgs({ options: { episodes: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '16' } } });
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const ingest = await benchIngest(Number(values.episodes), Number(values.concurrency), log);
+const slowerBaseline = Math.min(ingest.decodeSpansPerSec, ingest.rawInsertSpansPerSec);
+const ratio = ingest.endToEndSpansPerSec / slowerBaseline;
+log('');
+log(`ingest end to end: ${ingest.endToEndSpansPerSec.toLocaleString('en')} spans/s (target ≥ 50,000)`);
+log(`ingest end to end / slower of decode-only and raw insert: ${ratio.toFixed(2)} (target ≥ 0.50)`);
+log(`ingest end to end / raw insert: ${(ingest.endToEndSpansPerSec / ingest.rawInsertSpansPerSec).toFixed(2)}`);
