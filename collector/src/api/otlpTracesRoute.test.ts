@@ -1,32 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { silentLogger } from '../log/logger.ts';
 import { ExportTraceServiceResponse, RpcStatus } from '../otlp/traceSchema.ts';
-import { startCollector, type RunningCollector } from '../startCollector.ts';
-import { EmbeddedStore } from '../store/embeddedStore.ts';
+import type { EmbeddedStore } from '../store/embeddedStore.ts';
+import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, otlpProtobuf, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 
-let dir: string;
+let harness: InProcessCollector;
 let store: EmbeddedStore;
-let collector: RunningCollector;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'trumpets-otlp-'));
-  store = new EmbeddedStore(dir);
-  const config = { ...loadConfig({}), port: 0, dataDir: dir, maxBodyBytes: 64 * 1024, assemblyIntervalMs: 20, retryAfterSeconds: 7 };
-  collector = await startCollector(config, silentLogger, store);
+  harness = await startInProcessCollector({ maxBodyBytes: 64 * 1024, retryAfterSeconds: 7 });
+  store = harness.store;
 });
-afterAll(async () => {
-  await collector.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => harness.close());
 
-const post = (body: string | Buffer, headers: Record<string, string>) =>
-  fetch(`${collector.url}/v1/traces`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
+const post = (body: string | Buffer, headers: Record<string, string>) => harness.post(body, headers);
 const postJson = (spans: TestSpan[]) => post(JSON.stringify(otlpJson(spans)), { 'content-type': 'application/json' });
 
 async function storedSpanIds(traceId: string): Promise<string[]> {
@@ -79,7 +67,7 @@ describe('POST /v1/traces', () => {
     expect(badJson.status).toBe(400);
     expect(((await badJson.json()) as { message: string }).message).toMatch(/JSON/);
 
-    expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${harness.collector.url}/healthz`)).status).toBe(200);
   });
 
   it('answers 415 for an unsupported content type', async () => {

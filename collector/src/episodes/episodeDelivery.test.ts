@@ -1,26 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { silentLogger } from '../log/logger.ts';
-import { startCollector, type RunningCollector } from '../startCollector.ts';
-import { EmbeddedStore } from '../store/embeddedStore.ts';
+import type { RunningCollector } from '../startCollector.ts';
+import type { EmbeddedStore } from '../store/embeddedStore.ts';
+import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, otlpProtobuf, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 
-let dir: string;
+let harness: InProcessCollector;
 let store: EmbeddedStore;
 let collector: RunningCollector;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'trumpets-delivery-'));
-  store = new EmbeddedStore(dir);
-  collector = await startCollector({ ...loadConfig({}), port: 0, dataDir: dir, assemblyIntervalMs: 10 }, silentLogger, store);
+  harness = await startInProcessCollector();
+  ({ store, collector } = harness);
 });
-afterAll(async () => {
-  await collector.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => harness.close());
 
 /** One episode: a root, two tools (one failing), a chat call with tokens, a source event. */
 function episodeSpans(traceId: string): { root: TestSpan; children: TestSpan[] } {
@@ -68,8 +60,8 @@ function episodeSpans(traceId: string): { root: TestSpan; children: TestSpan[] }
 async function send(spans: TestSpan[], encoding: 'json' | 'protobuf' = 'json'): Promise<void> {
   const response =
     encoding === 'json'
-      ? await fetch(`${collector.url}/v1/traces`, { method: 'POST', body: JSON.stringify(otlpJson(spans)), headers: { 'content-type': 'application/json' } })
-      : await fetch(`${collector.url}/v1/traces`, { method: 'POST', body: new Uint8Array(otlpProtobuf(spans)), headers: { 'content-type': 'application/x-protobuf' } });
+      ? await harness.post(JSON.stringify(otlpJson(spans)), { 'content-type': 'application/json' })
+      : await harness.post(otlpProtobuf(spans), { 'content-type': 'application/x-protobuf' });
   expect(response.status).toBe(200);
 }
 

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type CollectorConfig } from '../config.ts';
+import { silentLogger } from '../log/logger.ts';
+import { startCollector, type RunningCollector } from '../startCollector.ts';
+import { EmbeddedStore } from '../store/embeddedStore.ts';
+
+export interface InProcessCollector {
+  collector: RunningCollector;
+  /** The collector's own store, for SQL assertions and fault injection. */
+  store: EmbeddedStore;
+  /** POSTs an OTLP body to /v1/traces. */
+  post(body: string | Buffer, headers: Record<string, string>): Promise<Response>;
+  /** Closes the collector and removes its data directory. */
+  close(): Promise<void>;
+}
+
+/** A collector on a free loopback port with an embedded store in a fresh temp directory. */
+export async function startInProcessCollector(overrides: Partial<CollectorConfig> = {}): Promise<InProcessCollector> {
+  const dir = mkdtempSync(join(tmpdir(), 'trumpets-test-'));
+  const store = new EmbeddedStore(dir);
+  const collector = await startCollector({ ...loadConfig({}), port: 0, dataDir: dir, assemblyIntervalMs: 10, ...overrides }, silentLogger, store);
+  return {
+    collector,
+    store,
+    post: (body, headers) =>
+      fetch(`${collector.url}/v1/traces`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers }),
+    async close() {
+      await collector.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
