@@ -12,6 +12,8 @@ export interface InProcessCollector {
   store: EmbeddedStore;
   /** POSTs an OTLP body to /v1/traces. */
   post(body: string | Buffer, headers: Record<string, string>): Promise<Response>;
+  /** Any request to the collector, by path (e.g. `/api/failure-modes?agent=x`). Use this rather than fetch, so credentials are added in one place. */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** Closes the collector and removes its data directory. */
   close(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export async function startInProcessCollector(overrides: Partial<CollectorConfig
   return {
     collector,
     store,
+    request: (path, init) => fetch(`${collector.url}${path}`, init),
     post: (body, headers) =>
       fetch(`${collector.url}/v1/traces`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers }),
     async close() {
