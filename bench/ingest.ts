@@ -5,64 +5,81 @@ import { decodeOtlpRequest, EmbeddedStore, loadConfig, runMigrations, silentLogg
 import { postFromProcess } from './postBodies.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
 
+export interface EndToEndFigures {
+  /** Spans/s until every request was answered 200. */
+  acked: number;
+  /** Spans/s until every acknowledged span was in the spans table. */
+  stored: number;
+  /** Spans/s until episodes were assembled from them too. */
+  assembled: number;
+}
+
 export interface IngestFigures {
   spans: number;
   decodeSpansPerSec: number;
   rawInsertSpansPerSec: number;
-  endToEndSpansPerSec: number;
-  assembledSpansPerSec: number;
+  spoolOn: EndToEndFigures;
+  spoolOff: EndToEndFigures;
 }
 
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+const fmt = (value: number) => value.toLocaleString('en').padStart(8);
 
 /**
- * OTLP protobuf ingest end to end (HTTP → decode → spans table, acknowledged) against its two
- * baselines measured in the same run on the same rows: decoding alone, and a raw insert into
- * the embedded store.
+ * OTLP protobuf ingest end to end (HTTP → decode → spool → spans table), with the spool on and
+ * off, against its two baselines measured in the same run on the same rows: decoding alone, and
+ * a raw insert into the embedded store.
  */
 export async function benchIngest(episodes: number, concurrency: number, log: (line: string) => void): Promise<IngestFigures> {
   const { bodies, spans } = syntheticRequests(episodes);
-  log(`ingest: ${spans} spans in ${bodies.length} protobuf requests (${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB)`);
+  log(`ingest: ${spans.toLocaleString('en')} spans in ${bodies.length} protobuf requests (${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB)`);
 
   let started = performance.now();
   const decoded = bodies.map((body) => decodeOtlpRequest(body, 'protobuf'));
-  const decodeMs = performance.now() - started;
-  log(`  decode only          ${rate(spans, decodeMs).toLocaleString('en')} spans/s`);
+  const decodeSpansPerSec = rate(spans, performance.now() - started);
+  log(`  decode only                  ${fmt(decodeSpansPerSec)} spans/s`);
 
   const rows = decoded.flatMap((request) => request.spans.map(toSpanRow));
   const rawDir = mkdtempSync(join(tmpdir(), 'trumpets-bench-raw-'));
   const rawStore = new EmbeddedStore(rawDir);
   await runMigrations(rawStore);
   started = performance.now();
-  for (let i = 0; i < rows.length; i += 10_000) await rawStore.insert('spans', rows.slice(i, i + 10_000));
-  const rawMs = performance.now() - started;
+  for (let i = 0; i < rows.length; i += 16_000) await rawStore.insert('spans', rows.slice(i, i + 16_000));
+  const rawInsertSpansPerSec = rate(spans, performance.now() - started);
   await rawStore.close();
   rmSync(rawDir, { recursive: true, force: true });
-  log(`  raw insert (10k rows) ${rate(spans, rawMs).toLocaleString('en')} spans/s`);
+  log(`  raw insert (16k-row batches) ${fmt(rawInsertSpansPerSec)} spans/s`);
 
+  log(`  end to end over HTTP, ${concurrency} requests in flight (as from ${concurrency} agent processes):`);
+  const spoolOn = await measureEndToEnd(bodies, spans, concurrency, true, log);
+  const spoolOff = await measureEndToEnd(bodies, spans, concurrency, false, log);
+  return { spans, decodeSpansPerSec, rawInsertSpansPerSec, spoolOn, spoolOff };
+}
+
+async function measureEndToEnd(bodies: Buffer[], spans: number, concurrency: number, spool: boolean, log: (line: string) => void): Promise<EndToEndFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-e2e-'));
-  const collector = await startCollector({ ...loadConfig({}), port: 0, dataDir: dir }, silentLogger);
+  const defaults = loadConfig({});
+  const config = { ...defaults, port: 0, dataDir: join(dir, 'data'), spool: { ...defaults.spool, enabled: spool, dir: join(dir, 'spool') } };
+  const collector = await startCollector(config, silentLogger);
   try {
-    started = performance.now();
+    const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const result = await postFromProcess(`${collector.url}/v1/traces`, bodies, concurrency);
-    const e2eMs = performance.now() - started;
-    const cpu = process.cpuUsage(cpuBefore);
-    log(`  CPU: collector ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load generator ${(result.cpuMs / 1000).toFixed(1)} s, wall ${(e2eMs / 1000).toFixed(1)} s`);
+    const ackedMs = performance.now() - started;
     if (Object.keys(result.statuses).some((status) => status !== '200')) throw new Error(`unexpected answers: ${JSON.stringify(result.statuses)}`);
+    await collector.pipeline.drainer?.flush();
+    const storedMs = performance.now() - started;
     await collector.assembler.flush();
     const assembledMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     const [count] = await collector.store.query<{ n: string }>('SELECT count() AS n FROM spans FINAL');
     if (Number(count?.n) !== spans) throw new Error(`stored ${count?.n} spans, sent ${spans}`);
-    log(`  end to end (acked)   ${rate(spans, e2eMs).toLocaleString('en')} spans/s  (HTTP, ${concurrency} requests in flight, as from ${concurrency} agent processes)`);
-    log(`  end to end + episodes assembled ${rate(spans, assembledMs).toLocaleString('en')} spans/s`);
-    return {
-      spans,
-      decodeSpansPerSec: rate(spans, decodeMs),
-      rawInsertSpansPerSec: rate(spans, rawMs),
-      endToEndSpansPerSec: rate(spans, e2eMs),
-      assembledSpansPerSec: rate(spans, assembledMs),
-    };
+    const figures = { acked: rate(spans, ackedMs), stored: rate(spans, storedMs), assembled: rate(spans, assembledMs) };
+    log(
+      `    spool ${spool ? 'on ' : 'off'}: acked ${fmt(figures.acked)}  stored ${fmt(figures.stored)}  episodes assembled ${fmt(figures.assembled)} spans/s` +
+        `  (CPU: collector ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load generator ${(result.cpuMs / 1000).toFixed(1)} s)`,
+    );
+    return figures;
   } finally {
     await collector.close();
     rmSync(dir, { recursive: true, force: true });

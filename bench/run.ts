@@ -10,8 +10,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const ingest = await benchIngest(Number(values.episodes), Number(values.concurrency), log);
 const slowerBaseline = Math.min(ingest.decodeSpansPerSec, ingest.rawInsertSpansPerSec);
-const ratio = ingest.endToEndSpansPerSec / slowerBaseline;
 log('');
-log(`ingest end to end: ${ingest.endToEndSpansPerSec.toLocaleString('en')} spans/s (target ≥ 50,000)`);
-log(`ingest end to end / slower of decode-only and raw insert: ${ratio.toFixed(2)} (target ≥ 0.50)`);
-log(`ingest end to end / raw insert: ${(ingest.endToEndSpansPerSec / ingest.rawInsertSpansPerSec).toFixed(2)}`);
+log(`ingest end to end (stored): ${ingest.spoolOn.stored.toLocaleString('en')} spans/s (target ≥ 50,000)`);
+log(`  / slower of decode-only and raw insert: ${(ingest.spoolOn.stored / slowerBaseline).toFixed(2)} (target ≥ 0.50)`);
+log(`  spool on / spool off (stored): ${(ingest.spoolOn.stored / ingest.spoolOff.stored).toFixed(2)}`);

@@ -24,6 +24,12 @@ const configSchema = z.object({
   TRUMPETS_ASSEMBLY_INTERVAL_MS: z.coerce.number().int().positive().default(200),
   /** Seconds a client is told to wait (Retry-After) when the store cannot take writes. Default 5. */
   TRUMPETS_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
+  /** on: acknowledge once spans are fsync'd to the local spool (survives crashes and store outages); off: once stored. Default on. */
+  TRUMPETS_SPOOL: z.enum(['on', 'off']).default('on'),
+  /** Directory of the write-ahead spool. Default ./.trumpets/spool. */
+  TRUMPETS_SPOOL_DIR: z.string().min(1).default('./.trumpets/spool'),
+  /** Disk budget of the spool; past it requests get 503 with Retry-After. Default 1 GiB. */
+  TRUMPETS_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** debug | info | warn | error. Default info. */
   TRUMPETS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -38,6 +44,7 @@ export interface CollectorConfig {
   assemblyIntervalMs: number;
   retryAfterSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  spool: { enabled: boolean; dir: string; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -63,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     assemblyIntervalMs: e.TRUMPETS_ASSEMBLY_INTERVAL_MS,
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     logLevel: e.TRUMPETS_LOG_LEVEL,
+    spool: { enabled: e.TRUMPETS_SPOOL === 'on', dir: e.TRUMPETS_SPOOL_DIR, maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES },
   };
 }

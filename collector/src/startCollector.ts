@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './api/createApp.ts';
 import type { CollectorConfig } from './config.ts';
 import { EpisodeAssembler } from './episodes/EpisodeAssembler.ts';
-import { SpanIngest } from './ingest/SpanIngest.ts';
+import { createSpanIngest, type IngestPipeline } from './ingest/createSpanIngest.ts';
 import type { Logger } from './log/logger.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
@@ -13,8 +13,10 @@ export interface RunningCollector {
   url: string;
   store: Store;
   assembler: EpisodeAssembler;
-  ingest: SpanIngest;
-  /** Stops accepting requests, assembles what is pending, closes the store. */
+  pipeline: IngestPipeline;
+  /** Stores what is spooled and assembles what is pending: after it, queries see every acknowledged span. */
+  settle(): Promise<void>;
+  /** Stops accepting requests, stores what is spooled, assembles what is pending, closes the store. */
   close(): Promise<void>;
 }
 
@@ -27,8 +29,8 @@ export async function startCollector(config: CollectorConfig, log: Logger, store
   const resumed = await assembler.catchUp();
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
 
-  const ingest = new SpanIngest(store, assembler);
-  const app = createApp({ store, ingest, log, maxBodyBytes: config.maxBodyBytes, retryAfterSeconds: config.retryAfterSeconds });
+  const pipeline = createSpanIngest(config, store, assembler, log);
+  const app = createApp({ store, pipeline, log, maxBodyBytes: config.maxBodyBytes, retryAfterSeconds: config.retryAfterSeconds });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
@@ -41,9 +43,14 @@ export async function startCollector(config: CollectorConfig, log: Logger, store
     url,
     store,
     assembler,
-    ingest,
+    pipeline,
+    async settle() {
+      await pipeline.drainer?.flush();
+      await assembler.flush();
+    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pipeline.ingest.stop();
       await assembler.stop();
       await store.close();
     },

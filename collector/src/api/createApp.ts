@@ -1,12 +1,12 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { SpanIngest } from '../ingest/SpanIngest.ts';
+import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Store } from '../store/Store.ts';
 import { otlpTracesRoute } from './otlpTracesRoute.ts';
 
 export interface AppDependencies {
   store: Store;
-  ingest: SpanIngest;
+  pipeline: IngestPipeline;
   log: Logger;
   maxBodyBytes: number;
   retryAfterSeconds: number;
@@ -16,14 +16,23 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(otlpTracesRoute(deps));
+  app.use(otlpTracesRoute({ ...deps, ingest: deps.pipeline.ingest }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready only when both halves of ingest work: the store answers and the spool has room
+  // (under 90% of its budget, so a ready collector can take the next large request).
   app.get('/readyz', async (_req, res) => {
     const storeAnswers = await deps.store.ping();
-    res.status(storeAnswers ? 200 : 503).json({ status: storeAnswers ? 'ready' : 'store unavailable', backend: deps.store.backend });
+    const spool = deps.pipeline.spool;
+    const spoolHasRoom = !spool || spool.bytes < spool.maxBytes * 0.9;
+    const ready = storeAnswers && spoolHasRoom;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : !storeAnswers ? 'store unavailable' : 'spool at its disk budget',
+      backend: deps.store.backend,
+      spoolBytes: spool?.bytes,
+    });
   });
 
   app.use((req, res) => {

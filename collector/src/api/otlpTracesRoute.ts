@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { SpanIngest } from '../ingest/SpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import { decodeOtlpRequest, encodeExportResponse, encodeStatus, OtlpDecodeError, type OtlpEncoding } from '../otlp/index.ts';
+import { SpoolFullError } from '../spool/Spool.ts';
 import { StoreError } from '../store/Store.ts';
 
 export interface OtlpRouteOptions {
@@ -43,10 +44,11 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     try {
       await options.ingest.ingest(decoded.spans);
     } catch (error) {
-      if (error instanceof StoreError) {
-        options.log.warn('store refused spans; client told to retry', { spans: decoded.spans.length, error: error.message });
+      if (error instanceof StoreError || error instanceof SpoolFullError) {
+        options.log.warn('spans refused; client told to retry', { spans: decoded.spans.length, error: error.message });
         res.setHeader('Retry-After', String(options.retryAfterSeconds));
-        return sendStatus(res, encoding, 503, 'the store cannot take writes right now; retry later');
+        const reason = error instanceof SpoolFullError ? 'the spool is full while the store catches up' : 'the store cannot take writes right now';
+        return sendStatus(res, encoding, 503, `${reason}; retry later`);
       }
       throw error;
     }

@@ -24,7 +24,7 @@ export async function runDemo(collector: RunningCollector, options: { episodes: 
   const tracing = setup({ serviceName: 'trumpets-demo-agent', endpoint: `${collector.url}/v1/traces` });
   const sent = await runSampleAgent({ episodes: options.episodes, seed: 7 });
   await tracing.shutdown();
-  await collector.assembler.flush();
+  await collector.settle();
 
   const rows = await collector.store.query<OutcomeRow>(loadQuery('episode_outcomes'), { fromMs: startedMs - 60_000 });
   const stored = rows.reduce((sum, row) => sum + Number(row.episodes), 0);

@@ -66,7 +66,7 @@ async function send(spans: TestSpan[], encoding: 'json' | 'protobuf' = 'json'): 
 }
 
 async function episodeRows(traceId: string) {
-  await collector.assembler.flush();
+  await collector.settle();
   const episodes = await store.query<Record<string, unknown>>(
     'SELECT Outcome, ToolCallCount, ToolErrorCount, InputTokens, OutputTokens, SourceCount, LatencyMs FROM episodes FINAL WHERE EpisodeId = {id:String}',
     { id: traceId },
@@ -100,7 +100,7 @@ describe('spans → episodes across deliveries', () => {
     const traceId = randomHexId(16);
     const { root, children } = episodeSpans(traceId);
     await send([children[2]!], 'protobuf');
-    await collector.assembler.flush();
+    await collector.settle();
     expect((await episodeRows(traceId)).episodes).toEqual([]);
     await send([children[0]!]);
     await send([children[1]!], 'protobuf');

@@ -53,3 +53,16 @@ export function toSpanRow(span: DecodedSpan): SpanRow {
     'Links.Attributes': span.links.map((link) => link.attributes),
   };
 }
+
+/** The spans table's columns in SpanRow order: the column list of every spans insert. */
+export const SPAN_COLUMNS: readonly string[] = Object.keys(toSpanRow({
+  traceId: '', spanId: '', parentSpanId: '', traceState: '', name: '', kind: '', startTimeUnixNano: '0', endTimeUnixNano: '0',
+  statusCode: '', statusMessage: '', attributes: {}, events: [], links: [], serviceName: '', resourceAttributes: {}, scopeName: '', scopeVersion: '',
+}));
+
+/** Spans as JSONCompactEachRow text in SPAN_COLUMNS order: what the spool holds and the store inserts. */
+export function spanRowsText(spans: readonly DecodedSpan[]): string {
+  let text = '';
+  for (const span of spans) text += JSON.stringify(Object.values(toSpanRow(span))) + '\n';
+  return text;
+}

@@ -1,34 +1,17 @@
-import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
-import { toSpanRow, type SpanRow } from '../episodes/toSpanRow.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
-import type { Store } from '../store/Store.ts';
-import { CoalescingInserter } from './CoalescingInserter.ts';
 
 /**
- * Where decoded spans go: written to `spans` (resolving only once they are stored), then handed
- * to the episode assembler by trace.
+ * Where decoded spans go. `ingest` resolves only once the spans are durable (in the spool, or in
+ * the store when the spool is off): that is when the collector may answer 200.
  */
-export class SpanIngest {
-  private readonly spans: CoalescingInserter<SpanRow>;
-  private storedSpans = 0;
+export interface SpanIngest {
+  ingest(spans: readonly DecodedSpan[]): Promise<void>;
+  /** Stores whatever is still in flight, then stops. */
+  stop(): Promise<void>;
+}
 
-  constructor(
-    store: Store,
-    private readonly assembler: EpisodeAssembler,
-  ) {
-    this.spans = new CoalescingInserter(store, 'spans');
-  }
-
-  async ingest(spans: readonly DecodedSpan[]): Promise<void> {
-    if (spans.length === 0) return;
-    await this.spans.write(spans.map(toSpanRow));
-    this.storedSpans += spans.length;
-    const traceIds = new Set<string>();
-    for (const span of spans) traceIds.add(span.traceId);
-    this.assembler.noteTraces(traceIds);
-  }
-
-  get stats(): { storedSpans: number } {
-    return { storedSpans: this.storedSpans };
-  }
+export function uniqueTraceIds(spans: readonly DecodedSpan[]): string[] {
+  const ids = new Set<string>();
+  for (const span of spans) ids.add(span.traceId);
+  return [...ids];
 }

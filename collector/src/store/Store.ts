@@ -20,6 +20,11 @@ export interface Store {
    * resolves once the rows are written (never fire-and-forget).
    */
   insert(table: WritableTable, rows: readonly object[]): Promise<void>;
+  /**
+   * Insert a ready-made JSONCompactEachRow payload (one JSON array of values per line, in
+   * `columns` order), unchanged: the spool stores exactly this, so replay costs no re-encoding.
+   */
+  insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -46,9 +46,13 @@ export class EmbeddedStore implements Store {
 
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
+    const { columns, payload } = toJsonCompactEachRow(rows);
+    await this.insertJsonCompact(table, columns, payload);
+  }
+
+  async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
     if (this.writeFault !== undefined) throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true);
     try {
-      const { columns, payload } = toJsonCompactEachRow(rows);
       await this.session.insert({ table, columns, values: payload, format: 'JSONCompactEachRow' });
     } catch (error) {
       throw new StoreError(`insert into ${table} failed: ${messageOf(error)}`, true, { cause: error });

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
 
 export interface ServerStoreOptions {
@@ -36,9 +38,16 @@ export class ServerStore implements Store {
 
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns = Object.keys(rows[0]!);
-    const values = rows.map((row) => Object.values(row));
-    await this.wrap(`insert into ${table}`, () => this.client.insert({ table, values, columns: columns as [string, ...string[]], format: 'JSONCompactEachRow' }), true);
+    const { columns, payload } = toJsonCompactEachRow(rows);
+    await this.insertJsonCompact(table, columns, payload);
+  }
+
+  async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.wrap(
+      `insert into ${table}`,
+      () => this.client.insert({ table, values: Readable.from([payload]), columns: columns as [string, ...string[]], format: 'JSONCompactEachRow' }),
+      true,
+    );
   }
 
   async ping(): Promise<boolean> {

@@ -19,10 +19,15 @@ export interface InProcessCollector {
 }
 
 /** A collector on a free loopback port with an embedded store in a fresh temp directory. */
-export async function startInProcessCollector(overrides: Partial<CollectorConfig> = {}): Promise<InProcessCollector> {
+export type CollectorOverrides = Partial<Omit<CollectorConfig, 'spool'>> & { spool?: Partial<CollectorConfig['spool']> };
+
+export async function startInProcessCollector(overrides: CollectorOverrides = {}): Promise<InProcessCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-test-'));
-  const store = new EmbeddedStore(dir);
-  const collector = await startCollector({ ...loadConfig({}), port: 0, dataDir: dir, assemblyIntervalMs: 10, ...overrides }, silentLogger, store);
+  const dataDir = join(dir, 'data');
+  const store = new EmbeddedStore(dataDir);
+  const defaults = loadConfig({});
+  const config = { ...defaults, port: 0, dataDir, assemblyIntervalMs: 10, ...overrides, spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool } };
+  const collector = await startCollector(config, silentLogger, store);
   return {
     collector,
     store,

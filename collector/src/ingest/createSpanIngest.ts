@@ -1,0 +1,29 @@
+import type { CollectorConfig } from '../config.ts';
+import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
+import type { Logger } from '../log/logger.ts';
+import { Spool } from '../spool/Spool.ts';
+import { SpoolDrainer } from '../spool/SpoolDrainer.ts';
+import type { Store } from '../store/Store.ts';
+import { DirectSpanIngest } from './DirectSpanIngest.ts';
+import type { SpanIngest } from './SpanIngest.ts';
+import { SpooledSpanIngest } from './SpooledSpanIngest.ts';
+
+export interface IngestPipeline {
+  ingest: SpanIngest;
+  /** Present when the spool is on. */
+  spool?: Spool;
+  drainer?: SpoolDrainer;
+}
+
+/** Segments close at 8 MiB or 200 ms: big enough for efficient inserts, soon enough for fresh episodes. */
+const SEGMENT_BYTES = 8 * 1024 * 1024;
+const SEGMENT_MAX_AGE_MS = 200;
+
+/** The spooled pipeline (default), or direct inserts when the spool is off. Starts draining leftovers at once. */
+export function createSpanIngest(config: CollectorConfig, store: Store, assembler: EpisodeAssembler, log: Logger): IngestPipeline {
+  if (!config.spool.enabled) return { ingest: new DirectSpanIngest(store, assembler) };
+  const spool = new Spool({ dir: config.spool.dir, maxBytes: config.spool.maxBytes, segmentBytes: SEGMENT_BYTES, segmentMaxAgeMs: SEGMENT_MAX_AGE_MS });
+  const drainer = new SpoolDrainer(spool, store, assembler, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000 }, log);
+  drainer.start();
+  return { ingest: new SpooledSpanIngest(spool, drainer), spool, drainer };
+}

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
+import { SPAN_COLUMNS } from '../episodes/toSpanRow.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Store } from '../store/Store.ts';
+import { decodeSpanBatch } from './spanBatchPayload.ts';
+import type { Spool } from './Spool.ts';
+import { decodeSpoolSegment } from './spoolRecord.ts';
+
+export interface DrainerOptions {
+  /** Rows per insert: large enough to amortise the engine's per-insert cost. */
+  rowsPerInsert: number;
+  /** Backoff after a failed insert starts here and doubles up to `maxBackoffMs`. */
+  minBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+export interface DrainerStats {
+  storedSpans: number;
+  replayedSegments: number;
+  storeErrors: number;
+  /** Whether the last insert failed (the store is refusing writes). */
+  storeFailing: boolean;
+}
+
+/**
+ * Moves closed spool segments into the store, oldest first: insert every row, tell the assembler
+ * which traces changed, then delete the segment. A crash between insert and delete replays the
+ * segment; the spans table collapses the repeat, so replay never duplicates.
+ */
+export class SpoolDrainer {
+  readonly stats: DrainerStats = { storedSpans: 0, replayedSegments: 0, storeErrors: 0, storeFailing: false };
+  private wake: (() => void) | undefined;
+  private idleWaiters: Array<() => void> = [];
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly spool: Spool,
+    private readonly store: Store,
+    private readonly assembler: EpisodeAssembler,
+    private readonly options: DrainerOptions,
+    private readonly log: Logger,
+  ) {
+    this.stats.replayedSegments = spool.closedSegments().length;
+    spool.onSegmentClosed(() => this.wake?.());
+  }
+
+  start(): void {
+    if (this.stats.replayedSegments > 0) this.log.info('replaying spooled spans left by the last run', { segments: this.stats.replayedSegments });
+    this.loop = this.run();
+  }
+
+  /** Resolves once everything spooled so far (the open segment included) is in the store. */
+  async flush(): Promise<void> {
+    await this.spool.closeCurrentSegment();
+    if (this.spool.closedSegments().length === 0) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Drains everything spooled so far (the open segment included), then stops. */
+  async stop(): Promise<void> {
+    await this.spool.closeCurrentSegment();
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = this.options.minBackoffMs;
+    for (;;) {
+      const segment = this.spool.closedSegments()[0];
+      if (!segment) {
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
+        if (this.stopped) return;
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      try {
+        await this.drainSegment(segment);
+        if (this.stats.storeFailing) this.log.info('store accepts writes again; draining the spool');
+        this.stats.storeFailing = false;
+        backoffMs = this.options.minBackoffMs;
+      } catch (error) {
+        this.stats.storeErrors += 1;
+        if (!this.stats.storeFailing) this.log.warn('store refused spooled spans; retrying with backoff', { error: String(error) });
+        this.stats.storeFailing = true;
+        // Shutdown does not wait out an outage: what is left stays spooled and replays on start.
+        if (this.stopped) return;
+        await new Promise((resolve) => setTimeout(resolve, backoffMs));
+        backoffMs = Math.min(backoffMs * 2, this.options.maxBackoffMs);
+      }
+    }
+  }
+
+  private async drainSegment(path: string): Promise<void> {
+    const { payloads, trailingBytes } = decodeSpoolSegment(await readFile(path));
+    if (trailingBytes > 0) this.log.warn('spool segment ends in a torn record (a crash mid-write; it was never acknowledged)', { path, trailingBytes });
+    const traceIds = new Set<string>();
+    let chunk: Buffer[] = [];
+    let chunkRows = 0;
+    let storedRows = 0;
+    for (const payload of payloads) {
+      const batch = decodeSpanBatch(payload);
+      for (const id of batch.traceIds) traceIds.add(id);
+      chunk.push(batch.rowsText);
+      chunkRows += countLines(batch.rowsText);
+      if (chunkRows >= this.options.rowsPerInsert) {
+        await this.store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.concat(chunk));
+        storedRows += chunkRows;
+        chunk = [];
+        chunkRows = 0;
+      }
+    }
+    if (chunkRows > 0) await this.store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.concat(chunk));
+    await this.spool.release(path);
+    this.stats.storedSpans += storedRows + chunkRows;
+    this.assembler.noteTraces(traceIds);
+  }
+}
+
+function countLines(text: Buffer): number {
+  let lines = 0;
+  for (let at = text.indexOf(10); at >= 0; at = text.indexOf(10, at + 1)) lines += 1;
+  return lines;
+}
