@@ -1,3 +1,5 @@
--- When the episode assembler last wrote an episode, in ms since the epoch (0 when it never has).
-SELECT if(count() = 0, 0, toUnixTimestamp64Milli(max(AssembledAt))) AS lastAssembledMs
-FROM episodes
+-- What the episode assembler needs after a start, in ms since the epoch (0 when never):
+-- when it last wrote an episode, and when the last span was received.
+SELECT
+    (SELECT if(count() = 0, 0, toUnixTimestamp64Milli(max(AssembledAt))) FROM episodes) AS lastAssembledMs,
+    (SELECT if(count() = 0, 0, toUnixTimestamp64Milli(max(ReceivedAt))) FROM spans) AS lastReceivedMs

@@ -1,27 +1,32 @@
 import type { Logger } from '../log/logger.ts';
+import type { DecodedSpan } from '../otlp/types.ts';
 import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import { assembleTrace, type AssemblyOptions } from './assembleTrace.ts';
+import { RecentTraces, type RecentTracesOptions } from './RecentTraces.ts';
 import type { StoredSpan } from './storedSpan.ts';
+import { toStoredSpan } from './toStoredSpan.ts';
 
-export interface EpisodeAssemblerOptions extends AssemblyOptions {
+export interface EpisodeAssemblerOptions extends AssemblyOptions, Partial<RecentTracesOptions> {
   /** How long to gather touched traces before a pass, in ms. */
   intervalMs: number;
-  /** Traces read per query. */
-  tracesPerPass?: number;
 }
 
 /** After a restart, traces received this long before the newest assembly are assembled again. */
 const CATCH_UP_MARGIN_MS = 5 * 60 * 1000;
+/** Traces read back per query. */
+const READ_BACK_CHUNK = 2000;
 
 /**
- * Turns stored spans into episodes, continuously. Ingest tells it which traces were touched; every
- * interval it reads back all spans of those traces and rewrites their rows. Reading back from the
- * store (not from the request) is what makes split, out-of-order and repeated delivery come out
- * right: the rows always reflect every span stored so far.
+ * Turns spans into episodes, continuously. Ingest hands it each acknowledged batch; every interval
+ * it rebuilds the rows of the traces touched since the last pass from all their spans (kept in
+ * memory, read back from the store when this process may not have seen them all). Rebuilding
+ * from every span each time is what makes split, out-of-order and repeated delivery come out
+ * right, and the row versions (AssembledAt) make the newest assembly win.
  */
 export class EpisodeAssembler {
   private pending = new Set<string>();
+  private readonly recent: RecentTraces;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -31,22 +36,34 @@ export class EpisodeAssembler {
     private readonly store: Store,
     private readonly options: EpisodeAssemblerOptions,
     private readonly log: Logger,
-  ) {}
-
-  /** Marks traces as touched; a pass follows within the interval. */
-  noteTraces(traceIds: Iterable<string>): void {
-    for (const id of traceIds) this.pending.add(id);
-    if (!this.timer && !this.stopped && this.pending.size > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, this.options.intervalMs);
-    }
+  ) {
+    this.recent = new RecentTraces({
+      retainMs: options.retainMs ?? 120_000,
+      maxSpans: options.maxSpans ?? 500_000,
+      maxEvictedIds: options.maxEvictedIds ?? 1_000_000,
+    });
   }
 
-  /** Queues the traces received shortly before the last assembly, in case a crash cut a pass short. */
+  /** Spans just acknowledged: assembled from memory. */
+  addSpans(spans: readonly DecodedSpan[]): void {
+    this.schedule(this.recent.add(spans.map(toStoredSpan)));
+  }
+
+  /** Traces whose spans are in the store but were not handed over here (replay, catch-up): read back. */
+  noteTraces(traceIds: Iterable<string>): void {
+    const ids = [...traceIds];
+    this.recent.markForReadBack(ids);
+    this.schedule(ids);
+  }
+
+  /**
+   * After a start: queues the traces received shortly before the last assembly (a crash may have
+   * cut that pass short), and reads back new traces for a while if the last run was recent.
+   */
   async catchUp(): Promise<number> {
-    const [last] = await this.store.query<{ lastAssembledMs: string }>(loadQuery('last_assembly'));
+    const [last] = await this.store.query<{ lastAssembledMs: string; lastReceivedMs: string }>(loadQuery('last_assembly'));
+    const lastReceivedMs = Number(last?.lastReceivedMs ?? 0);
+    if (Date.now() - lastReceivedMs < CATCH_UP_MARGIN_MS) this.recent.readBackNewTracesUntil(Date.now() + CATCH_UP_MARGIN_MS);
     const sinceMs = Math.max(0, Number(last?.lastAssembledMs ?? 0) - CATCH_UP_MARGIN_MS);
     const rows = await this.store.query<{ TraceId: string }>(loadQuery('traces_received_since'), { sinceMs });
     this.noteTraces(rows.map((row) => row.TraceId));
@@ -65,8 +82,9 @@ export class EpisodeAssembler {
     await this.running;
   }
 
-  get stats(): { pendingTraces: number; assembledEpisodes: number } {
-    return { pendingTraces: this.pending.size, assembledEpisodes: this.assembledEpisodes };
+  get stats(): { pendingTraces: number; assembledEpisodes: number; tracesInMemory: number; spansInMemory: number } {
+    const memory = this.recent.stats;
+    return { pendingTraces: this.pending.size, assembledEpisodes: this.assembledEpisodes, tracesInMemory: memory.traces, spansInMemory: memory.spans };
   }
 
   async stop(): Promise<void> {
@@ -76,38 +94,46 @@ export class EpisodeAssembler {
     await this.flush();
   }
 
-  private async assemble(traceIds: string[]): Promise<void> {
-    const chunk = this.options.tracesPerPass ?? 5000;
-    for (let start = 0; start < traceIds.length; start += chunk) {
-      const ids = traceIds.slice(start, start + chunk);
-      try {
-        await this.assembleChunk(ids);
-      } catch (error) {
-        // Keep the traces for the next pass: spans are stored, so nothing is lost by waiting.
-        for (const id of traceIds.slice(start)) this.pending.add(id);
-        this.log.warn('episode assembly failed; will retry', { traces: traceIds.length - start, error: String(error) });
-        this.noteTraces([]);
-        return;
-      }
+  private schedule(traceIds: Iterable<string>): void {
+    for (const id of traceIds) this.pending.add(id);
+    if (!this.timer && !this.stopped && this.pending.size > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush();
+      }, this.options.intervalMs);
     }
   }
 
-  private async assembleChunk(traceIds: string[]): Promise<void> {
-    const spans = await this.store.query<StoredSpan>(loadQuery('trace_spans'), { traceIds });
-    const byTrace = new Map<string, StoredSpan[]>();
-    for (const span of spans) {
-      const list = byTrace.get(span.TraceId);
-      if (list) list.push(span);
-      else byTrace.set(span.TraceId, [span]);
+  private async assemble(traceIds: string[]): Promise<void> {
+    try {
+      await this.readBack(this.recent.needingReadBack(traceIds));
+      await this.writeAssembled(traceIds);
+    } catch (error) {
+      // Keep the traces for the next pass: their spans are durable, so nothing is lost by waiting.
+      this.log.warn('episode assembly failed; will retry', { traces: traceIds.length, error: String(error) });
+      this.schedule(traceIds);
+      return;
     }
+    this.recent.evict();
+  }
+
+  private async readBack(traceIds: string[]): Promise<void> {
+    for (let start = 0; start < traceIds.length; start += READ_BACK_CHUNK) {
+      const ids = traceIds.slice(start, start + READ_BACK_CHUNK);
+      const spans = await this.store.query<StoredSpan>(loadQuery('trace_spans'), { traceIds: ids });
+      this.recent.mergeReadBack(spans, ids);
+    }
+  }
+
+  private async writeAssembled(traceIds: string[]): Promise<void> {
     const assembledAt = nowDateTime64();
     const stamp = <T extends object>(row: T) => ({ ...row, AssembledAt: assembledAt });
     const episodes = [];
     const toolCalls = [];
     const sources = [];
     const corrections = [];
-    for (const traceSpans of byTrace.values()) {
-      const assembled = assembleTrace(traceSpans, this.options);
+    for (const id of traceIds) {
+      const assembled = assembleTrace(this.recent.spansOf(id), this.options);
       if (assembled.episode) episodes.push(stamp(assembled.episode));
       toolCalls.push(...assembled.toolCalls.map(stamp));
       sources.push(...assembled.sources.map(stamp));
@@ -121,7 +147,7 @@ export class EpisodeAssembler {
     ]);
     await this.store.insert('episodes', episodes);
     this.assembledEpisodes += episodes.length;
-    this.log.debug('episodes assembled', { traces: byTrace.size, episodes: episodes.length, toolCalls: toolCalls.length });
+    this.log.debug('episodes assembled', { traces: traceIds.length, episodes: episodes.length, toolCalls: toolCalls.length });
   }
 }
 

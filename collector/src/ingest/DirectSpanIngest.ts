@@ -3,7 +3,7 @@ import { toSpanRow, type SpanRow } from '../episodes/toSpanRow.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
 import type { Store } from '../store/Store.ts';
 import { CoalescingInserter } from './CoalescingInserter.ts';
-import { uniqueTraceIds, type SpanIngest } from './SpanIngest.ts';
+import type { SpanIngest } from './SpanIngest.ts';
 
 /**
  * Without the spool (TRUMPETS_SPOOL=off): each request waits for its rows to be inserted into the
@@ -22,7 +22,7 @@ export class DirectSpanIngest implements SpanIngest {
   async ingest(spans: readonly DecodedSpan[]): Promise<void> {
     if (spans.length === 0) return;
     await this.spans.write(spans.map(toSpanRow));
-    this.assembler.noteTraces(uniqueTraceIds(spans));
+    this.assembler.addSpans(spans);
   }
 
   async stop(): Promise<void> {}

@@ -1,3 +1,4 @@
+import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import { spanRowsText } from '../episodes/toSpanRow.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
 import { encodeSpanBatch } from '../spool/spanBatchPayload.ts';
@@ -7,17 +8,20 @@ import { uniqueTraceIds, type SpanIngest } from './SpanIngest.ts';
 
 /**
  * The default: a request is acknowledged once its rows are fsync'd into the spool; the drainer
- * stores them in large batches in the background, through store outages.
+ * stores them in large batches in the background, through store outages. Episodes are assembled
+ * from the acknowledged spans right away; they do not wait for the drain.
  */
 export class SpooledSpanIngest implements SpanIngest {
   constructor(
     private readonly spool: Spool,
     private readonly drainer: SpoolDrainer,
+    private readonly assembler: EpisodeAssembler,
   ) {}
 
   async ingest(spans: readonly DecodedSpan[]): Promise<void> {
     if (spans.length === 0) return;
     await this.spool.append(encodeSpanBatch(uniqueTraceIds(spans), spanRowsText(spans)));
+    this.assembler.addSpans(spans);
   }
 
   stop(): Promise<void> {

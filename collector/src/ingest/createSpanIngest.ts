@@ -25,5 +25,5 @@ export function createSpanIngest(config: CollectorConfig, store: Store, assemble
   const spool = new Spool({ dir: config.spool.dir, maxBytes: config.spool.maxBytes, segmentBytes: SEGMENT_BYTES, segmentMaxAgeMs: SEGMENT_MAX_AGE_MS });
   const drainer = new SpoolDrainer(spool, store, assembler, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000 }, log);
   drainer.start();
-  return { ingest: new SpooledSpanIngest(spool, drainer), spool, drainer };
+  return { ingest: new SpooledSpanIngest(spool, drainer, assembler), spool, drainer };
 }

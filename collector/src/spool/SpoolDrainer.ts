@@ -24,14 +24,16 @@ export interface DrainerStats {
 }
 
 /**
- * Moves closed spool segments into the store, oldest first: insert every row, tell the assembler
- * which traces changed, then delete the segment. A crash between insert and delete replays the
+ * Moves closed spool segments into the store, oldest first: insert every row, then delete the
+ * segment (and, for segments replayed from an earlier run, tell the assembler which traces to read). A crash between insert and delete replays the
  * segment; the spans table collapses the repeat, so replay never duplicates.
  */
 export class SpoolDrainer {
   readonly stats: DrainerStats = { storedSpans: 0, replayedSegments: 0, storeErrors: 0, storeFailing: false };
   private wake: (() => void) | undefined;
   private idleWaiters: Array<() => void> = [];
+  /** Segments left by an earlier run: their spans reached no assembler, so it must read them back. */
+  private readonly replayed: Set<string>;
   private stopped = false;
   private loop: Promise<void> | undefined;
 
@@ -42,7 +44,8 @@ export class SpoolDrainer {
     private readonly options: DrainerOptions,
     private readonly log: Logger,
   ) {
-    this.stats.replayedSegments = spool.closedSegments().length;
+    this.replayed = new Set(spool.closedSegments());
+    this.stats.replayedSegments = this.replayed.size;
     spool.onSegmentClosed(() => this.wake?.());
   }
 
@@ -116,7 +119,7 @@ export class SpoolDrainer {
     if (chunkRows > 0) await this.store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.concat(chunk));
     await this.spool.release(path);
     this.stats.storedSpans += storedRows + chunkRows;
-    this.assembler.noteTraces(traceIds);
+    if (this.replayed.delete(path)) this.assembler.noteTraces(traceIds);
   }
 }
 
