@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeSpoolRecord } from './spoolRecord.ts';
+import { spoolRecordHeader } from './spoolRecord.ts';
 
 export interface SpoolOptions {
   dir: string;
@@ -19,7 +19,8 @@ export class SpoolFullError extends Error {
 }
 
 interface PendingAppend {
-  record: Buffer;
+  header: Buffer;
+  payload: Buffer;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -68,13 +69,14 @@ export class Spool {
 
   /** Resolves once the payload is on disk and fsync'd; rejects with SpoolFullError past the budget. */
   append(payload: Buffer): Promise<void> {
-    const record = encodeSpoolRecord(payload);
-    if (this.bytes + record.length > this.options.maxBytes) {
+    const header = spoolRecordHeader(payload);
+    const size = header.length + payload.length;
+    if (this.bytes + size > this.options.maxBytes) {
       return Promise.reject(new SpoolFullError(`spool is at its disk budget of ${this.options.maxBytes} bytes`));
     }
-    this.reservedBytes += record.length;
+    this.reservedBytes += size;
     return new Promise((resolve, reject) => {
-      this.pending.push({ record, resolve, reject });
+      this.pending.push({ header, payload, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -109,10 +111,10 @@ export class Spool {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
-      const bytes = batch.reduce((sum, append) => sum + append.record.length, 0);
+      const bytes = batch.reduce((sum, append) => sum + append.header.length + append.payload.length, 0);
       try {
         const segment = await this.openSegment();
-        await segment.handle.writev(batch.map((append) => append.record));
+        await segment.handle.writev(batch.flatMap((append) => [append.header, append.payload]));
         await segment.handle.datasync();
         segment.bytes += bytes;
         this.bytesOnDisk += bytes;

@@ -7,11 +7,12 @@ import { crc32 } from 'node:zlib';
  */
 const HEADER_BYTES = 8;
 
-export function encodeSpoolRecord(payload: Buffer): Buffer {
+/** The record's header; write it and the payload together (writev), so the payload is never copied. */
+export function spoolRecordHeader(payload: Buffer): Buffer {
   const header = Buffer.allocUnsafe(HEADER_BYTES);
   header.writeUInt32LE(payload.length, 0);
   header.writeUInt32LE(crc32(payload), 4);
-  return Buffer.concat([header, payload]);
+  return header;
 }
 
 export interface DecodedSegment {
