@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokensSchema, type ApiToken } from './api/auth/tokens.ts';
 
 /**
  * Collector configuration, read once from the environment at start-up and checked by one schema,
@@ -30,6 +31,18 @@ const configSchema = z.object({
   TRUMPETS_SPOOL_DIR: z.string().min(1).default('./.trumpets/spool'),
   /** Disk budget of the spool; past it requests get 503 with Retry-After. Default 1 GiB. */
   TRUMPETS_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
+  /** API tokens, comma-separated `name:secret:scope[+scope]` (scopes: ingest, read, act). Unset: no auth, allowed only on a loopback host. */
+  TRUMPETS_TOKENS: tokensSchema.optional(),
+  /** Browser origins allowed to call the API (comma-separated). Default: none, CORS off. */
+  TRUMPETS_CORS_ORIGINS: z.string().optional(),
+  /** Spans accepted per request; more gets 413. Default 10000. */
+  TRUMPETS_MAX_SPANS_PER_REQUEST: z.coerce.number().int().positive().default(10_000),
+  /** Attributes kept per span (and per event); the rest are dropped and counted. Default 128, as OpenTelemetry SDKs. */
+  TRUMPETS_MAX_ATTRIBUTES_PER_SPAN: z.coerce.number().int().positive().default(128),
+  /** Attribute values longer than this (characters) are truncated and marked. Default 16384. */
+  TRUMPETS_MAX_ATTRIBUTE_LENGTH: z.coerce.number().int().positive().default(16_384),
+  /** Spans per second each token (or, without tokens, each client address) may send; 0 = unlimited. Default 0. */
+  TRUMPETS_RATE_LIMIT_SPANS_PER_SECOND: z.coerce.number().int().min(0).default(0),
   /** debug | info | warn | error. Default info. */
   TRUMPETS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -45,6 +58,9 @@ export interface CollectorConfig {
   retryAfterSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
+  tokens: ApiToken[];
+  corsOrigins: string[];
+  limits: { maxSpansPerRequest: number; maxAttributesPerSpan: number; maxAttributeLength: number; spansPerSecondPerCaller: number };
 }
 
 export class ConfigError extends Error {
@@ -58,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (!e.TRUMPETS_TOKENS?.length && !isLoopback(e.TRUMPETS_HOST)) {
+    throw new ConfigError(
+      `invalid configuration: TRUMPETS_HOST is ${e.TRUMPETS_HOST}, reachable from other machines, but TRUMPETS_TOKENS is not set; set tokens (name:secret:scope) or listen on 127.0.0.1`,
+    );
+  }
   return {
     host: e.TRUMPETS_HOST,
     port: e.TRUMPETS_PORT,
@@ -71,5 +92,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     logLevel: e.TRUMPETS_LOG_LEVEL,
     spool: { enabled: e.TRUMPETS_SPOOL === 'on', dir: e.TRUMPETS_SPOOL_DIR, maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES },
+    tokens: e.TRUMPETS_TOKENS ?? [],
+    corsOrigins: (e.TRUMPETS_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    limits: {
+      maxSpansPerRequest: e.TRUMPETS_MAX_SPANS_PER_REQUEST,
+      maxAttributesPerSpan: e.TRUMPETS_MAX_ATTRIBUTES_PER_SPAN,
+      maxAttributeLength: e.TRUMPETS_MAX_ATTRIBUTE_LENGTH,
+      spansPerSecondPerCaller: e.TRUMPETS_RATE_LIMIT_SPANS_PER_SECOND,
+    },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { createApp } from './api/createApp.ts';
+import { createApp, finishApp } from './api/createApp.ts';
 import type { CollectorConfig } from './config.ts';
 import { EpisodeAssembler } from './episodes/EpisodeAssembler.ts';
 import { createSpanIngest, type IngestPipeline } from './ingest/createSpanIngest.ts';
 import type { Logger } from './log/logger.ts';
+import { CollectorMetrics } from './metrics/CollectorMetrics.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
 import type { Store } from './store/Store.ts';
@@ -30,7 +31,10 @@ export async function startCollector(config: CollectorConfig, log: Logger, store
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
 
   const pipeline = createSpanIngest(config, store, assembler, log);
-  const app = createApp({ store, pipeline, log, maxBodyBytes: config.maxBodyBytes, retryAfterSeconds: config.retryAfterSeconds });
+  const metrics = new CollectorMetrics(pipeline, assembler);
+  if (config.tokens.length === 0) log.warn('no TRUMPETS_TOKENS set: every route is open, which is allowed on a loopback address only');
+  const app = createApp({ store, pipeline, metrics, log, config });
+  finishApp(app, log);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

@@ -1,22 +1,46 @@
+import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { CollectorConfig } from '../config.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
+import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
 import type { Store } from '../store/Store.ts';
+import { requireScope } from './auth/requireScope.ts';
 import { otlpTracesRoute } from './otlpTracesRoute.ts';
+import { SpanRateLimiter } from './rateLimit/SpanRateLimiter.ts';
 
 export interface AppDependencies {
   store: Store;
   pipeline: IngestPipeline;
+  metrics: CollectorMetrics;
   log: Logger;
-  maxBodyBytes: number;
-  retryAfterSeconds: number;
+  config: Pick<CollectorConfig, 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits'>;
 }
 
-/** The collector's HTTP surface: OTLP ingest and health. */
+/**
+ * The collector's HTTP surface. Every route but /healthz and /readyz needs a token: `ingest` for
+ * OTLP, `read` for /metrics and GET /api/*, `act` for other /api/* methods.
+ */
 export function createApp(deps: AppDependencies): Express {
+  const { config } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.use(otlpTracesRoute({ ...deps, ingest: deps.pipeline.ingest }));
+  // CORS is off unless origins are configured: browsers then reach the API only through Grafana's proxy.
+  if (config.corsOrigins.length > 0) app.use(cors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'] }));
+
+  const auth = { tokens: config.tokens };
+  app.use(
+    otlpTracesRoute({
+      ingest: deps.pipeline.ingest,
+      log: deps.log,
+      metrics: deps.metrics,
+      tokens: config.tokens,
+      rateLimiter: new SpanRateLimiter(config.limits.spansPerSecondPerCaller, config.limits.maxSpansPerRequest),
+      limits: config.limits,
+      maxBodyBytes: config.maxBodyBytes,
+      retryAfterSeconds: config.retryAfterSeconds,
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -34,14 +58,30 @@ export function createApp(deps: AppDependencies): Express {
       spoolBytes: spool?.bytes,
     });
   });
+  app.get('/metrics', requireScope('read', auth), async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
 
+  const readApi = requireScope('read', auth);
+  const actApi = requireScope('act', auth);
+  app.use('/api', (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? readApi : actApi)(req, res, next));
+  app.use('/api', express.json({ limit: '1mb' }));
+
+  return app;
+}
+
+/** Routers mounted, the last handlers: unknown routes answer 404, bugs answer 500 and the process keeps serving. */
+export function finishApp(app: Express, log: Logger): void {
   app.use((req, res) => {
     res.status(404).json({ message: `no route for ${req.method} ${req.path}` });
   });
-  // The last line of defence: a bug answers 500 and is logged; the process keeps serving.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    deps.log.error('request failed', { method: req.method, path: req.path, error: error instanceof Error ? error.stack : String(error) });
+    const status = (error as { status?: number }).status;
+    if (status !== undefined && status >= 400 && status < 500) {
+      res.status(status).json({ message: (error as Error).message });
+      return;
+    }
+    log.error('request failed', { method: req.method, path: req.path, error: error instanceof Error ? error.stack : String(error) });
     if (!res.headersSent) res.status(500).json({ message: 'internal error' });
   });
-  return app;
 }

@@ -1,13 +1,22 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { SpanIngest } from '../ingest/SpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
+import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
+import { applySpanLimits, type SpanLimits } from '../otlp/applySpanLimits.ts';
 import { decodeOtlpRequest, encodeExportResponse, encodeStatus, OtlpDecodeError, type OtlpEncoding } from '../otlp/index.ts';
 import { SpoolFullError } from '../spool/Spool.ts';
 import { StoreError } from '../store/Store.ts';
+import { callerOf, requireScope } from './auth/requireScope.ts';
+import type { ApiToken } from './auth/tokens.ts';
+import type { SpanRateLimiter } from './rateLimit/SpanRateLimiter.ts';
 
 export interface OtlpRouteOptions {
   ingest: SpanIngest;
   log: Logger;
+  metrics: CollectorMetrics;
+  tokens: readonly ApiToken[];
+  rateLimiter: SpanRateLimiter;
+  limits: SpanLimits & { maxSpansPerRequest: number };
   maxBodyBytes: number;
   retryAfterSeconds: number;
 }
@@ -20,62 +29,75 @@ const ENCODINGS: Record<string, OtlpEncoding> = {
 
 /**
  * `POST /v1/traces` per the OTLP/HTTP spec: protobuf or JSON, gzip or not; 200 with
- * partial_success when some spans are invalid; 400, 413, 415 for bad requests; 503 with
- * Retry-After when the store cannot take writes, so standard exporters retry.
+ * partial_success when some spans are invalid; 400, 401, 403, 413, 415 for requests that will
+ * never pass; 429 and 503 with Retry-After for ones that will later, so standard exporters retry.
  */
 export function otlpTracesRoute(options: OtlpRouteOptions): Router {
   const router = express.Router();
   // body-parser inflates gzip/deflate and applies the limit to the inflated bytes (no zip bombs).
   const readBody = express.raw({ type: () => true, limit: options.maxBodyBytes, inflate: true });
+  const { metrics } = options;
+  const answer = (res: Response, status: number, message: string) => {
+    metrics.requests.inc({ status });
+    sendStatus(res, (res.locals.encoding as OtlpEncoding | undefined) ?? 'json', status, message);
+  };
+  const authenticate = requireScope('ingest', { tokens: options.tokens }, answer);
 
-  router.post('/v1/traces', checkContentType, readBody, async (req: Request, res: Response) => {
+  router.post('/v1/traces', checkContentType, authenticate, readBody, async (req: Request, res: Response) => {
     const encoding = res.locals.encoding as OtlpEncoding;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let decoded;
     try {
       decoded = decodeOtlpRequest(body, encoding);
     } catch (error) {
-      if (error instanceof OtlpDecodeError) return sendStatus(res, encoding, 400, error.message);
+      if (error instanceof OtlpDecodeError) return answer(res, 400, error.message);
       throw error;
     }
-    if (decoded.spans.length === 0 && decoded.rejectedSpans > 0) {
-      return sendStatus(res, encoding, 400, `every span was rejected: ${decoded.rejectionReasons.join('; ')}`);
+    const spans = decoded.spans;
+    metrics.spansReceived.inc(spans.length + decoded.rejectedSpans);
+    metrics.reject('invalid', decoded.rejectedSpans);
+    if (spans.length === 0 && decoded.rejectedSpans > 0) {
+      return answer(res, 400, `every span was rejected: ${decoded.rejectionReasons.join('; ')}`);
     }
+    if (spans.length > options.limits.maxSpansPerRequest) {
+      metrics.reject('too_large', spans.length);
+      return answer(res, 413, `request has ${spans.length} spans; the limit is ${options.limits.maxSpansPerRequest} per request (send smaller batches)`);
+    }
+    const rate = options.rateLimiter.take(callerOf(res), spans.length);
+    if (!rate.allowed) {
+      metrics.reject('rate_limited', spans.length);
+      res.setHeader('Retry-After', String(rate.retryAfterSeconds));
+      return answer(res, 429, `rate limit for '${callerOf(res)}' exceeded; retry in ${rate.retryAfterSeconds} s`);
+    }
+    applySpanLimits(spans, options.limits);
     try {
-      await options.ingest.ingest(decoded.spans);
+      await options.ingest.ingest(spans);
     } catch (error) {
       if (error instanceof StoreError || error instanceof SpoolFullError) {
-        options.log.warn('spans refused; client told to retry', { spans: decoded.spans.length, error: error.message });
+        metrics.reject('unavailable', spans.length);
+        options.log.warn('spans refused; client told to retry', { spans: spans.length, caller: callerOf(res), error: error.message });
         res.setHeader('Retry-After', String(options.retryAfterSeconds));
         const reason = error instanceof SpoolFullError ? 'the spool is full while the store catches up' : 'the store cannot take writes right now';
-        return sendStatus(res, encoding, 503, `${reason}; retry later`);
+        return answer(res, 503, `${reason}; retry later`);
       }
       throw error;
     }
+    metrics.spansAccepted.inc(spans.length);
+    metrics.requests.inc({ status: 200 });
     if (decoded.rejectedSpans > 0) {
-      options.log.info('rejected invalid spans', { rejected: decoded.rejectedSpans, accepted: decoded.spans.length });
+      options.log.info('rejected invalid spans', { rejected: decoded.rejectedSpans, accepted: spans.length, caller: callerOf(res) });
     }
-    const response = encodeExportResponse(
-      { rejectedSpans: decoded.rejectedSpans, errorMessage: decoded.rejectionReasons.join('; ') },
-      encoding,
-    );
+    const response = encodeExportResponse({ rejectedSpans: decoded.rejectedSpans, errorMessage: decoded.rejectionReasons.join('; ') }, encoding);
     res.status(200).type(response.contentType).send(response.body);
   });
 
   // Errors from reading the body (size, encoding, aborted) become OTLP error responses.
   router.use('/v1/traces', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const encoding = (res.locals.encoding as OtlpEncoding | undefined) ?? 'json';
     const status = (error as { status?: number }).status;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') {
-      return sendStatus(res, encoding, 413, `request body exceeds the limit of ${options.maxBodyBytes} bytes (after decompression)`);
-    }
-    if (type === 'encoding.unsupported') {
-      return sendStatus(res, encoding, 415, `unsupported Content-Encoding; send gzip or no encoding`);
-    }
-    if (status !== undefined && status >= 400 && status < 500) {
-      return sendStatus(res, encoding, 400, `could not read the request body: ${(error as Error).message}`);
-    }
+    if (type === 'entity.too.large') return answer(res, 413, `request body exceeds the limit of ${options.maxBodyBytes} bytes (after decompression)`);
+    if (type === 'encoding.unsupported') return answer(res, 415, 'unsupported Content-Encoding; send gzip or no encoding');
+    if (status !== undefined && status >= 400 && status < 500) return answer(res, 400, `could not read the request body: ${(error as Error).message}`);
     next(error);
   });
   return router;
@@ -85,10 +107,7 @@ function checkContentType(req: Request, res: Response, next: NextFunction): void
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const encoding = ENCODINGS[mediaType];
   if (!encoding) {
-    res
-      .status(415)
-      .type('application/json')
-      .send({ code: 3, message: `unsupported Content-Type '${mediaType || '(none)'}'; send application/x-protobuf or application/json` });
+    sendStatus(res, 'json', 415, `unsupported Content-Type '${mediaType || '(none)'}'; send application/x-protobuf or application/json`);
     return;
   }
   res.locals.encoding = encoding;

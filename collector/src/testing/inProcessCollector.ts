@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type CollectorConfig } from '../config.ts';
+import { tokensSchema } from '../api/auth/tokens.ts';
 import { silentLogger } from '../log/logger.ts';
 import { startCollector, type RunningCollector } from '../startCollector.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
@@ -18,7 +19,10 @@ export interface InProcessCollector {
   close(): Promise<void>;
 }
 
-/** A collector on a free loopback port with an embedded store in a fresh temp directory. */
+/** The secret of the harness's token, which has every scope; `post` and `request` send it. */
+export const TEST_TOKEN = 'test-secret-0123456789abcdef';
+
+/** A collector on a free loopback port with an embedded store in a fresh temp directory, requiring tokens. */
 export type CollectorOverrides = Partial<Omit<CollectorConfig, 'spool'>> & { spool?: Partial<CollectorConfig['spool']> };
 
 export async function startInProcessCollector(overrides: CollectorOverrides = {}): Promise<InProcessCollector> {
@@ -26,14 +30,19 @@ export async function startInProcessCollector(overrides: CollectorOverrides = {}
   const dataDir = join(dir, 'data');
   const store = new EmbeddedStore(dataDir);
   const defaults = loadConfig({});
-  const config = { ...defaults, port: 0, dataDir, assemblyIntervalMs: 10, ...overrides, spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool } };
+  const tokens = tokensSchema.parse(`test:${TEST_TOKEN}:ingest+read+act`);
+  const config = { ...defaults, port: 0, dataDir, assemblyIntervalMs: 10, tokens, ...overrides, spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool } };
   const collector = await startCollector(config, silentLogger, store);
   return {
     collector,
     store,
-    request: (path, init) => fetch(`${collector.url}${path}`, init),
+    request: (path, init) => fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_TOKEN}`, ...init?.headers } }),
     post: (body, headers) =>
-      fetch(`${collector.url}/v1/traces`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers }),
+      fetch(`${collector.url}/v1/traces`, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, ...headers },
+      }),
     async close() {
       await collector.close();
       rmSync(dir, { recursive: true, force: true });

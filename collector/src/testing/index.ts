@@ -1,4 +1,4 @@
 // Helpers for tests and benchmarks that drive the real collector.
 export { startCollectorProcess, type CollectorProcess } from './collectorProcess.ts';
 export { otlpJson, otlpProtobuf, randomHexId, type TestSpan } from './otlpRequests.ts';
-export { startInProcessCollector, type InProcessCollector } from './inProcessCollector.ts';
+export { startInProcessCollector, TEST_TOKEN, type InProcessCollector } from './inProcessCollector.ts';

@@ -1,0 +1,92 @@
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
+import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
+
+export type RejectReason = 'invalid' | 'too_large' | 'rate_limited' | 'unavailable' | 'unauthorized';
+
+/**
+ * What Grafana watches of the collector itself, in Prometheus text format at /metrics. Counters
+ * the request path moves are incremented there; the rest is read from the pipeline when scraped.
+ */
+export class CollectorMetrics {
+  readonly registry = new Registry();
+  readonly spansReceived = new Counter({ name: 'trumpets_spans_received_total', help: 'Spans in OTLP requests that decoded', registers: [this.registry] });
+  readonly spansAccepted = new Counter({
+    name: 'trumpets_spans_accepted_total',
+    help: 'Spans acknowledged with 200 (spooled, or stored when the spool is off)',
+    registers: [this.registry],
+  });
+  readonly spansRejected = new Counter({
+    name: 'trumpets_spans_rejected_total',
+    help: 'Spans refused, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly requests = new Counter({
+    name: 'trumpets_otlp_requests_total',
+    help: 'OTLP/HTTP export requests by answer',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(pipeline: IngestPipeline, assembler: EpisodeAssembler) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'trumpets_process_' });
+    const drainer = pipeline.drainer;
+    const spool = pipeline.spool;
+    new Counter({
+      name: 'trumpets_spans_stored_total',
+      help: 'Spans written to the store by the spool drainer (replays included)',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(drainer?.stats.storedSpans ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'trumpets_spool_replayed_segments',
+      help: 'Spool segments found at start and replayed',
+      registers: [this.registry],
+      collect() {
+        this.set(drainer?.stats.replayedSegments ?? 0);
+      },
+    });
+    new Counter({
+      name: 'trumpets_store_errors_total',
+      help: 'Failed attempts to write spooled spans to the store',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(drainer?.stats.storeErrors ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'trumpets_spool_bytes',
+      help: 'Bytes held in the write-ahead spool',
+      registers: [this.registry],
+      collect() {
+        this.set(spool?.bytes ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'trumpets_episode_assembly_pending_traces',
+      help: 'Traces touched but not yet assembled into episodes (assembly lag)',
+      registers: [this.registry],
+      collect() {
+        this.set(assembler.stats.pendingTraces);
+      },
+    });
+    new Counter({
+      name: 'trumpets_episodes_assembled_total',
+      help: 'Episode rows written by the assembler (an episode re-assembled counts again)',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(assembler.stats.assembledEpisodes);
+      },
+    });
+  }
+
+  reject(reason: RejectReason, spans: number): void {
+    if (spans > 0) this.spansRejected.inc({ reason }, spans);
+  }
+}
