@@ -3,12 +3,13 @@ import { otlpProtobuf, type TestSpan } from '@trumpets/collector/testing';
 /**
  * Realistic episode traces for benchmarks: a root, five tool calls, two chat calls and two
  * retrievals (10 spans, ~10 attributes each), encoded as OTLP protobuf requests of
- * `spansPerRequest` spans, the size the stock batch processor sends (512 at most).
+ * `spansPerRequest` spans, the size the stock batch processor sends (512 at most). Ids count up
+ * from `firstId`, so calls with distinct ranges never share an id.
  */
-export function syntheticRequests(episodes: number, spansPerRequest = 500): { bodies: Buffer[]; spans: number } {
+export function syntheticRequests(episodes: number, spansPerRequest = 500, firstId = 0): { bodies: Buffer[]; spans: number } {
   const spans: TestSpan[] = [];
   // Ids from a counter: unique by construction, so the stored count must equal the sent count.
-  let counter = 0;
+  let counter = firstId;
   const hex = (bytes: number) => (++counter).toString(16).padStart(bytes * 2, '0');
   const base = 1_764_000_000_000_000_000n;
   for (let e = 0; e < episodes; e++) {

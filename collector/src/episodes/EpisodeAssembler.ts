@@ -38,8 +38,8 @@ export class EpisodeAssembler {
     private readonly log: Logger,
   ) {
     this.recent = new RecentTraces({
-      retainMs: options.retainMs ?? 120_000,
-      maxSpans: options.maxSpans ?? 500_000,
+      retainMs: options.retainMs ?? 30_000,
+      maxSpans: options.maxSpans ?? 100_000,
       maxEvictedIds: options.maxEvictedIds ?? 1_000_000,
     });
   }
