@@ -3,6 +3,7 @@ import type { Span } from '@opentelemetry/api';
 import { GEN_AI, OPERATION } from './conventions.ts';
 import { guard } from './internal/guard.ts';
 import { runInSpan } from './internal/runInSpan.ts';
+import type { SpanHooks } from './internal/runInSpan.ts';
 
 export interface ChatOptions {
   /** `gen_ai.provider.name`, e.g. `openai`, `anthropic`, `aws.bedrock`. */
@@ -23,14 +24,35 @@ export interface Chat {
   setUsage(usage: TokenUsage): void;
 }
 
+/** One call of traceChat: the caller's function, and whether it reported usage itself. */
+class ChatCall<T> implements Chat {
+  usageSet = false;
+  span: Span | undefined;
+
+  constructor(readonly fn: (chat: Chat) => Promise<T> | T) {
+    // Bound, so `({ setUsage }) => …` works too.
+    this.setUsage = this.setUsage.bind(this);
+  }
+
+  setUsage(usage: TokenUsage): void {
+    this.usageSet = true;
+    if (this.span) guard('recording token usage', () => writeUsage(this.span as Span, usage));
+  }
+}
+
+const CHAT_HOOKS: SpanHooks<unknown, ChatCall<unknown>> = {
+  onReturn: (span, value, call) => {
+    if (!call.usageSet) writeUsage(span, returnedUsage(value));
+  },
+};
+
 /**
  * Runs one LLM call in a `chat {model}` span (kind CLIENT: the model runs elsewhere).
  * Token usage comes from `chat.setUsage()` or, when that was not called, from a
  * `usage: { inputTokens, outputTokens }` field on the value fn returns.
  * fn's value and errors pass through unchanged.
  */
-export async function traceChat<T>(options: ChatOptions, fn: (chat: Chat) => Promise<T> | T): Promise<T> {
-  let usageSet = false;
+export function traceChat<T>(options: ChatOptions, fn: (chat: Chat) => Promise<T> | T): Promise<T> {
   return runInSpan(
     `${OPERATION.CHAT} ${options.model}`,
     {
@@ -41,19 +63,15 @@ export async function traceChat<T>(options: ChatOptions, fn: (chat: Chat) => Pro
         [GEN_AI.REQUEST_MODEL]: options.model,
       },
     },
-    (span) =>
-      fn({
-        setUsage: (usage) => {
-          usageSet = true;
-          guard('recording token usage', () => writeUsage(span, usage));
-        },
-      }),
-    {
-      onReturn: (span, value) => {
-        if (!usageSet) writeUsage(span, returnedUsage(value));
-      },
-    },
+    callModel,
+    new ChatCall(fn),
+    CHAT_HOOKS as SpanHooks<T, ChatCall<T>>,
   );
+}
+
+function callModel<T>(span: Span, call: ChatCall<T>): Promise<T> | T {
+  call.span = span;
+  return call.fn(call);
 }
 
 function returnedUsage(value: unknown): TokenUsage {

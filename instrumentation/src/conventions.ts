@@ -26,8 +26,25 @@ export const GEN_AI = {
   TOOL_CALL_ID: 'gen_ai.tool.call.id',
   TOOL_CALL_ARGUMENTS: 'gen_ai.tool.call.arguments',
   TOOL_CALL_RESULT: 'gen_ai.tool.call.result',
+  TOOL_DESCRIPTION: 'gen_ai.tool.description',
   DATA_SOURCE_ID: 'gen_ai.data_source.id',
   RETRIEVAL_DOCUMENTS: 'gen_ai.retrieval.documents',
+  SYSTEM_INSTRUCTIONS: 'gen_ai.system_instructions',
+  USAGE_CACHE_READ_INPUT_TOKENS: 'gen_ai.usage.cache_read.input_tokens',
+  /** Event recording one evaluation of the episode: a score, a label, an explanation. */
+  EVALUATION_RESULT_EVENT: 'gen_ai.evaluation.result',
+  EVALUATION_NAME: 'gen_ai.evaluation.name',
+  EVALUATION_SCORE_VALUE: 'gen_ai.evaluation.score.value',
+  EVALUATION_SCORE_LABEL: 'gen_ai.evaluation.score.label',
+  EVALUATION_EXPLANATION: 'gen_ai.evaluation.explanation',
+} as const;
+
+/** Values of `gen_ai.response.finish_reasons`, as the conventions spell them. */
+export const FINISH_REASON = {
+  STOP: 'stop',
+  LENGTH: 'length',
+  TOOL_CALL: 'tool_call',
+  CONTENT_FILTER: 'content_filter',
 } as const;
 
 /** Values of `gen_ai.operation.name` we act on. */
@@ -53,15 +70,29 @@ export const OTEL = {
   EXCEPTION_EVENT: 'exception',
   EXCEPTION_TYPE: 'exception.type',
   EXCEPTION_MESSAGE: 'exception.message',
+  EXCEPTION_STACKTRACE: 'exception.stacktrace',
   SERVICE_NAME: 'service.name',
 } as const;
 
 /** Our own names, where the GenAI conventions have none. */
 export const TRUMPETS = {
   RELEASE_ID: 'trumpets.release.id',
+  /** The request key a staged rollout assigned the release by (e.g. a user id), to check assignment later. */
+  RELEASE_KEY: 'trumpets.release.key',
   EPISODE_OUTCOME: 'trumpets.episode.outcome',
   EPISODE_INPUT: 'trumpets.episode.input',
   EPISODE_OUTPUT: 'trumpets.episode.output',
+  /** Why the agent handed the episode to a person (with outcome `escalated`). */
+  ESCALATION_REASON: 'trumpets.escalation.reason',
+  /** Event on the root span: something in the episode needs a safety review. */
+  SAFETY_FLAG_EVENT: 'trumpets.safety.flag',
+  SAFETY_KIND: 'trumpets.safety.kind',
+  SAFETY_DETAIL: 'trumpets.safety.detail',
+  /**
+   * On the root span when successes are sampled: the share of successful episodes kept (0–1).
+   * Failed, escalated, corrected and flagged episodes are always kept.
+   */
+  SAMPLING_SUCCESS_RATE: 'trumpets.sampling.success_rate',
   SOURCE_EVENT: 'trumpets.source',
   SOURCE_ID: 'trumpets.source.id',
   SOURCE_URI: 'trumpets.source.uri',
@@ -72,6 +103,31 @@ export const TRUMPETS = {
   CORRECTION_OUTPUT: 'trumpets.correction.output',
   CORRECTION_REASON: 'trumpets.correction.reason',
   CORRECTION_AUTHOR: 'trumpets.correction.author',
+  /** `gen_ai.evaluation.name` of the evaluation event a correction carries. */
+  CORRECTION_EVALUATION: 'trumpets.correction',
+  /**
+   * Comma-separated tags of an episode (e.g. `edge,high-risk`), set through withEpisode's
+   * `attributes`. Benchmark sets draw tagged cases by them; `high-risk` cases are checked for missed escalations.
+   */
+  EPISODE_TAGS: 'trumpets.episode.tags',
+} as const;
+
+/**
+ * Set on the root span of every episode runBenchmark starts, so the collector can tell benchmark
+ * episodes from production ones and pair them by case.
+ */
+export const BENCHMARK = {
+  /** The validation run the episode belongs to (the collector's run id). */
+  RUN_ID: 'trumpets.benchmark.run_id',
+  /** `baseline` or `candidate`. */
+  VARIANT: 'trumpets.benchmark.variant',
+  /** The benchmark case the episode ran. */
+  CASE_ID: 'trumpets.benchmark.case_id',
+  /** Which repeat of the case, from 0. */
+  REPEAT: 'trumpets.benchmark.repeat',
+  SET_ID: 'trumpets.benchmark.set_id',
+  SET_VERSION: 'trumpets.benchmark.set_version',
+  PROPOSAL_ID: 'trumpets.benchmark.proposal_id',
 } as const;
 
 /** Episode outcomes, as stored. */
@@ -88,3 +144,68 @@ export const OPENINFERENCE = {
   INPUT_VALUE: 'input.value',
   OUTPUT_VALUE: 'output.value',
 } as const;
+
+/** OpenLLMetry names besides the GenAI conventions: its decorators' span kinds and older LLM spans. */
+export const OPENLLMETRY = {
+  /** `workflow`, `task`, `agent`, `tool`: what a `withTool()` / `withAgent()` span is. */
+  SPAN_KIND: 'traceloop.span.kind',
+  ENTITY_NAME: 'traceloop.entity.name',
+  ENTITY_INPUT: 'traceloop.entity.input',
+  ENTITY_OUTPUT: 'traceloop.entity.output',
+  /** `chat`, `completion`: LLM spans of instrumentations older than `gen_ai.operation.name`. */
+  LLM_REQUEST_TYPE: 'llm.request.type',
+} as const;
+
+/** Names other instrumentations emit that we read or normalise. */
+export const THIRD_PARTY = {
+  /** The Anthropic SDK's own spans (≥ 0.134) record the stop reason here, not in `gen_ai.response.finish_reasons`. */
+  ANTHROPIC_STOP_REASON: 'anthropic.message.stop_reason',
+  /** The Anthropic SDK's own spans record tool results here when content is on. */
+  ANTHROPIC_TOOL_RESULT_CONTENT: 'anthropic.tool_result.content',
+} as const;
+
+/**
+ * Attributes whose values are content (what users and models said, tool arguments and results):
+ * redacted before they leave the process, and left out entirely when content capture is off.
+ */
+export const CONTENT_ATTRIBUTES: ReadonlySet<string> = new Set([
+  TRUMPETS.EPISODE_INPUT,
+  TRUMPETS.EPISODE_OUTPUT,
+  TRUMPETS.CORRECTION_OUTPUT,
+  GEN_AI.INPUT_MESSAGES,
+  GEN_AI.OUTPUT_MESSAGES,
+  GEN_AI.SYSTEM_INSTRUCTIONS,
+  GEN_AI.TOOL_CALL_ARGUMENTS,
+  GEN_AI.TOOL_CALL_RESULT,
+  OPENINFERENCE.INPUT_VALUE,
+  OPENINFERENCE.OUTPUT_VALUE,
+  THIRD_PARTY.ANTHROPIC_TOOL_RESULT_CONTENT,
+  OPENLLMETRY.ENTITY_INPUT,
+  OPENLLMETRY.ENTITY_OUTPUT,
+  'ai.prompt',
+  'ai.prompt.messages',
+  'ai.response.text',
+  'ai.toolCall.args',
+  'ai.toolCall.result',
+]);
+
+/** Prefixes of flattened content attributes: OpenInference messages, older OpenLLMetry prompts and completions. */
+export const CONTENT_ATTRIBUTE_PREFIXES: readonly string[] = [
+  'llm.input_messages.',
+  'llm.output_messages.',
+  'gen_ai.prompt.',
+  'gen_ai.completion.',
+];
+
+/**
+ * Text that is not content but may quote it (error messages, human reasons): redacted, never left out,
+ * because failure clustering reads it.
+ */
+export const REDACTED_TEXT_ATTRIBUTES: ReadonlySet<string> = new Set([
+  OTEL.EXCEPTION_MESSAGE,
+  OTEL.EXCEPTION_STACKTRACE,
+  TRUMPETS.CORRECTION_REASON,
+  TRUMPETS.ESCALATION_REASON,
+  TRUMPETS.SAFETY_DETAIL,
+  GEN_AI.EVALUATION_EXPLANATION,
+]);

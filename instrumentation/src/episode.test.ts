@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { withEpisode } from './episode.ts';
-import type { EpisodeOutcome } from './episode.ts';
+import type { EpisodeOutcome } from './episodeHandle.ts';
 import { spanNamed, useMemoryTracing } from './testing/useMemoryTracing.ts';
 import { traceTool } from './tools.ts';
 

@@ -1,92 +1,98 @@
-import { SpanKind, diag, trace } from '@opentelemetry/api';
-import type { Attributes, Link } from '@opentelemetry/api';
-import { GEN_AI, OPERATION, OUTCOMES, TRUMPETS } from './conventions.ts';
-import type { Outcome } from './conventions.ts';
-import { guard } from './internal/guard.ts';
+import { SpanKind, trace } from '@opentelemetry/api';
+import type { Attributes, Context, Link, Span } from '@opentelemetry/api';
+import { GEN_AI, OPERATION, TRUMPETS } from './conventions.ts';
+import { EPISODE_KEY, EpisodeHandle } from './episodeHandle.ts';
+import type { Episode } from './episodeHandle.ts';
+import { contentText } from './internal/content.ts';
+import { reportFailure } from './internal/guard.ts';
 import { runInSpan } from './internal/runInSpan.ts';
-import { toText } from './internal/text.ts';
-
-/** How an episode ended, as the agent sees it. (`unknown` is the collector's word for "never said".) */
-export type EpisodeOutcome = Exclude<Outcome, 'unknown'>;
-
-const SETTABLE_OUTCOMES: ReadonlySet<string> = new Set<string>(OUTCOMES.filter((o) => o !== 'unknown'));
+import type { SpanHooks } from './internal/runInSpan.ts';
 
 export interface EpisodeOptions {
   /** `gen_ai.agent.name`; also names the span `invoke_agent {agent}`. */
   agent: string;
   /** `gen_ai.workflow.name`: the workflow this request was routed to. */
   workflow: string;
-  /** What the agent was asked; non-strings are stored as JSON (`trumpets.episode.input`). */
+  /** What the agent was asked (`trumpets.episode.input`); non-strings are stored as JSON, redacted. */
   input: unknown;
   /** `gen_ai.agent.version`. Default: not set. */
   version?: string;
   /** `trumpets.release.id`: the release (config version) this request runs. Default: not set. */
   releaseId?: string;
+  /** `trumpets.release.key`: the request key a staged rollout assigned the release by. Default: not set. */
+  releaseKey?: string;
   /** `gen_ai.conversation.id`, when the episode is one turn of a conversation. Default: not set. */
   conversationId?: string;
   /** More attributes for the root span; the names above win over these. Default: none. */
   attributes?: Attributes;
 }
 
-/** Handed to the episode's function. */
-export interface Episode {
-  /** The episode's id: its trace id, 32 lowercase hex characters. */
-  readonly episodeId: string;
-  /** Records what the agent answered (`trumpets.episode.output`); non-strings are stored as JSON. */
-  setOutput(output: unknown): void;
-  /** Overrides the outcome; without it, returning means `success` and throwing means `failure`. */
-  setOutcome(outcome: EpisodeOutcome): void;
+/** One call of withEpisode: the agent's function, and its handle once the root span exists. */
+interface EpisodeRun<T> {
+  fn: (episode: Episode) => Promise<T> | T;
+  handle: EpisodeHandle | undefined;
 }
+
+const EPISODE_HOOKS: SpanHooks<unknown, EpisodeRun<unknown>> = {
+  enter: (active: Context, span: Span, run: EpisodeRun<unknown>) => active.setValue(EPISODE_KEY, handleOf(span, run)),
+  onReturn: (span, _value, run) => span.setAttribute(TRUMPETS.EPISODE_OUTCOME, run.handle?.outcome ?? 'success'),
+  onThrow: (span) => span.setAttribute(TRUMPETS.EPISODE_OUTCOME, 'failure'),
+};
 
 /**
  * Runs one episode of an agent as one trace: fn runs inside the root span `invoke_agent {agent}`,
- * so tool, chat and source records made anywhere below it (across `await`) belong to this episode.
- * fn's value and errors pass through unchanged. If fn throws, the episode ends as `failure`
- * whatever outcome was set, with the error recorded on the span.
+ * so tool, chat and source records made anywhere below it (across `await`, timers and promise
+ * chains) belong to this episode. fn's value and errors pass through unchanged. If fn throws, the
+ * episode ends as `failure` whatever outcome was set, with the error recorded on the span.
  */
-export async function withEpisode<T>(options: EpisodeOptions, fn: (episode: Episode) => Promise<T> | T): Promise<T> {
-  let outcome: EpisodeOutcome | undefined;
+export function withEpisode<T>(options: EpisodeOptions, fn: (episode: Episode) => Promise<T> | T): Promise<T> {
+  const run: EpisodeRun<T> = { fn, handle: undefined };
   return runInSpan(
     `${OPERATION.INVOKE_AGENT} ${options.agent}`,
     // root: one episode is one trace, even when called inside another span (kept as a link).
-    {
-      kind: SpanKind.INTERNAL,
-      root: true,
-      links: guard('linking the parent span', parentLink) ?? [],
-      attributes: guard('reading episode options', () => rootAttributes(options)) ?? {},
-    },
-    (span) =>
-      fn({
-        episodeId: span.spanContext().traceId,
-        setOutput: (output) => guard('setting the output', () => span.setAttribute(TRUMPETS.EPISODE_OUTPUT, toText(output))),
-        setOutcome: (value) => {
-          // Checked at run time too: JavaScript callers and casts can pass anything.
-          if (SETTABLE_OUTCOMES.has(value)) outcome = value;
-          else diag.warn(`@trumpets/instrumentation: ignored unknown outcome ${toText(value)}`);
-        },
-      }),
-    {
-      onReturn: (span) => span.setAttribute(TRUMPETS.EPISODE_OUTCOME, outcome ?? 'success'),
-      onThrow: (span) => span.setAttribute(TRUMPETS.EPISODE_OUTCOME, 'failure'),
-    },
+    { kind: SpanKind.INTERNAL, root: true, links: parentLink(), attributes: rootAttributes(options) },
+    runAgent,
+    run,
+    EPISODE_HOOKS as SpanHooks<T, EpisodeRun<T>>,
   );
 }
 
-function rootAttributes(options: EpisodeOptions): Attributes {
-  const attributes: Attributes = {
-    ...options.attributes,
-    [GEN_AI.OPERATION_NAME]: OPERATION.INVOKE_AGENT,
-    [GEN_AI.AGENT_NAME]: options.agent,
-    [GEN_AI.WORKFLOW_NAME]: options.workflow,
-    [TRUMPETS.EPISODE_INPUT]: toText(options.input),
-  };
-  if (options.version !== undefined) attributes[GEN_AI.AGENT_VERSION] = options.version;
-  if (options.releaseId !== undefined) attributes[TRUMPETS.RELEASE_ID] = options.releaseId;
-  if (options.conversationId !== undefined) attributes[GEN_AI.CONVERSATION_ID] = options.conversationId;
-  return attributes;
+function runAgent<T>(span: Span, run: EpisodeRun<T>): Promise<T> | T {
+  return run.fn(handleOf(span, run));
 }
 
-function parentLink(): Link[] {
-  const parent = trace.getActiveSpan()?.spanContext();
-  return parent !== undefined && trace.isSpanContextValid(parent) ? [{ context: parent }] : [];
+function handleOf(span: Span, run: EpisodeRun<unknown>): EpisodeHandle {
+  return (run.handle ??= new EpisodeHandle(span));
+}
+
+function rootAttributes(options: EpisodeOptions): Attributes {
+  try {
+    const attributes: Attributes = {
+      ...options.attributes,
+      [GEN_AI.OPERATION_NAME]: OPERATION.INVOKE_AGENT,
+      [GEN_AI.AGENT_NAME]: options.agent,
+      [GEN_AI.WORKFLOW_NAME]: options.workflow,
+    };
+    const input = contentText(options.input);
+    if (input !== undefined) attributes[TRUMPETS.EPISODE_INPUT] = input;
+    if (options.version !== undefined) attributes[GEN_AI.AGENT_VERSION] = options.version;
+    if (options.releaseId !== undefined) attributes[TRUMPETS.RELEASE_ID] = options.releaseId;
+    if (options.releaseKey !== undefined) attributes[TRUMPETS.RELEASE_KEY] = options.releaseKey;
+    if (options.conversationId !== undefined) attributes[GEN_AI.CONVERSATION_ID] = options.conversationId;
+    return attributes;
+  } catch (error) {
+    reportFailure('reading episode options', error);
+    return {};
+  }
+}
+
+/** The span the episode was started under, if any, as a link: the episode itself is a new trace. */
+function parentLink(): Link[] | undefined {
+  try {
+    const parent = trace.getActiveSpan()?.spanContext();
+    return parent !== undefined && trace.isSpanContextValid(parent) ? [{ context: parent }] : undefined;
+  } catch (error) {
+    reportFailure('linking the parent span', error);
+    return undefined;
+  }
 }

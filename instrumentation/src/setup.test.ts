@@ -5,7 +5,8 @@ import { ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withEpisode } from './episode.ts';
-import { DEFAULT_ENDPOINT, resolveEndpoint, setup } from './setup.ts';
+import { setup } from './setup.ts';
+import { DEFAULT_ENDPOINT, resolveEndpoint } from './setupOptions.ts';
 import type { TrumpetsHandle } from './setup.ts';
 
 const episode = { agent: 'support-agent', workflow: 'refund', input: 'Refund ORD-1' };

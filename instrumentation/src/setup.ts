@@ -1,59 +1,74 @@
-import { context, diag, propagation, trace } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { instrumentLlmClients } from './auto/instrumentLlmClients.ts';
 import { OTEL } from './conventions.ts';
+import { TRACER_NAME, createSettings, currentSettings, replaceSettings, sayTo } from './internal/settings.ts';
+import { createPipeline } from './pipeline/createPipeline.ts';
+import { flushBeforeExit } from './pipeline/exitFlush.ts';
+import type { TracingStats } from './pipeline/TracingStats.ts';
+import { captureContentFromEnv, resolveEndpoint, successRateFromEnv } from './setupOptions.ts';
+import type { SetupOptions, TracerLogger } from './setupOptions.ts';
 
-/** Where the collector listens when nothing else is configured (OTLP/HTTP's standard port). */
-export const DEFAULT_ENDPOINT = 'http://127.0.0.1:4318/v1/traces';
-
-export interface SetupOptions {
-  /** `service.name` of the agent process. Default: env `OTEL_SERVICE_NAME`, else OpenTelemetry's `unknown_service:node`. */
-  serviceName?: string;
-  /**
-   * Full OTLP/HTTP traces URL. Default: env `TRUMPETS_ENDPOINT` (a base URL; `/v1/traces` is appended),
-   * else `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (full URL), else `OTEL_EXPORTER_OTLP_ENDPOINT` (base URL),
-   * else {@link DEFAULT_ENDPOINT}. Ignored when `exporter` is given.
-   */
-  endpoint?: string;
-  /** HTTP headers on every export, e.g. `Authorization`. Default: none (env `OTEL_EXPORTER_OTLP_HEADERS` still applies). Ignored when `exporter` is given. */
-  headers?: Record<string, string>;
-  /**
-   * Any span exporter, e.g. `@opentelemetry/exporter-trace-otlp-proto` (bring it yourself) or an
-   * in-memory one in tests. Default: the OTLP/HTTP JSON exporter sending to `endpoint`.
-   */
-  exporter?: SpanExporter;
-}
-
-/** What {@link setup} returns: the provider, and the two calls a process makes before it exits. */
+/** What {@link setup} returns: the provider, what it counted, and the two calls a process makes before it exits. */
 export interface TrumpetsHandle {
   readonly tracerProvider: BasicTracerProvider;
-  /** Exports every finished span now. */
+  /** A snapshot of what happened to the spans so far: delivered, failed, dropped, queued, sampled out. */
+  stats(): TracingStats;
+  /** Exports every finished episode now. Never rejects: export trouble is counted and warned about instead. */
   forceFlush(): Promise<void>;
-  /** Exports what is left, stops the provider and unregisters the globals this setup registered, so setup can run again. */
+  /**
+   * Exports what is left, stops the provider, puts instrumented LLM clients back and unregisters the
+   * globals this setup registered, so setup can run again. Never rejects; calling it twice is fine.
+   */
   shutdown(): Promise<void>;
 }
 
+const consoleLogger: TracerLogger = { warn: (message) => console.warn(message) };
+
 /**
- * Sends this process's spans to a Trumpets collector: a tracer provider with a batching OTLP
- * exporter, registered globally with an AsyncLocalStorage context manager so spans nest across
- * `await`. Call once at start-up; call `shutdown()` before the process exits or the last batch is lost.
- * Processes that already run an OpenTelemetry SDK skip this: withEpisode() uses the global provider.
+ * Sends this process's episodes to a Trumpets collector: a tracer provider with outcome-aware
+ * sampling, a bounded batching OTLP/HTTP exporter and redaction, registered globally with an
+ * AsyncLocalStorage context manager so spans nest across `await`, timers and promise chains.
+ * Call once at start-up. Processes that already run an OpenTelemetry SDK may skip it: withEpisode()
+ * then uses the global provider (redaction of our own attributes still applies).
  */
 export function setup(options: SetupOptions = {}): TrumpetsHandle {
   const env = process.env;
+  const logger = options.logger ?? consoleLogger;
+  const say = sayTo((message) => logger.warn(message));
+  const settings = createSettings({
+    captureContent: options.captureContent ?? captureContentFromEnv(env),
+    maxContentChars: options.maxContentChars,
+    redaction: options.redaction,
+    say,
+  });
+  const endpoint = options.endpoint ?? resolveEndpoint(env);
   const exporter =
-    options.exporter ??
-    new OTLPTraceExporter({ url: options.endpoint ?? resolveEndpoint(env), headers: options.headers });
+    options.exporter ?? new OTLPTraceExporter({ url: endpoint, headers: options.headers, timeoutMillis: options.exportTimeoutMillis });
+  const successRate = options.sampling?.successRate ?? successRateFromEnv(env);
+  if (env['TRUMPETS_SAMPLE_SUCCESS_RATE'] && successRate === undefined) {
+    settings.warn('bad-sample-rate', 'TRUMPETS_SAMPLE_SUCCESS_RATE is not a number from 0 to 1; keeping every episode');
+  }
+  const pipeline = createPipeline(exporter, {
+    maxQueueSize: options.maxQueueSize ?? 2048,
+    sampling: { ...options.sampling, successRate },
+    // Straight to the logger: ExportHealth already says things once per outage, and a second outage must be said again.
+    warn: say,
+    destination: options.exporter ? `the ${options.exporter.constructor.name}` : endpoint,
+  });
   const serviceName = options.serviceName ?? env['OTEL_SERVICE_NAME'];
   const resource =
     serviceName === undefined
       ? defaultResource()
       : defaultResource().merge(resourceFromAttributes({ [OTEL.SERVICE_NAME]: serviceName }));
-  const tracerProvider = new BasicTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(exporter)] });
+  const tracerProvider = new BasicTracerProvider({ resource, spanProcessors: [pipeline.sampler] });
+  settings.tracer = tracerProvider.getTracer(TRACER_NAME);
+  settings.keepEpisode = (episodeId) => pipeline.sampler.keepEpisode(episodeId);
+  replaceSettings(settings);
 
   // Each registration fails (and says so on diag) if another SDK got there first; only ours are undone later.
   const ownsContext = context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -61,34 +76,28 @@ export function setup(options: SetupOptions = {}): TrumpetsHandle {
     new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
   );
   const ownsTrace = trace.setGlobalTracerProvider(tracerProvider);
-  if (!ownsTrace) diag.warn('@trumpets/instrumentation: a tracer provider was already registered; episodes go to it');
+  if (!ownsTrace) settings.warn('provider-taken', 'a tracer provider was already registered; LLM client spans that use the global one go to it');
+  const llm = options.llmClients
+    ? instrumentLlmClients(options.llmClients, { tracerProvider, captureContent: settings.captureContent })
+    : undefined;
+
+  let shutdownOnce: Promise<void> | undefined;
+  const shutdown = (): Promise<void> =>
+    (shutdownOnce ??= (async () => {
+      stopWatchingExit?.();
+      llm?.uninstrument();
+      await tracerProvider.shutdown().catch((error: unknown) => settings.warn('shutdown', `shutting down failed: ${String(error)}`));
+      if (currentSettings() === settings) replaceSettings(undefined);
+      if (ownsTrace) trace.disable();
+      if (ownsPropagation) propagation.disable();
+      if (ownsContext) context.disable();
+    })());
+  const stopWatchingExit = options.flushOnExit === false ? undefined : flushBeforeExit(shutdown);
 
   return {
     tracerProvider,
-    forceFlush: () => tracerProvider.forceFlush(),
-    async shutdown() {
-      try {
-        await tracerProvider.shutdown();
-      } finally {
-        if (ownsTrace) trace.disable();
-        if (ownsPropagation) propagation.disable();
-        if (ownsContext) context.disable();
-      }
-    },
+    stats: () => ({ ...pipeline.stats }),
+    forceFlush: () => tracerProvider.forceFlush().catch((error: unknown) => settings.warn('flush', `flushing failed: ${String(error)}`)),
+    shutdown,
   };
-}
-
-/** The traces URL from the environment, in the order documented on {@link SetupOptions.endpoint}. */
-export function resolveEndpoint(env: NodeJS.ProcessEnv): string {
-  const trumpets = env['TRUMPETS_ENDPOINT'];
-  if (trumpets) return withTracesPath(trumpets);
-  const traces = env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'];
-  if (traces) return traces;
-  const base = env['OTEL_EXPORTER_OTLP_ENDPOINT'];
-  if (base) return withTracesPath(base);
-  return DEFAULT_ENDPOINT;
-}
-
-function withTracesPath(base: string): string {
-  return `${base.replace(/\/+$/, '')}/v1/traces`;
 }

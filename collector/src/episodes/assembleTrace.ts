@@ -1,6 +1,7 @@
-import { GEN_AI, OPENINFERENCE, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, OPENINFERENCE, OPENLLMETRY, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
 import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
 import { extractSources, type SourceRow } from './extractSources.ts';
+import { DEFAULT_PRICES, llmCallCost, type PriceTable } from './prices.ts';
 import { nanosBetweenMs, nanosToDateTime64 } from './nanos.ts';
 import { errorOf } from './spanErrors.ts';
 import { findEpisodeRoot, roleOf } from './spanKinds.ts';
@@ -30,6 +31,8 @@ export interface EpisodeRow {
   LatencyMs: number;
   InputTokens: number;
   OutputTokens: number;
+  /** USD, from the price table; calls of models it does not list count as 0. */
+  CostUsd: number;
   LlmCallCount: number;
   ToolCallCount: number;
   ToolErrorCount: number;
@@ -66,6 +69,8 @@ export interface AssembledTrace {
 export interface AssemblyOptions {
   /** Input, output, arguments and results longer than this are truncated and marked. */
   maxTextChars: number;
+  /** Prices for episode cost. Default: DEFAULT_PRICES. */
+  prices?: PriceTable;
 }
 
 /**
@@ -85,6 +90,7 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
   const sources: SourceRow[] = [];
   let inputTokens = 0;
   let outputTokens = 0;
+  let costUsd = 0;
   let llmCallCount = 0;
 
   for (const span of spans) {
@@ -94,8 +100,11 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     if (role === 'llm') {
       // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
       llmCallCount += 1;
-      inputTokens += tokenCount(span, [GEN_AI.USAGE_INPUT_TOKENS, 'gen_ai.usage.prompt_tokens', OPENINFERENCE.TOKEN_COUNT_PROMPT]);
-      outputTokens += tokenCount(span, [GEN_AI.USAGE_OUTPUT_TOKENS, 'gen_ai.usage.completion_tokens', OPENINFERENCE.TOKEN_COUNT_COMPLETION]);
+      const callInputTokens = tokenCount(span, [GEN_AI.USAGE_INPUT_TOKENS, 'gen_ai.usage.prompt_tokens', OPENINFERENCE.TOKEN_COUNT_PROMPT]);
+      const callOutputTokens = tokenCount(span, [GEN_AI.USAGE_OUTPUT_TOKENS, 'gen_ai.usage.completion_tokens', OPENINFERENCE.TOKEN_COUNT_COMPLETION]);
+      inputTokens += callInputTokens;
+      outputTokens += callOutputTokens;
+      costUsd += llmCallCost(options.prices ?? DEFAULT_PRICES, span.SpanAttributes, callInputTokens, callOutputTokens) ?? 0;
     }
   }
 
@@ -127,6 +136,7 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     LatencyMs: nanosBetweenMs(root.StartTimeUnixNano, root.EndTimeUnixNano),
     InputTokens: inputTokens,
     OutputTokens: outputTokens,
+    CostUsd: costUsd,
     LlmCallCount: llmCallCount,
     ToolCallCount: toolCalls.length,
     ToolErrorCount: toolCalls.filter((call) => call.Status === 'error').length,
@@ -153,7 +163,7 @@ function toToolCall(episodeId: string, agent: string, workflow: string, span: St
     ParentSpanId: span.ParentSpanId,
     Agent: agent,
     Workflow: workflow,
-    ToolName: attributes[GEN_AI.TOOL_NAME] ?? attributes[OPENINFERENCE.TOOL_NAME] ?? span.SpanName,
+    ToolName: attributes[GEN_AI.TOOL_NAME] ?? attributes[OPENINFERENCE.TOOL_NAME] ?? attributes[OPENLLMETRY.ENTITY_NAME] ?? span.SpanName,
     CallId: attributes[GEN_AI.TOOL_CALL_ID] ?? '',
     Arguments: truncate(attributes[GEN_AI.TOOL_CALL_ARGUMENTS] ?? '', options.maxTextChars).text,
     Result: truncate(attributes[GEN_AI.TOOL_CALL_RESULT] ?? '', options.maxTextChars).text,

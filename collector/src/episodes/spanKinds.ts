@@ -1,9 +1,10 @@
-import { GEN_AI, LLM_OPERATIONS, OPENINFERENCE, OPERATION } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, LLM_OPERATIONS, OPENINFERENCE, OPENLLMETRY, OPERATION } from '@trumpets/instrumentation/conventions';
 import type { StoredSpan } from './storedSpan.ts';
 
 /**
- * What role a span plays in an episode, from the GenAI conventions first and OpenInference's
- * span kinds second, so spans from other instrumentations are understood too.
+ * What role a span plays in an episode, from the GenAI conventions first, then OpenInference's
+ * span kinds, then OpenLLMetry's (its `withTool()` / `withAgent()` spans, and LLM spans of versions
+ * older than `gen_ai.operation.name`), so spans from other instrumentations are understood too.
  */
 export type SpanRole = 'agent' | 'tool' | 'llm' | 'retrieval' | 'other';
 
@@ -14,6 +15,9 @@ const OPENINFERENCE_ROLES: Record<string, SpanRole> = {
   RETRIEVER: 'retrieval',
 };
 
+const OPENLLMETRY_ROLES: Record<string, SpanRole> = { agent: 'agent', tool: 'tool' };
+const OPENLLMETRY_LLM_REQUEST_TYPES: ReadonlySet<string> = new Set(['chat', 'completion']);
+
 export function roleOf(span: StoredSpan): SpanRole {
   const operation = span.SpanAttributes[GEN_AI.OPERATION_NAME];
   if (operation !== undefined) {
@@ -23,7 +27,10 @@ export function roleOf(span: StoredSpan): SpanRole {
     if (LLM_OPERATIONS.has(operation)) return 'llm';
   }
   const openInferenceKind = span.SpanAttributes[OPENINFERENCE.SPAN_KIND];
-  return (openInferenceKind && OPENINFERENCE_ROLES[openInferenceKind]) || 'other';
+  if (openInferenceKind && OPENINFERENCE_ROLES[openInferenceKind]) return OPENINFERENCE_ROLES[openInferenceKind];
+  const openLlmetryKind = span.SpanAttributes[OPENLLMETRY.SPAN_KIND];
+  if (openLlmetryKind && OPENLLMETRY_ROLES[openLlmetryKind]) return OPENLLMETRY_ROLES[openLlmetryKind];
+  return OPENLLMETRY_LLM_REQUEST_TYPES.has(span.SpanAttributes[OPENLLMETRY.LLM_REQUEST_TYPE] ?? '') ? 'llm' : 'other';
 }
 
 /**

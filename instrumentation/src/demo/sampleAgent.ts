@@ -1,6 +1,6 @@
 import { traceChat } from '../chat.ts';
 import { withEpisode } from '../episode.ts';
-import type { Episode } from '../episode.ts';
+import type { Episode } from '../episodeHandle.ts';
 import { createRandom } from './random.ts';
 import type { Random } from './random.ts';
 import { createSupportDesk } from './supportDesk.ts';

@@ -1,60 +1,84 @@
-import { INVALID_SPAN_CONTEXT, SpanStatusCode, context, diag, trace } from '@opentelemetry/api';
-import type { Span, SpanOptions } from '@opentelemetry/api';
+import { INVALID_SPAN_CONTEXT, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import type { Context, Span, SpanOptions } from '@opentelemetry/api';
 import { OTEL } from '../conventions.ts';
-import { guard } from './guard.ts';
-import { toText } from './text.ts';
-
-/** Instrumentation scope of every span this package starts. */
-const TRACER_NAME = '@trumpets/instrumentation';
-
-/** What the caller adds once fn has settled, before the span ends. Both run guarded. */
-export interface SpanHooks<T> {
-  onReturn?(span: Span, value: T): void;
-  onThrow?(span: Span): void;
-}
+import { redactedText } from './content.ts';
+import { guard, reportFailure } from './guard.ts';
+import { activeTracer } from './settings.ts';
 
 /**
- * Runs fn inside a new active span and always ends it. fn's value and errors pass through
- * unchanged; a thrown error is also recorded on the span (status, `error.type`, exception event).
+ * What the caller adds around fn, given the same per-call state fn gets. Written once per kind of
+ * span (module constants), not per call: the hot path allocates no closures. All of it runs guarded.
  */
-export async function runInSpan<T>(
+export interface SpanHooks<T, S> {
+  /** More values for the context fn runs in (the span is already in it). */
+  enter?(active: Context, span: Span, state: S): Context;
+  onReturn?(span: Span, value: T, state: S): void;
+  onThrow?(span: Span, state: S): void;
+}
+
+const NO_HOOKS: SpanHooks<unknown, unknown> = {};
+
+/**
+ * Runs fn(span, state) inside a new active span and always ends it. fn's value and errors pass
+ * through unchanged; a thrown error is also recorded on the span (status, `error.type`, exception event).
+ */
+export async function runInSpan<T, S>(
   name: string,
   options: SpanOptions,
-  fn: (span: Span) => Promise<T> | T,
-  hooks: SpanHooks<T> = {},
+  fn: (span: Span, state: S) => Promise<T> | T,
+  state: S,
+  hooks: SpanHooks<T, S> = NO_HOOKS as SpanHooks<T, S>,
 ): Promise<T> {
   const span = startSpan(name, options);
+  let active = trace.setSpan(context.active(), span);
+  if (hooks.enter) {
+    try {
+      active = hooks.enter(active, span, state);
+    } catch (error) {
+      reportFailure('entering a span', error);
+    }
+  }
   try {
-    const value = await context.with(trace.setSpan(context.active(), span), fn, undefined, span);
-    guard('finishing a span', () => hooks.onReturn?.(span, value));
+    const value = await context.with(active, fn, undefined, span, state);
+    if (hooks.onReturn) {
+      try {
+        hooks.onReturn(span, value, state);
+      } catch (error) {
+        reportFailure('finishing a span', error);
+      }
+    }
     return value;
   } catch (error) {
     guard('recording an error', () => recordError(span, error));
-    guard('finishing a failed span', () => hooks.onThrow?.(span));
+    if (hooks.onThrow) guard('finishing a failed span', () => hooks.onThrow?.(span, state));
     throw error;
   } finally {
-    guard('ending a span', () => span.end());
+    try {
+      span.end();
+    } catch (error) {
+      reportFailure('ending a span', error);
+    }
   }
 }
 
 /** Starts the span, or stands in a non-recording one if the SDK throws, so fn still runs. */
-function startSpan(name: string, options: SpanOptions): Span {
+export function startSpan(name: string, options: SpanOptions): Span {
   try {
-    // Looked up per span, not cached: a cached tracer would keep a provider that was since replaced.
-    return trace.getTracer(TRACER_NAME).startSpan(name, options);
+    return activeTracer().startSpan(name, options);
   } catch (error) {
-    diag.warn(`@trumpets/instrumentation: starting span "${name}" failed`, error);
+    reportFailure(`starting span "${name}"`, error);
     return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
   }
 }
 
-function recordError(span: Span, error: unknown): void {
+/** Status ERROR, `error.type` and an exception event; message and stack are redacted like any text. */
+export function recordError(span: Span, error: unknown): void {
   const type = errorType(error);
-  const message = error instanceof Error ? error.message : toText(error);
+  const message = redactedText(error instanceof Error ? error.message : error);
   span.setStatus({ code: SpanStatusCode.ERROR, message });
   span.setAttribute(OTEL.ERROR_TYPE, type);
   // Named by the same type as `error.type`, so both agree even when a subclass leaves `name` as "Error".
-  span.recordException({ name: type, message, stack: error instanceof Error ? error.stack : undefined });
+  span.recordException({ name: type, message, stack: error instanceof Error && error.stack ? redactedText(error.stack) : undefined });
 }
 
 /** The thrown value's class name (`RefundLimitExceeded`), which groups failures better than its message. */

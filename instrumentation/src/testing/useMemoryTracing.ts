@@ -3,20 +3,33 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterEach, beforeEach } from 'vitest';
 import { setup } from '../setup.ts';
 import type { TrumpetsHandle } from '../setup.ts';
+import type { SetupOptions } from '../setupOptions.ts';
+
+export interface MemoryTracing {
+  /** Flushes, then every span exported so far in this test. */
+  spans(): Promise<ReadableSpan[]>;
+  /** Warnings the tracer logged in this test. */
+  warnings: string[];
+  handle(): TrumpetsHandle;
+}
 
 /**
  * Test support: each test in the calling suite runs against a fresh `setup()` whose spans land in
  * memory; `shutdown()` afterwards unregisters the globals, so tests do not see each other's spans.
  */
-export function useMemoryTracing(): { spans(): Promise<ReadableSpan[]> } {
+export function useMemoryTracing(options: Omit<SetupOptions, 'exporter' | 'logger'> = {}): MemoryTracing {
   let exporter: InMemorySpanExporter;
   let tracing: TrumpetsHandle;
+  const warnings: string[] = [];
   beforeEach(() => {
+    warnings.length = 0;
     exporter = new InMemorySpanExporter();
-    tracing = setup({ exporter, serviceName: 'test-agent' });
+    tracing = setup({ serviceName: 'test-agent', ...options, exporter, logger: { warn: (message) => warnings.push(message) } });
   });
   afterEach(() => tracing.shutdown());
   return {
+    warnings,
+    handle: () => tracing,
     async spans() {
       await tracing.forceFlush();
       return exporter.getFinishedSpans();

@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The package as users outside the workspace get it: built by `pnpm build`, with the manifest
+ * `pnpm pack` publishes (publishConfig applied), installed under node_modules, then required from
+ * CommonJS and imported from an ES module in child processes on this Node. Neither consumer calls
+ * shutdown(): the spans arriving shows that the tracer flushes when the process exits on its own.
+ */
+const run = promisify(execFile);
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+let scratch: string;
+let collector: Server;
+let endpoint: string;
+const received: Array<{ service: string; spans: string[] }> = [];
+
+const consumer = (format: 'cjs' | 'esm') => `
+${format === 'cjs' ? "const { setup, withEpisode, traceTool } = require('@trumpets/instrumentation');\nconst { GEN_AI } = require('@trumpets/instrumentation/conventions');\nconst entry = require.resolve('@trumpets/instrumentation');" : "import { setup, withEpisode, traceTool } from '@trumpets/instrumentation';\nimport { GEN_AI } from '@trumpets/instrumentation/conventions';\nconst entry = import.meta.resolve('@trumpets/instrumentation');"}
+setup({ endpoint: process.env.ENDPOINT, serviceName: '${format}-agent' });
+const lookup = traceTool('lookup_order', async (id) => ({ id, status: 'shipped' }));
+withEpisode({ agent: '${format}-agent', workflow: 'order_status', input: 'Where is ORD-1?' }, () => lookup('ORD-1')).then((result) =>
+  console.log(JSON.stringify({ result, entry: String(entry), operationName: GEN_AI.OPERATION_NAME })),
+);
+`;
+
+beforeAll(async () => {
+  collector = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const parsed = JSON.parse(body) as {
+        resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> }; scopeSpans: Array<{ spans: Array<{ name: string }> }> }>;
+      };
+      for (const resourceSpans of parsed.resourceSpans) {
+        const service = resourceSpans.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
+        received.push({ service, spans: resourceSpans.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name)).sort() });
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/traces`;
+
+  // Under this package's node_modules, so the built copy finds the package's own dependencies.
+  scratch = mkdtempSync(join(packageRoot, 'node_modules', '.packaging-test-'));
+  const installed = join(scratch, 'node_modules', '@trumpets', 'instrumentation');
+  mkdirSync(installed, { recursive: true });
+  const { publishConfig, devDependencies: _dev, scripts: _scripts, ...manifest } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  writeFileSync(join(installed, 'package.json'), JSON.stringify({ ...manifest, ...publishConfig }, null, 2));
+  await run(process.execPath, [join(packageRoot, 'scripts', 'build.mjs'), installed]);
+  writeFileSync(join(scratch, 'consumer.cjs'), consumer('cjs'));
+  writeFileSync(join(scratch, 'consumer.mjs'), consumer('esm'));
+});
+
+afterAll(() => {
+  collector?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the built package', () => {
+  for (const [format, file, entry] of [
+    ['cjs', 'consumer.cjs', 'dist/cjs/index.js'],
+    ['esm', 'consumer.mjs', 'dist/esm/index.js'],
+  ] as const) {
+    it(`works from ${format === 'cjs' ? 'CommonJS (require)' : 'an ES module (import)'} and flushes when the process exits`, async () => {
+      const { stdout } = await run(process.execPath, [file], { cwd: scratch, env: { ...process.env, ENDPOINT: endpoint } });
+
+      const output = JSON.parse(stdout) as { result: unknown; entry: string; operationName: string };
+      expect(output.result).toEqual({ id: 'ORD-1', status: 'shipped' });
+      expect(output.entry.endsWith(`@trumpets/instrumentation/${entry}`)).toBe(true);
+      expect(output.operationName).toBe('gen_ai.operation.name');
+      expect(received.filter((batch) => batch.service === `${format}-agent`).flatMap((batch) => batch.spans)).toEqual([
+        'execute_tool lookup_order',
+        `invoke_agent ${format}-agent`,
+      ]);
+    });
+  }
+});
