@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedStore, loadQuery, runMigrations, silentLogger } from '@trumpets/collector';
+import { FailureClusterer, FailureModel, scoreClustering, storeCorpus, syntheticFailures } from '@trumpets/collector/testing';
+
+export interface ClusteringFigures {
+  failures: number;
+  /** Mask → template → signature → cluster, failures already in memory. */
+  inMemoryPerSec: number;
+  /** A clustering pass: read the failures from the store, cluster them, write clusters and memberships. */
+  passPerSec: number;
+  /** The baseline: one GROUP BY on the exact error message over the same rows, in the same store. */
+  groupByPerSec: number;
+  adjustedRandIndex: number;
+}
+
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+/**
+ * Failure-mode clustering over `count` synthetic failures (17 known modes), in memory and as a full
+ * pass through the embedded store, against a plain GROUP BY on the exact error string of the same
+ * rows in the same store, measured in one run.
+ */
+export async function benchClustering(count: number, log: (line: string) => void): Promise<ClusteringFigures> {
+  const { records, truth } = syntheticFailures({ count, seed: 42 });
+  log(`clustering: ${count.toLocaleString('en')} synthetic failures of 17 known modes`);
+
+  // Warm the JIT on other failures first, so the figure is the steady rate, not compilation.
+  new FailureModel().assign(syntheticFailures({ count: 20_000, seed: 7 }).records);
+  let started = performance.now();
+  new FailureModel().assign(records);
+  const inMemoryPerSec = rate(count, performance.now() - started);
+  log(`  in memory (mask → template → signature → cluster)  ${inMemoryPerSec.toLocaleString('en')} failures/s`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-clustering-'));
+  const store = new EmbeddedStore(dir);
+  try {
+    await runMigrations(store);
+    await storeCorpus(store, records);
+
+    started = performance.now();
+    const groups = await store.query<{ failures: string }>(loadQuery('failure_exact_message_groups'));
+    const groupByPerSec = rate(count, performance.now() - started);
+    log(`  GROUP BY exact error string (baseline)             ${groupByPerSec.toLocaleString('en')} failures/s (${groups.length.toLocaleString('en')} groups)`);
+
+    started = performance.now();
+    const report = await new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger).flush();
+    const passPerSec = rate(report.failures, performance.now() - started);
+    if (report.failures !== count) throw new Error(`clustered ${report.failures} failures, stored ${count}`);
+    log(`  clustering pass (store → clusters → store)         ${passPerSec.toLocaleString('en')} failures/s`);
+
+    const members = await store.query<{ FailureId: string; clusterId: string }>(loadQuery('failure_bench_memberships'));
+    const clusterOf = new Map(members.map((row) => [row.FailureId, row.clusterId]));
+    const scores = scoreClustering(truth, records.map((record) => clusterOf.get(record.failureId) ?? 'missing'));
+    log(
+      `  quality: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)} (${scores.modes} modes → ${scores.clusters} clusters; exact strings: ${groups.length.toLocaleString('en')} groups)`,
+    );
+    return { failures: count, inMemoryPerSec, passPerSec, groupByPerSec, adjustedRandIndex: scores.adjustedRandIndex };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

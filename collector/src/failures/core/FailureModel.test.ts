@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { FailureRecord } from './FailureRecord.ts';
+import { FailureModel } from './FailureModel.ts';
+import type { AssignmentBatch, ClusterState, TemplateState } from './modelState.ts';
+
+let counter = 0;
+function failure(text: string, fields: Partial<FailureRecord> = {}): FailureRecord {
+  counter += 1;
+  return {
+    failureId: `f${String(counter).padStart(6, '0')}`,
+    episodeId: `e${counter}`,
+    kind: 'failure',
+    agent: 'support-bot',
+    agentVersion: '1.0.0',
+    workflow: 'refund',
+    tool: 'payments.refund',
+    errorType: 'RefundLimitExceeded',
+    text,
+    occurredAtMs: 1_764_000_000_000 + counter,
+    ...fields,
+  };
+}
+
+const clusterOf = (model: FailureModel, batch: AssignmentBatch, failureId: string) =>
+  model.resolve(batch.assignments.find((assignment) => assignment.record.failureId === failureId)!.clusterId);
+
+/** The state rows a runner would have stored after these batches (newest copy of each row). */
+function storedState(batches: AssignmentBatch[]): { clusters: ClusterState[]; templates: TemplateState[] } {
+  const clusters = new Map<string, ClusterState>();
+  const templates = new Map<string, TemplateState>();
+  for (const batch of batches) {
+    for (const cluster of batch.clusters) clusters.set(cluster.clusterId, JSON.parse(JSON.stringify(cluster)));
+    for (const template of batch.templates) templates.set(template.templateId, JSON.parse(JSON.stringify(template)));
+  }
+  return { clusters: [...clusters.values()], templates: [...templates.values()] };
+}
+
+describe('FailureModel', () => {
+  it('keeps rewordings of one failure together when its error type is specific', () => {
+    const model = new FailureModel();
+    const records = [
+      failure('Refund of $312.50 for order ORD-48213 exceeds the agent limit of $200.00'),
+      failure('refund amount 512.00 USD is above the allowed maximum (200.00 USD) for ORD-7'),
+      failure('Cannot refund ORD-99: amount exceeds limit'),
+    ];
+    const batch = model.assign(records);
+    expect(new Set(records.map((r) => clusterOf(model, batch, r.failureId))).size).toBe(1);
+    expect(new Set(batch.assignments.map((a) => a.templateId)).size).toBe(3);
+  });
+
+  it('tells two failures under one generic error type apart by their words', () => {
+    const model = new FailureModel();
+    const generic = { tool: 'invoices.render', errorType: 'TypeError', workflow: 'billing' };
+    const undefinedRead = [failure("TypeError: Cannot read properties of undefined (reading 'lineItems')", generic), failure("Cannot read property 'lineItems' of undefined", generic)];
+    const notAFunction = [failure('TypeError: amount.toFixed is not a function', generic), failure('TypeError: invoice.amount.toFixed is not a function', generic)];
+    const batch = model.assign([...undefinedRead, ...notAFunction]);
+    const [a, b] = [undefinedRead, notAFunction].map((group) => new Set(group.map((r) => clusterOf(model, batch, r.failureId))));
+    expect(a!.size).toBe(1);
+    expect(b!.size).toBe(1);
+    expect([...a!][0]).not.toBe([...b!][0]);
+  });
+
+  it('labels a cluster with its template, variables masked', () => {
+    const model = new FailureModel();
+    const batch = model.assign([failure('Order ORD-1 not found', { errorType: 'OrderNotFound' }), failure('Order ORD-22 not found.', { errorType: 'OrderNotFound' })]);
+    expect(batch.clusters.map((cluster) => cluster.label)).toEqual(['order <ID> not found']);
+  });
+
+  it('keeps the same failure in another workflow, or of another kind, in another cluster', () => {
+    const model = new FailureModel();
+    const records = [failure('limit exceeded'), failure('limit exceeded', { workflow: 'billing' }), failure('limit exceeded', { kind: 'escalation' })];
+    const batch = model.assign(records);
+    expect(new Set(records.map((r) => clusterOf(model, batch, r.failureId))).size).toBe(3);
+  });
+
+  it('gives the same ids on a second run over the same failures, however they are batched', () => {
+    const records = Array.from({ length: 60 }, (_, i) =>
+      failure(i % 3 === 0 ? `deadlock detected while updating accounts (pid ${i})` : i % 3 === 1 ? `could not connect to server at 10.0.0.${i}` : `Order ORD-${i} not found`, {
+        errorType: i % 3 === 2 ? 'OrderNotFound' : '',
+        tool: 'db.query',
+      }),
+    );
+    const once = new FailureModel();
+    const whole = once.assign(records);
+    const again = new FailureModel();
+    const inParts = [again.assign(records.slice(0, 7)), again.assign(records.slice(7, 40)), again.assign(records.slice(40))];
+    const ids = (model: FailureModel, batches: AssignmentBatch[]) => batches.flatMap((b) => b.assignments.map((a) => `${a.record.failureId}=${model.resolve(a.clusterId)}`)).sort();
+    expect(ids(again, inParts)).toEqual(ids(once, [whole]));
+    expect(new Set(whole.assignments.map((a) => a.clusterId)).size).toBe(3);
+  });
+
+  it('assigns after a restore from stored state exactly as the model that wrote it', () => {
+    const records = Array.from({ length: 200 }, (_, i) =>
+      failure([`upstream connection reset by peer ${i}`, `Customer asked for a human agent`, `customer requested a human agent`, `Order ORD-${i} not found`][i % 4]!, {
+        errorType: i % 4 === 3 ? 'OrderNotFound' : '',
+        kind: i % 4 === 1 || i % 4 === 2 ? 'escalation' : 'failure',
+      }),
+    );
+    const running = new FailureModel();
+    const firstHalf = running.assign(records.slice(0, 100));
+    const restored = new FailureModel({}, storedState([firstHalf]));
+    const expected = running.assign(records.slice(100));
+    const actual = restored.assign(records.slice(100));
+    expect(actual.assignments.map((a) => [a.record.failureId, a.clusterId, a.templateId])).toEqual(expected.assignments.map((a) => [a.record.failureId, a.clusterId, a.templateId]));
+    expect(storedState([actual])).toEqual(storedState([expected]));
+  });
+
+  it('merges two text groups a new wording resembles into the older one, and records the merge', () => {
+    const model = new FailureModel();
+    const generic = { errorType: '', tool: 'gateway' };
+    const older = model.assign([failure('upstream connection reset by peer', generic)]);
+    const newer = model.assign([failure('upstream request aborted by client', generic)]);
+    const olderId = older.assignments[0]!.clusterId;
+    const newerId = newer.assignments[0]!.clusterId;
+    expect(newerId).not.toBe(olderId);
+
+    // A new template (six tokens), resembling the founders of both groups.
+    const bridge = model.assign([failure('upstream connection aborted by the client', generic)]);
+    expect(bridge.assignments[0]!.clusterId).toBe(olderId);
+    expect(model.resolve(newerId)).toBe(olderId);
+    expect(bridge.events).toContainEqual({ clusterId: newerId, event: 'merged_into', otherClusterId: olderId });
+    expect(bridge.clusters.find((cluster) => cluster.clusterId === newerId)?.mergedInto).toBe(olderId);
+  });
+
+  it('records when each cluster was created and first and last seen', () => {
+    const model = new FailureModel();
+    const batch = model.assign([failure('Order ORD-1 not found', { errorType: 'OrderNotFound', occurredAtMs: 5000 }), failure('Order ORD-2 not found', { errorType: 'OrderNotFound', occurredAtMs: 1000 })]);
+    expect(batch.events).toEqual([{ clusterId: batch.clusters[0]!.clusterId, event: 'created', otherClusterId: '' }]);
+    expect(batch.clusters[0]).toMatchObject({ firstSeenMs: 1000, lastSeenMs: 5000 });
+  });
+});

@@ -1,0 +1,30 @@
+/** What went wrong in one place: the input of failure clustering. */
+export type FailureKind = 'failure' | 'escalation' | 'tool_error' | 'correction' | 'safety';
+
+/**
+ * The coarse family a failure belongs to: error messages, escalation reasons, correction reasons
+ * and safety flags never share a cluster, because their text means different things.
+ */
+export type FailureCategory = 'error' | 'escalation' | 'correction' | 'safety';
+
+export interface FailureRecord {
+  /** Unique and stable across re-assembly: the episode id, `episode/span` for a tool call, the correction id. */
+  failureId: string;
+  episodeId: string;
+  kind: FailureKind;
+  agent: string;
+  agentVersion: string;
+  workflow: string;
+  /** The failing tool, '' when no tool failed. */
+  tool: string;
+  /** `error.type` (or the safety flag), '' when none was recorded. */
+  errorType: string;
+  /** The error message, escalation or correction reason; may hold a stack trace. */
+  text: string;
+  occurredAtMs: number;
+}
+
+export function categoryOf(kind: FailureKind): FailureCategory {
+  if (kind === 'failure' || kind === 'tool_error') return 'error';
+  return kind;
+}

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../log/logger.ts';
+import { EmbeddedStore } from '../../store/embeddedStore.ts';
+import { runMigrations } from '../../store/migrations.ts';
+import type { FailureRecord } from '../core/FailureRecord.ts';
+import { storeCorpus } from '../corpus/storeCorpus.ts';
+import { syntheticFailures } from '../corpus/syntheticFailures.ts';
+import { scoreClustering } from '../quality/clusteringScores.ts';
+import { FailureClusterer } from './FailureClusterer.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openStore(dir?: string): Promise<{ store: EmbeddedStore; dir: string }> {
+  const at = dir ?? mkdtempSync(join(tmpdir(), 'trumpets-failures-'));
+  if (!dir) dirs.push(at);
+  const store = new EmbeddedStore(at);
+  await runMigrations(store);
+  return { store, dir: at };
+}
+
+const clustererOn = (store: EmbeddedStore) => new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger);
+
+/** Failure id → the live cluster it belongs to, as the read API resolves it. */
+async function membership(store: EmbeddedStore): Promise<Map<string, string>> {
+  const rows = await store.query<{ FailureId: string; clusterId: string }>(
+    `SELECT m.FailureId AS FailureId, if(c.MergedInto = '', m.ClusterId, c.MergedInto) AS clusterId
+     FROM failure_cluster_members AS m FINAL
+     INNER JOIN (SELECT ClusterId, MergedInto FROM failure_clusters FINAL) AS c ON c.ClusterId = m.ClusterId`,
+  );
+  return new Map(rows.map((row) => [row.FailureId, row.clusterId]));
+}
+
+describe('FailureClusterer', () => {
+  it('clusters failures read back from the store with ARI ≥ 0.85, each failure exactly once', async () => {
+    const { store } = await openStore();
+    const { records, truth } = syntheticFailures({ count: 4000, seed: 11 });
+    await storeCorpus(store, records);
+    const report = await clustererOn(store).flush();
+    const clusterOf = await membership(store);
+    const scores = scoreClustering(truth, records.map((record) => clusterOf.get(record.failureId) ?? 'missing'));
+    console.log(`through the store: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)}`);
+    expect(report.failures).toBe(records.length);
+    expect(clusterOf.size).toBe(records.length);
+    expect(scores.adjustedRandIndex).toBeGreaterThanOrEqual(0.85);
+    await store.close();
+  });
+
+  it('keeps cluster ids across a restart, and a second run from scratch gives the same ids', async () => {
+    const { records } = syntheticFailures({ count: 3000, seed: 12 });
+    const [firstHalf, secondHalf] = [records.slice(0, 1500), records.slice(1500)];
+
+    const uninterrupted = await openStore();
+    const clusterer = clustererOn(uninterrupted.store);
+    await storeCorpus(uninterrupted.store, firstHalf);
+    await clusterer.flush();
+    await storeCorpus(uninterrupted.store, secondHalf);
+    await clusterer.flush();
+    const expected = await membership(uninterrupted.store);
+    await uninterrupted.store.close();
+
+    const restarted = await openStore();
+    await storeCorpus(restarted.store, firstHalf);
+    await clustererOn(restarted.store).flush();
+    await restarted.store.close();
+    const reopened = await openStore(restarted.dir);
+    await storeCorpus(reopened.store, secondHalf);
+    await clustererOn(reopened.store).flush();
+    expect(await membership(reopened.store)).toEqual(expected);
+    await reopened.store.close();
+
+    const rerun = await openStore();
+    await storeCorpus(rerun.store, records);
+    await clustererOn(rerun.store).flush();
+    expect(await membership(rerun.store)).toEqual(expected);
+    await rerun.store.close();
+  });
+
+  it('reads only what was assembled since its last pass', async () => {
+    const { store } = await openStore();
+    const { records } = syntheticFailures({ count: 600, seed: 13 });
+    const clusterer = clustererOn(store);
+    await storeCorpus(store, records.slice(0, 500));
+    expect((await clusterer.flush()).failures).toBe(500);
+    await storeCorpus(store, records.slice(500));
+    const second = await clusterer.flush();
+    expect(second).toMatchObject({ failures: 100, episodes: 100 });
+    expect((await clusterer.flush()).failures).toBe(0);
+    await store.close();
+  });
+
+  it('moves a re-assembled failure whose error changed instead of counting it twice', async () => {
+    const { store } = await openStore();
+    const clusterer = clustererOn(store);
+    const base: FailureRecord = {
+      failureId: 'e0000000000000000000000000000001',
+      episodeId: 'e0000000000000000000000000000001',
+      kind: 'failure',
+      agent: 'support-bot',
+      agentVersion: '1.0.0',
+      workflow: 'refund',
+      tool: 'payments.refund',
+      errorType: 'TimeoutError',
+      text: 'payments timed out after 30s',
+      occurredAtMs: Date.UTC(2026, 10, 24),
+    };
+    await storeCorpus(store, [base]);
+    await clusterer.flush();
+    const before = (await membership(store)).get(base.failureId);
+    await storeCorpus(store, [{ ...base, errorType: 'CardDeclined', text: 'card declined by issuer' }]);
+    await clusterer.flush();
+    const after = await membership(store);
+    expect(after.size).toBe(1);
+    expect(after.get(base.failureId)).not.toBe(before);
+    await store.close();
+  });
+
+  it('loses and doubles nothing when a pass could not write: the next pass redoes it', async () => {
+    const { store } = await openStore();
+    const clusterer = clustererOn(store);
+    const { records } = syntheticFailures({ count: 300, seed: 14 });
+    await storeCorpus(store, records);
+    store.refuseWrites('disk full');
+    await expect(clusterer.flush()).rejects.toThrow(/disk full/);
+    store.refuseWrites(undefined);
+    expect((await clusterer.flush()).failures).toBe(300);
+    expect((await membership(store)).size).toBe(300);
+    await store.close();
+  });
+});

@@ -1,0 +1,125 @@
+import { isGenericErrorType } from '../core/errorHeadline.ts';
+import type { FailureKind, FailureRecord } from '../core/FailureRecord.ts';
+
+/** An episode as `queries/failure_episodes.sql` reads it. */
+export interface FailureEpisodeRow {
+  EpisodeId: string;
+  Agent: string;
+  AgentVersion: string;
+  Workflow: string;
+  Outcome: string;
+  ErrorType: string;
+  ErrorMessage: string;
+  EscalationReason: string;
+  /** The answer, read only for a failed or escalated episode that recorded neither error nor reason. */
+  Output: string;
+  startMs: string;
+}
+
+/** A failed tool call as `queries/failure_tool_errors.sql` reads it, in start order per episode. */
+export interface FailedToolCallRow {
+  EpisodeId: string;
+  SpanId: string;
+  ToolName: string;
+  ErrorType: string;
+  ErrorMessage: string;
+  startMs: string;
+}
+
+/** A safety flag as `queries/failure_safety_flags.sql` reads it. */
+export interface SafetyFlagRow {
+  EpisodeId: string;
+  Kind: string;
+  Detail: string;
+  flaggedMs: string;
+}
+
+/** A correction as `queries/failure_corrections.sql` reads it. */
+export interface CorrectionReasonRow {
+  CorrectionId: string;
+  EpisodeId: string;
+  Reason: string;
+  createdMs: string;
+}
+
+/** What else was read for an episode, each list possibly empty. */
+export interface EpisodeFailureParts {
+  failedTools: readonly FailedToolCallRow[];
+  safetyFlags: readonly SafetyFlagRow[];
+  corrections: readonly CorrectionReasonRow[];
+}
+
+/**
+ * The failures one episode holds: the episode itself when it failed or was escalated, each failed
+ * tool call when it otherwise succeeded, each kind of safety flag raised, and each human correction.
+ * Ids are stable (episode id, `episode/span`, `episode/safety/kind`, correction id), so reading an
+ * episode again after re-assembly replaces its failures rather than adding to them.
+ */
+export function failuresOfEpisode(episode: FailureEpisodeRow, { failedTools, safetyFlags, corrections }: EpisodeFailureParts): FailureRecord[] {
+  const records: FailureRecord[] = [];
+  // Records are built field by field, not by spreading a shared context: spreads take V8's slow
+  // path here and made this loop the slowest part of a clustering pass.
+  const failure = (failureId: string, kind: FailureKind, tool: string, errorType: string, text: string, occurredAtMs: number): FailureRecord => ({
+    failureId,
+    episodeId: episode.EpisodeId,
+    kind,
+    agent: episode.Agent,
+    agentVersion: episode.AgentVersion,
+    workflow: episode.Workflow,
+    tool,
+    errorType,
+    text,
+    occurredAtMs,
+  });
+  if (episode.Outcome === 'failure' || episode.Outcome === 'escalated') {
+    const cause = causeOf(episode, failedTools);
+    records.push(failure(episode.EpisodeId, episode.Outcome === 'failure' ? 'failure' : 'escalation', cause.tool, cause.errorType, cause.text, Number(episode.startMs)));
+  } else {
+    for (const call of failedTools) {
+      records.push(failure(`${episode.EpisodeId}/${call.SpanId}`, 'tool_error', call.ToolName, call.ErrorType, call.ErrorMessage, Number(call.startMs)));
+    }
+  }
+  const flaggedKinds = new Set<string>();
+  for (const flag of safetyFlags) {
+    if (flaggedKinds.has(flag.Kind)) continue;
+    flaggedKinds.add(flag.Kind);
+    records.push(failure(`${episode.EpisodeId}/safety/${flag.Kind}`, 'safety', '', flag.Kind, flag.Detail, Number(flag.flaggedMs)));
+  }
+  for (const correction of corrections) records.push(failure(correction.CorrectionId, 'correction', '', '', correction.Reason, Number(correction.createdMs)));
+  return records;
+}
+
+/** Where an episode ran: all a correction needs of it. */
+export type EpisodeContext = Pick<FailureEpisodeRow, 'EpisodeId' | 'Agent' | 'AgentVersion' | 'Workflow'>;
+
+/** Human corrections of an episode as failures: its reason is the text, clustered by workflow. */
+export function correctionFailures(episode: EpisodeContext, corrections: readonly CorrectionReasonRow[]): FailureRecord[] {
+  return corrections.map((correction) => ({
+    failureId: correction.CorrectionId,
+    episodeId: episode.EpisodeId,
+    kind: 'correction',
+    agent: episode.Agent,
+    agentVersion: episode.AgentVersion,
+    workflow: episode.Workflow,
+    tool: '',
+    errorType: '',
+    text: correction.Reason,
+    occurredAtMs: Number(correction.createdMs),
+  }));
+}
+
+/**
+ * What made an episode fail. A failed tool call with the episode's error type is the failing tool
+ * (assembly copies the first tool error to an episode whose root recorded none). When the episode's
+ * own error is generic (`Error: tool failed`) the first tool error is the more specific cause.
+ */
+function causeOf(episode: FailureEpisodeRow, failedTools: readonly FailedToolCallRow[]): Pick<FailureRecord, 'tool' | 'errorType' | 'text'> {
+  const text = episode.ErrorMessage || episode.EscalationReason || episode.Output;
+  const sameType = episode.ErrorType ? failedTools.find((call) => call.ErrorType === episode.ErrorType) : undefined;
+  if (sameType) return { tool: sameType.ToolName, errorType: episode.ErrorType, text };
+  const first = failedTools[0];
+  if (first && isGenericErrorType(episode.ErrorType)) {
+    return { tool: first.ToolName, errorType: first.ErrorType, text: first.ErrorMessage };
+  }
+  return { tool: '', errorType: episode.ErrorType, text };
+}
