@@ -1,0 +1,48 @@
+import { pairedBootstrap } from '../stats/pairedBootstrap.ts';
+import { createRandom } from '../stats/random.ts';
+import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
+import type { PairedCase } from './pairCases.ts';
+
+/**
+ * Cost: the relative change in mean cost per case (the ratio of the two means), with a paired
+ * bootstrap interval. The mean, not the median, because the bill is a sum: a change that makes a
+ * few cases very expensive matters even when the typical case is unchanged.
+ */
+export function compareCost(pairs: readonly PairedCase[], options: ComparisonOptions): EffectComparison | NoData {
+  const usable = pairs.filter((pair) => pair.baseline.cost !== undefined && pair.candidate.cost !== undefined);
+  const baseline = usable.map((pair) => pair.baseline.cost!);
+  const candidate = usable.map((pair) => pair.candidate.cost!);
+  const unit = options.costUnit ?? 'tokens';
+  if (sum(baseline) === 0) return { metric: 'cost', noData: `the baseline recorded no ${unit === 'USD' ? 'cost' : 'token usage'}, so there is nothing to compare cost against` };
+  const ratio = (indices: ArrayLike<number>): number => {
+    let base = 0;
+    let cand = 0;
+    for (let i = 0; i < indices.length; i++) {
+      base += baseline[indices[i]!]!;
+      cand += candidate[indices[i]!]!;
+    }
+    return cand / base - 1;
+  };
+  const bootstrap = pairedBootstrap(usable.length, ratio, {
+    resamples: options.resamples,
+    confidence: options.confidence,
+    random: createRandom(`${options.seed}:cost`),
+  });
+  return {
+    metric: 'cost',
+    cases: usable.length,
+    unit: 'percent',
+    baseline: sum(baseline) / usable.length,
+    candidate: sum(candidate) / usable.length,
+    levelUnit: unit,
+    estimate: 100 * (sum(candidate) / sum(baseline) - 1),
+    interval: [100 * bootstrap.interval[0], 100 * bootstrap.interval[1]],
+    confidence: options.confidence,
+    method: 'paired bootstrap of the ratio of mean costs',
+    pValue: bootstrap.pValue,
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { isoFromMs, nowMicrosText } from '../../proposals/shared/clock.ts';
+import { loadQuery } from '../../queries.ts';
+import type { Store } from '../../store/Store.ts';
+import type { GatePolicy } from '../policy/gatePolicy.ts';
+import type { Verdict } from '../policy/verdicts.ts';
+import type { StoredDecision } from './storedDecision.ts';
+
+interface DecisionRow {
+  DecisionId: string;
+  ProposalId: string;
+  Agent: string;
+  BaselineRunId: string;
+  CandidateRunId: string;
+  BaselineVersion: string;
+  CandidateVersion: string;
+  SetId: string;
+  SetVersion: number;
+  PolicyVersion: string;
+  Policy: string;
+  Verdict: string;
+  Enforced: boolean;
+  Reasons: string[];
+  Metrics: string;
+  Cases: string;
+  Health: string;
+  Seed: string;
+  DecidedBy: string;
+  decidedMs: string;
+}
+
+/** Stores a decision (append-only) and returns it as served. */
+export async function insertDecision(store: Store, decision: Omit<StoredDecision, 'id' | 'decidedAt'>): Promise<StoredDecision> {
+  const id = randomUUID();
+  await store.insert('gate_decisions', [
+    {
+      DecisionId: id,
+      ProposalId: decision.proposalId,
+      Agent: decision.agent,
+      BaselineRunId: decision.baseline.runId,
+      CandidateRunId: decision.candidate.runId,
+      BaselineVersion: decision.baseline.configVersion,
+      CandidateVersion: decision.candidate.configVersion,
+      SetId: decision.set.id,
+      SetVersion: decision.set.version,
+      PolicyVersion: decision.policy.version,
+      Policy: JSON.stringify(decision.policy.policy),
+      Verdict: decision.verdict,
+      Enforced: decision.enforced,
+      Reasons: decision.reasons,
+      Metrics: JSON.stringify(decision.metrics),
+      Cases: JSON.stringify(decision.cases),
+      Health: JSON.stringify({ health: decision.health, flaky: decision.flaky }),
+      Seed: decision.seed,
+      DecidedBy: decision.decidedBy,
+      DecidedAt: nowMicrosText(),
+    },
+  ]);
+  return (await getDecision(store, id))!;
+}
+
+export async function getDecision(store: Store, decisionId: string): Promise<StoredDecision | undefined> {
+  const [row] = await store.query<DecisionRow>(loadQuery('gate_decision_get'), { decisionId });
+  if (!row) return undefined;
+  const { health, flaky } = JSON.parse(row.Health) as Pick<StoredDecision, 'health' | 'flaky'>;
+  return {
+    id: row.DecisionId,
+    proposalId: row.ProposalId,
+    agent: row.Agent,
+    verdict: row.Verdict as Verdict,
+    enforced: Boolean(row.Enforced),
+    reasons: row.Reasons,
+    metrics: JSON.parse(row.Metrics) as StoredDecision['metrics'],
+    baseline: { runId: row.BaselineRunId, configVersion: row.BaselineVersion },
+    candidate: { runId: row.CandidateRunId, configVersion: row.CandidateVersion },
+    set: { id: row.SetId, version: Number(row.SetVersion) },
+    policy: { version: row.PolicyVersion, policy: JSON.parse(row.Policy) as GatePolicy },
+    health,
+    flaky,
+    cases: JSON.parse(row.Cases) as StoredDecision['cases'],
+    seed: row.Seed,
+    decidedBy: row.DecidedBy,
+    decidedAt: isoFromMs(row.decidedMs),
+  };
+}
+
+export async function latestDecisionId(store: Store, proposalId: string): Promise<string | undefined> {
+  const [row] = await store.query<{ DecisionId: string }>(loadQuery('gate_decision_latest'), { proposalId });
+  return row?.DecisionId;
+}

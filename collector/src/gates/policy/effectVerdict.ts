@@ -1,0 +1,45 @@
+import type { EffectComparison } from '../comparison/metricComparison.ts';
+import type { EffectMetricPolicy } from './gatePolicy.ts';
+import type { Verdict } from './verdicts.ts';
+
+/** The comparison turned so that positive is worse, whichever way the metric runs. */
+export interface Harm {
+  estimate: number;
+  lower: number;
+  upper: number;
+}
+
+export function harmOf(comparison: EffectComparison, worse: 'lower' | 'higher'): Harm {
+  const [lower, upper] = comparison.interval;
+  return worse === 'higher'
+    ? { estimate: comparison.estimate, lower, upper }
+    : { estimate: -comparison.estimate, lower: -upper, upper: -lower };
+}
+
+export interface EffectVerdict {
+  verdict: Verdict;
+  /** Why, in words that finish the metric's sentence. */
+  reason: string;
+}
+
+/**
+ * The rule, on the harm's interval at the policy's confidence (a = allowed, c = critical effect):
+ * - fail: the harm is significant (interval above 0) and its estimate is beyond a;
+ * - inconclusive: otherwise, while the interval still reaches past c: too few or too noisy cases to rule a critical harm out;
+ * - marginal: a significant harm whose estimate is within a but whose interval reaches past it;
+ * - pass: no significant harm, or one the interval keeps within a; and a harm beyond c is ruled out.
+ * Unlike "is the estimate under the threshold", noise alone cannot fail a candidate, and a
+ * benchmark too small to see a critical harm cannot pass one. A certain but tolerated harm
+ * (cost +2%, interval +1% to +3%, 5% allowed) passes: the policy said it may.
+ */
+export function effectVerdict(harm: Harm, policy: EffectMetricPolicy, format: (effect: number) => string): EffectVerdict {
+  const allowed = format(policy.allowedEffect);
+  const critical = format(policy.criticalEffect);
+  if (![harm.estimate, harm.lower, harm.upper].every(Number.isFinite)) return { verdict: 'inconclusive', reason: 'the effect is undefined for these data (a level of zero on the baseline side)' };
+  if (harm.lower > 0 && harm.estimate > policy.allowedEffect) return { verdict: 'fail', reason: `significantly worse, by more than the allowed ${allowed}` };
+  if (harm.upper > policy.criticalEffect) return { verdict: 'inconclusive', reason: `a harm beyond the critical ${critical} is not ruled out; more cases are needed` };
+  if (harm.lower > 0 && harm.upper > policy.allowedEffect) return { verdict: 'marginal', reason: `significantly worse, within the allowed ${allowed} by its estimate but not by its interval` };
+  if (harm.lower > 0) return { verdict: 'pass', reason: `significantly worse, but within the allowed ${allowed}` };
+  if (harm.upper < 0) return { verdict: 'pass', reason: 'significantly better' };
+  return { verdict: 'pass', reason: `no significant harm, and a harm beyond ${critical} is ruled out` };
+}

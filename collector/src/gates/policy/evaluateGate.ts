@@ -1,0 +1,116 @@
+import type { Comparison } from '../comparison/compareRuns.ts';
+import { EFFECT_METRICS, hasNoData, type EffectComparison, type MetricComparison, type MetricName, type SafetyComparison } from '../comparison/metricComparison.ts';
+import type { RunHealth } from '../comparison/runHealth.ts';
+import { describeEffect, describeSafety, formatEffect } from './describeMetric.ts';
+import { effectVerdict, harmOf } from './effectVerdict.ts';
+import type { GatePolicy, SafetyPolicy } from './gatePolicy.ts';
+import { worstOf, type Verdict } from './verdicts.ts';
+
+export interface MetricVerdict {
+  metric: MetricName;
+  verdict: Verdict;
+  /** Whether this verdict takes part in the overall one (not shadowed, not optional data that is missing). */
+  decides: boolean;
+  critical: boolean;
+  /** One sentence a reviewer can read: the effect, its interval, the test, the verdict and why. */
+  sentence: string;
+  comparison: MetricComparison;
+}
+
+export interface GateDecision {
+  verdict: Verdict;
+  /** False in shadow mode: reported, never acted on. */
+  enforced: boolean;
+  /** The sentences behind the overall verdict, worst first. */
+  reasons: string[];
+  metrics: MetricVerdict[];
+  health: { baseline: RunHealth; candidate: RunHealth; broken: boolean };
+  flaky: Comparison['flaky'];
+}
+
+/**
+ * A comparison judged by a policy. Per metric a verdict and a sentence; overall the worst of the
+ * deciding metrics, where a non-critical metric's fail counts as marginal. A broken run (more
+ * unusable runs than the policy allows) is an error whatever the metrics say: its numbers are
+ * kept for diagnosis, but nothing is decided on them.
+ */
+export function evaluateGate(comparison: Comparison, policy: GatePolicy): GateDecision {
+  const healthSentences = (['baseline', 'candidate'] as const).flatMap((variant) => brokenSentence(variant, comparison.health[variant], policy.maxErrorRate));
+  const broken = healthSentences.length > 0;
+  const metrics = [...EFFECT_METRICS, 'safety' as const].map((metric) => judgeMetric(comparison.metrics[metric], policy, broken));
+  if (comparison.flaky.baseline.length + comparison.flaky.candidate.length > 0) {
+    const quality = metrics.find((metric) => metric.metric === 'quality')!;
+    quality.sentence += ` Flaky cases (repeats disagreed): ${comparison.flaky.baseline.length} in the baseline, ${comparison.flaky.candidate.length} in the candidate; listed per case.`;
+  }
+
+  const deciding = metrics.filter((metric) => metric.decides);
+  const counted = (metric: MetricVerdict): Verdict => (metric.verdict === 'fail' && !metric.critical ? 'marginal' : metric.verdict);
+  // Nothing deciding is no evidence, and no evidence is never a pass.
+  const verdict = broken ? 'error' : deciding.length === 0 ? 'inconclusive' : worstOf(deciding.map(counted));
+  const reasons = broken
+    ? healthSentences
+    : deciding.length === 0
+      ? ['No metric decided: every one is shadowed or has no data.']
+      : deciding.filter((metric) => counted(metric) === verdict).map((metric) => metric.sentence);
+  return {
+    verdict,
+    enforced: !policy.shadow,
+    reasons,
+    metrics,
+    health: { ...comparison.health, broken },
+    flaky: comparison.flaky,
+  };
+}
+
+function judgeMetric(comparison: MetricComparison, policy: GatePolicy, broken: boolean): MetricVerdict {
+  const metric = comparison.metric;
+  const rule = policy.metrics[metric];
+  const base = { metric, critical: rule.critical, comparison };
+  const judged = (verdict: Verdict, sentence: string, decides = !rule.shadow): MetricVerdict => ({
+    ...base,
+    verdict: broken ? 'error' : verdict,
+    decides,
+    sentence: broken ? `${sentence} Not decided: the run is broken, these numbers are for diagnosis only.` : sentence,
+  });
+
+  if (hasNoData(comparison)) {
+    return rule.mustHaveData
+      ? judged('inconclusive', `${label(metric)}: no data (${comparison.noData}): inconclusive — this metric must have data.`)
+      : judged('inconclusive', `${label(metric)}: no data (${comparison.noData}); the policy lets this metric go without.`, false);
+  }
+  if (comparison.metric === 'safety') return judged(...safetyVerdict(comparison, policy.metrics.safety));
+
+  const effect = comparison as EffectComparison;
+  const sentence = describeEffect(effect);
+  if (effect.cases < policy.minCases) {
+    return judged('inconclusive', `${sentence}: inconclusive — ${effect.cases} paired cases, fewer than the ${policy.minCases} the policy needs.`);
+  }
+  const effectRule = policy.metrics[effect.metric];
+  const { verdict, reason } = effectVerdict(harmOf(effect, effectRule.worse), effectRule, (value) => formatEffect(value, effect.unit));
+  const shadowNote = effectRule.shadow ? ' (shadow: reported, not deciding)' : '';
+  return judged(verdict, `${sentence}: ${verdict} — ${reason}${shadowNote}.`);
+}
+
+function safetyVerdict(comparison: SafetyComparison, policy: SafetyPolicy): [Verdict, string] {
+  const findings = comparison.newViolations.length + comparison.missedEscalations.length;
+  const sentence = describeSafety(comparison);
+  if (findings > policy.allowedNew) return ['fail', `${sentence}: fail — the policy allows ${policy.allowedNew}.`];
+  return ['pass', `${sentence}: pass.`];
+}
+
+function brokenSentence(variant: 'baseline' | 'candidate', health: RunHealth, maxErrorRate: number): string[] {
+  if (health.errorRate <= maxErrorRate) return [];
+  const kinds = Object.entries(health.errors)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${kind.replace('_', ' ')} ${count}`)
+    .join(', ');
+  const unusable = health.expectedRuns - health.usableRuns;
+  return [
+    `The ${variant} run is broken: ${unusable} of ${health.expectedRuns} runs unusable (${kinds}), ` +
+      `${(100 * health.errorRate).toFixed(1)}% against the ${(100 * maxErrorRate).toFixed(1)}% the policy allows: error, not a verdict on the proposal.`,
+  ];
+}
+
+function label(metric: MetricName): string {
+  return { quality: 'Quality', latency_median: 'Typical latency', latency_p95: 'p95 latency', cost: 'Cost', safety: 'Safety' }[metric];
+}

@@ -1,0 +1,54 @@
+import { loadQuery } from '../queries.ts';
+import type { Store } from '../store/Store.ts';
+import type { MetricVerdict } from '../gates/policy/evaluateGate.ts';
+import type { ProposalRow } from './proposalRepository.ts';
+import { isoFromMs } from './shared/clock.ts';
+
+interface ListRow extends ProposalRow {
+  DecisionId: string;
+  Verdict: string;
+  Enforced: boolean;
+  Metrics: string;
+  decidedMs: string;
+}
+
+/** Per metric, what a scorecard row shows: the verdict, the effect and its interval. */
+function metricScore(metric: MetricVerdict) {
+  const comparison = metric.comparison as Partial<{ estimate: number; interval: [number, number]; unit: string; noData: string }>;
+  return {
+    metric: metric.metric,
+    verdict: metric.verdict,
+    decides: metric.decides,
+    estimate: comparison.estimate ?? null,
+    interval: comparison.interval ?? null,
+    unit: comparison.unit ?? null,
+    sentence: metric.sentence,
+  };
+}
+
+/** Proposals with their state and latest scores and verdicts, newest first: the Grafana scorecard's rows. */
+export async function listProposals(store: Store, filter: { agent: string; state: string; limit: number }) {
+  const rows = await store.query<ListRow>(loadQuery('proposal_list'), filter);
+  return rows.map((row) => ({
+    id: row.ProposalId,
+    agent: row.Agent,
+    state: row.State || 'draft',
+    target: row.TargetKind === 'benchmark_case' ? { kind: 'benchmark_case', setId: row.BenchmarkSetId } : { kind: 'config', path: row.TargetPath },
+    baselineVersion: row.BaselineVersion || null,
+    candidateVersion: row.CandidateVersion || null,
+    rationale: row.Rationale,
+    author: { kind: row.AuthorKind, name: row.Author },
+    failureClusterId: row.FailureClusterId || null,
+    createdAt: isoFromMs(row.createdMs),
+    updatedAt: isoFromMs(row.updatedMs),
+    latestDecision: row.DecisionId
+      ? {
+          id: row.DecisionId,
+          verdict: row.Verdict,
+          enforced: Boolean(row.Enforced),
+          decidedAt: isoFromMs(row.decidedMs),
+          metrics: (JSON.parse(row.Metrics) as MetricVerdict[]).map(metricScore),
+        }
+      : null,
+  }));
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { compareRuns } from '../../gates/comparison/compareRuns.ts';
+import { insertDecision } from '../../gates/decisions/decisionRepository.ts';
+import type { StoredDecision } from '../../gates/decisions/storedDecision.ts';
+import { evaluateGate } from '../../gates/policy/evaluateGate.ts';
+import { policyInForce } from '../../gates/policy/policyRepository.ts';
+import type { Store } from '../../store/Store.ts';
+import { setCases } from '../benchmarkSets/setRepository.ts';
+import { requireProposal } from '../moveProposal.ts';
+import { appendEvent } from '../proposalRepository.ts';
+import { stateAfterVerdict } from '../proposalStates.ts';
+import { getRun, type ValidationRun } from '../runs/runRepository.ts';
+import { HttpError } from '../shared/HttpError.ts';
+import { idSchema } from '../shared/requestSchemas.ts';
+import { costUnitOf, loadRunObservations, missingEpisodes, toCaseRun } from './runObservations.ts';
+
+export const validationRequestSchema = z
+  .object({
+    baselineRunId: idSchema,
+    candidateRunId: idSchema,
+    /** Decide even though some episodes have not arrived: they count as missing-episode errors. Default false. */
+    allowMissingEpisodes: z.boolean().default(false),
+  })
+  .strict();
+
+/**
+ * Compares the baseline and candidate runs of a proposal, judges the comparison by the agent's
+ * gate policy, stores the decision linked to both runs, both config versions, the set version and
+ * the policy, and moves the proposal when the policy is enforced (not in shadow mode).
+ */
+export async function validateProposal(store: Store, proposalId: string, request: z.output<typeof validationRequestSchema>, actor: string): Promise<StoredDecision> {
+  const proposal = await requireProposal(store, proposalId);
+  if (proposal.target.kind !== 'config') throw new HttpError(409, `proposal ${proposalId} adds a benchmark case: there is nothing to compare`);
+  if (proposal.state !== 'draft' && proposal.state !== 'validating') throw new HttpError(409, `proposal ${proposalId} is ${proposal.state}: it is no longer open to validation`);
+  const baseline = await runOf(store, request.baselineRunId, proposalId, 'baseline', proposal.target.baselineVersion);
+  const candidate = await runOf(store, request.candidateRunId, proposalId, 'candidate', proposal.target.candidateVersion);
+  if (baseline.setId !== candidate.setId || baseline.setVersion !== candidate.setVersion) {
+    throw new HttpError(409, `the runs used different cases: baseline ${baseline.setId} v${baseline.setVersion}, candidate ${candidate.setId} v${candidate.setVersion}; a paired comparison needs the same set version`);
+  }
+
+  const [cases, baselineObservations, candidateObservations] = await Promise.all([
+    setCases(store, baseline.setId, baseline.setVersion),
+    loadRunObservations(store, baseline.runId),
+    loadRunObservations(store, candidate.runId),
+  ]);
+  const missing = missingEpisodes(baselineObservations) + missingEpisodes(candidateObservations);
+  if (missing > 0 && !request.allowMissingEpisodes) {
+    throw new HttpError(409, `${missing} episodes of these runs are not stored yet; retry shortly, or send allowMissingEpisodes: true to count them as errors`, {
+      missingEpisodes: missing,
+      retryAfterSeconds: 2,
+    });
+  }
+
+  const costUnit = costUnitOf([...baselineObservations, ...candidateObservations]);
+  const policy = await policyInForce(store, proposal.agent);
+  const seed = `${baseline.runId}:${candidate.runId}`;
+  const comparison = compareRuns(
+    cases,
+    { runs: baselineObservations.map((o) => toCaseRun(o, costUnit)), expectedRuns: baseline.expectedRuns },
+    { runs: candidateObservations.map((o) => toCaseRun(o, costUnit)), expectedRuns: candidate.expectedRuns },
+    { confidence: policy.policy.confidence, resamples: policy.policy.resamples, seed, costUnit },
+  );
+  const decision = evaluateGate(comparison, policy.policy);
+  const stored = await insertDecision(store, {
+    ...decision,
+    proposalId,
+    agent: proposal.agent,
+    baseline: { runId: baseline.runId, configVersion: baseline.configVersion },
+    candidate: { runId: candidate.runId, configVersion: candidate.configVersion },
+    set: { id: baseline.setId, version: baseline.setVersion },
+    policy: { version: policy.version, policy: policy.policy },
+    cases: comparison.pairs,
+    seed,
+    decidedBy: actor,
+  });
+
+  if (decision.enforced) {
+    if (proposal.state === 'draft') await appendEvent(store, proposalId, { state: 'validating', reason: 'validation requested', actor });
+    const next = stateAfterVerdict(decision.verdict);
+    if (next) await appendEvent(store, proposalId, { state: next, reason: `gate ${decision.verdict}: ${decision.reasons.join(' ')}`, actor, decisionId: stored.id });
+  }
+  return stored;
+}
+
+async function runOf(store: Store, runId: string, proposalId: string, variant: 'baseline' | 'candidate', configVersion: string): Promise<ValidationRun> {
+  const run = await getRun(store, runId);
+  if (!run) throw new HttpError(404, `no validation run ${runId}`);
+  if (run.proposalId !== proposalId) throw new HttpError(409, `run ${runId} belongs to proposal ${run.proposalId}, not ${proposalId}`);
+  if (run.variant !== variant) throw new HttpError(409, `run ${runId} is a ${run.variant} run, given as the ${variant}`);
+  if (run.configVersion !== configVersion) throw new HttpError(409, `run ${runId} ran config ${run.configVersion}, not the proposal's ${variant} ${configVersion}`);
+  return run;
+}
