@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { benchClustering } from './clustering.ts';
 import { benchIngest } from './ingest.ts';
 import { benchSoak } from './soak.ts';
+import { benchTracer } from './tracer.ts';
 
 /**
  * `pnpm bench`: each figure is printed beside a baseline measured in the same run, as a ratio,
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     soak: { type: 'boolean', default: false },
     minutes: { type: 'string', default: '10' },
     rate: { type: 'string', default: '5000' },
+    failures: { type: 'string', default: '100000' },
   },
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -21,10 +24,22 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 if (values.soak) {
   await benchSoak(Number(values.minutes), Number(values.rate), log);
 } else {
+  // First, while the machine is quiet: it measures CPU per episode, which ingest's processes would disturb.
+  const tracer = await benchTracer(log);
   const ingest = await benchIngest(Number(values.episodes), Number(values.concurrency), log);
   const slowerBaseline = Math.min(ingest.decodeSpansPerSec, ingest.rawInsertSpansPerSec);
   log('');
   log(`ingest end to end (stored): ${ingest.spoolOn.stored.toLocaleString('en')} spans/s (target ≥ 50,000)`);
   log(`  / slower of decode-only and raw insert: ${(ingest.spoolOn.stored / slowerBaseline).toFixed(2)} (target ≥ 0.50)`);
   log(`  spool on / spool off (stored): ${(ingest.spoolOn.stored / ingest.spoolOff.stored).toFixed(2)}`);
+  const ns = (value: number) => `${Math.round(value).toLocaleString('en')} ns`;
+  log(
+    `tracer, CPU per episode (root + 3 tools + 1 chat span): no tracing ${ns(tracer.untracedNs)}, bare OpenTelemetry SDK ${ns(tracer.bareSdkNs)}, @trumpets/instrumentation ${ns(tracer.trumpetsNs)}`,
+  );
+  log(`  ours / bare SDK: ${tracer.trumpetsOverBareSdk.toFixed(2)} (median of per-round ratios; target ≤ 1.15); bare SDK / no tracing: ${(tracer.bareSdkNs / tracer.untracedNs).toFixed(1)}; ours / no tracing: ${(tracer.trumpetsNs / tracer.untracedNs).toFixed(1)}`);
+  log('');
+  const clustering = await benchClustering(Number(values.failures), log);
+  log('');
+  log(`failure clustering: ${clustering.inMemoryPerSec.toLocaleString('en')} failures/s in memory (target ≥ 100,000), ${clustering.passPerSec.toLocaleString('en')} failures/s as a pass through the store`);
+  log(`  / GROUP BY exact error string (${clustering.groupByPerSec.toLocaleString('en')} failures/s): in memory ${(clustering.inMemoryPerSec / clustering.groupByPerSec).toFixed(2)}, pass ${(clustering.passPerSec / clustering.groupByPerSec).toFixed(2)}`);
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './log/logger.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
+import { SpoolLockedError } from './spool/spoolLock.ts';
 import { StoreError } from './store/Store.ts';
 import { runDemo } from './demo/runDemo.ts';
 import { startCollector } from './startCollector.ts';
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   if (command === 'migrate') {
-    const store = createStore(config);
+    const store = await createStore(config);
     const report = await runMigrations(store);
     process.stdout.write(`applied ${report.applied.length} migration(s); ${report.alreadyApplied} already applied\n`);
     await store.close();
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'query') {
     const sql = rest.join(' ');
     if (!sql) throw new UsageError('query needs a SQL statement, e.g. trumpets query "SELECT count() FROM episodes FINAL"');
-    const store = createStore(config);
+    const store = await createStore(config);
     for (const row of await store.query<object>(sql)) process.stdout.write(`${JSON.stringify(row)}\n`);
     await store.close();
     return 0;
@@ -76,7 +77,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`trumpets: ${error.message}\n\n${USAGE}\n`);
-    else if (error instanceof ConfigError || error instanceof StoreError) process.stderr.write(`trumpets: ${error.message}\n`);
+    else if (error instanceof ConfigError || error instanceof StoreError || error instanceof SpoolLockedError) process.stderr.write(`trumpets: ${error.message}\n`);
     else process.stderr.write(`trumpets: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

@@ -1,5 +1,7 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { tokensSchema, type ApiToken } from './api/auth/tokens.ts';
+import { loadPriceTable, type PriceTable } from './episodes/prices.ts';
 
 /**
  * Collector configuration, read once from the environment at start-up and checked by one schema,
@@ -23,12 +25,14 @@ const configSchema = z.object({
   TRUMPETS_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(8192),
   /** How long the episode assembler waits to gather more spans before a pass, in ms. Default 200. */
   TRUMPETS_ASSEMBLY_INTERVAL_MS: z.coerce.number().int().positive().default(200),
+  /** Time between failure-clustering passes, in ms. Default 10000. */
+  TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
   /** Seconds a client is told to wait (Retry-After) when the store cannot take writes. Default 5. */
   TRUMPETS_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** on: acknowledge once spans are fsync'd to the local spool (survives crashes and store outages); off: once stored. Default on. */
   TRUMPETS_SPOOL: z.enum(['on', 'off']).default('on'),
-  /** Directory of the write-ahead spool. Default ./.trumpets/spool. */
-  TRUMPETS_SPOOL_DIR: z.string().min(1).default('./.trumpets/spool'),
+  /** Directory of the write-ahead spool. Default: `spool` beside the data directory (./.trumpets/spool). */
+  TRUMPETS_SPOOL_DIR: z.string().min(1).optional(),
   /** Disk budget of the spool; past it requests get 503 with Retry-After. Default 1 GiB. */
   TRUMPETS_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** API tokens, comma-separated `name:secret:scope[+scope]` (scopes: ingest, read, act). Unset: no auth, allowed only on a loopback host. */
@@ -41,10 +45,29 @@ const configSchema = z.object({
   TRUMPETS_MAX_ATTRIBUTES_PER_SPAN: z.coerce.number().int().positive().default(128),
   /** Attribute values longer than this (characters) are truncated and marked. Default 16384. */
   TRUMPETS_MAX_ATTRIBUTE_LENGTH: z.coerce.number().int().positive().default(16_384),
+  /** Nesting depth of array and map attribute values; a deeper value rejects its span. Default 32. */
+  TRUMPETS_MAX_ATTRIBUTE_DEPTH: z.coerce.number().int().min(1).max(64).default(32),
   /** Spans per second each token (or, without tokens, each client address) may send; 0 = unlimited. Default 0. */
   TRUMPETS_RATE_LIMIT_SPANS_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  /** on: the collector redacts e-mails, card numbers and secrets in content attributes before storing them (behind the tracer's own redaction). Default on. */
+  TRUMPETS_REDACTION: z.enum(['on', 'off']).default('on'),
+  /** More redaction rules: a JSON array of {"name": "...", "pattern": "regex"}. Default none. */
+  TRUMPETS_REDACTION_PATTERNS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {"name", "pattern"}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(z.object({ name: z.string().min(1), pattern: z.string().min(1).refine(isRegex, 'is not a valid regular expression') })))
+    .optional(),
   /** debug | info | warn | error. Default info. */
   TRUMPETS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** JSON file of LLM prices (USD per million tokens) laid over the default table in episodes/prices.ts. Default: none. */
+  TRUMPETS_PRICES_FILE: z.string().min(1).optional(),
 });
 
 export interface CollectorConfig {
@@ -55,12 +78,16 @@ export interface CollectorConfig {
   maxBodyBytes: number;
   maxTextChars: number;
   assemblyIntervalMs: number;
+  failureClusteringIntervalMs: number;
   retryAfterSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
   tokens: ApiToken[];
+  redaction: { enabled: boolean; patterns: Array<{ name: string; pattern: string }> };
   corsOrigins: string[];
-  limits: { maxSpansPerRequest: number; maxAttributesPerSpan: number; maxAttributeLength: number; spansPerSecondPerCaller: number };
+  limits: { maxSpansPerRequest: number; maxAttributesPerSpan: number; maxAttributeLength: number; maxAttributeDepth: number; spansPerSecondPerCaller: number };
+  /** Prices of LLM calls, for episode cost: the defaults with TRUMPETS_PRICES_FILE over them. */
+  prices: PriceTable;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
       `invalid configuration: TRUMPETS_HOST is ${e.TRUMPETS_HOST}, reachable from other machines, but TRUMPETS_TOKENS is not set; set tokens (name:secret:scope) or listen on 127.0.0.1`,
     );
   }
+  let prices: PriceTable;
+  try {
+    prices = loadPriceTable(e.TRUMPETS_PRICES_FILE);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: TRUMPETS_PRICES_FILE: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     host: e.TRUMPETS_HOST,
     port: e.TRUMPETS_PORT,
@@ -89,20 +122,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     maxBodyBytes: e.TRUMPETS_MAX_BODY_BYTES,
     maxTextChars: e.TRUMPETS_MAX_TEXT_CHARS,
     assemblyIntervalMs: e.TRUMPETS_ASSEMBLY_INTERVAL_MS,
+    failureClusteringIntervalMs: e.TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS,
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     logLevel: e.TRUMPETS_LOG_LEVEL,
-    spool: { enabled: e.TRUMPETS_SPOOL === 'on', dir: e.TRUMPETS_SPOOL_DIR, maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES },
+    spool: { enabled: e.TRUMPETS_SPOOL === 'on', dir: e.TRUMPETS_SPOOL_DIR ?? join(dirname(e.TRUMPETS_DATA_DIR), 'spool'), maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES },
     tokens: e.TRUMPETS_TOKENS ?? [],
+    redaction: { enabled: e.TRUMPETS_REDACTION === 'on', patterns: e.TRUMPETS_REDACTION_PATTERNS ?? [] },
     corsOrigins: (e.TRUMPETS_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     limits: {
       maxSpansPerRequest: e.TRUMPETS_MAX_SPANS_PER_REQUEST,
       maxAttributesPerSpan: e.TRUMPETS_MAX_ATTRIBUTES_PER_SPAN,
       maxAttributeLength: e.TRUMPETS_MAX_ATTRIBUTE_LENGTH,
+      maxAttributeDepth: e.TRUMPETS_MAX_ATTRIBUTE_DEPTH,
       spansPerSecondPerCaller: e.TRUMPETS_RATE_LIMIT_SPANS_PER_SECOND,
     },
+    prices,
   };
 }
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }

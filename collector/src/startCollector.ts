@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, finishApp } from './api/createApp.ts';
 import type { CollectorConfig } from './config.ts';
 import { EpisodeAssembler } from './episodes/EpisodeAssembler.ts';
+import { FailureClusterer } from './failures/runner/FailureClusterer.ts';
 import { createSpanIngest, type IngestPipeline } from './ingest/createSpanIngest.ts';
 import type { Logger } from './log/logger.ts';
 import { CollectorMetrics } from './metrics/CollectorMetrics.ts';
@@ -14,6 +15,7 @@ export interface RunningCollector {
   url: string;
   store: Store;
   assembler: EpisodeAssembler;
+  failureClusterer: FailureClusterer;
   pipeline: IngestPipeline;
   /** Stores what is spooled and assembles what is pending: after it, queries see every acknowledged span. */
   settle(): Promise<void>;
@@ -22,13 +24,17 @@ export interface RunningCollector {
 }
 
 /** Opens the store, applies migrations, resumes assembly, then listens. */
-export async function startCollector(config: CollectorConfig, log: Logger, store: Store = createStore(config)): Promise<RunningCollector> {
+export async function startCollector(config: CollectorConfig, log: Logger, given?: Store): Promise<RunningCollector> {
+  const store = given ?? (await createStore(config));
   const migrations = await runMigrations(store);
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
 
-  const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars }, log);
+  const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices: config.prices }, log);
   const resumed = await assembler.catchUp();
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
+
+  const failureClusterer = new FailureClusterer(store, { intervalMs: config.failureClusteringIntervalMs }, log);
+  failureClusterer.start();
 
   const pipeline = createSpanIngest(config, store, assembler, log);
   const metrics = new CollectorMetrics(pipeline, assembler);
@@ -47,6 +53,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, store
     url,
     store,
     assembler,
+    failureClusterer,
     pipeline,
     async settle() {
       await pipeline.drainer?.flush();
@@ -56,6 +63,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, store
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pipeline.ingest.stop();
       await assembler.stop();
+      await failureClusterer.stop();
       await store.close();
     },
   };

@@ -4,8 +4,11 @@ import type { CollectorConfig } from '../config.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
+import { failureModesRoute } from '../failures/api/failureModesRoute.ts';
+import { validateAndGateRouter } from '../proposals/validateAndGateRouter.ts';
 import type { Store } from '../store/Store.ts';
 import { requireScope } from './auth/requireScope.ts';
+import { createSpanRedactor } from '../redaction/createSpanRedactor.ts';
 import { otlpTracesRoute } from './otlpTracesRoute.ts';
 import { SpanRateLimiter } from './rateLimit/SpanRateLimiter.ts';
 
@@ -14,7 +17,7 @@ export interface AppDependencies {
   pipeline: IngestPipeline;
   metrics: CollectorMetrics;
   log: Logger;
-  config: Pick<CollectorConfig, 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits'>;
+  config: Pick<CollectorConfig, 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction'>;
 }
 
 /**
@@ -36,6 +39,7 @@ export function createApp(deps: AppDependencies): Express {
       metrics: deps.metrics,
       tokens: config.tokens,
       rateLimiter: new SpanRateLimiter(config.limits.spansPerSecondPerCaller, config.limits.maxSpansPerRequest),
+      redact: createSpanRedactor(config.redaction),
       limits: config.limits,
       maxBodyBytes: config.maxBodyBytes,
       retryAfterSeconds: config.retryAfterSeconds,
@@ -66,6 +70,8 @@ export function createApp(deps: AppDependencies): Express {
   const actApi = requireScope('act', auth);
   app.use('/api', (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? readApi : actApi)(req, res, next));
   app.use('/api', express.json({ limit: '1mb' }));
+  app.use(failureModesRoute({ store: deps.store }));
+  app.use(validateAndGateRouter({ store: deps.store }));
 
   return app;
 }

@@ -3,7 +3,7 @@ import type { SpanIngest } from '../ingest/SpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
 import { applySpanLimits, type SpanLimits } from '../otlp/applySpanLimits.ts';
-import { decodeOtlpRequest, encodeExportResponse, encodeStatus, OtlpDecodeError, type OtlpEncoding } from '../otlp/index.ts';
+import { decodeOtlpRequest, encodeExportResponse, encodeStatus, OtlpDecodeError, type DecodedSpan, type OtlpEncoding } from '../otlp/index.ts';
 import { SpoolFullError } from '../spool/Spool.ts';
 import { StoreError } from '../store/Store.ts';
 import { callerOf, requireScope } from './auth/requireScope.ts';
@@ -16,7 +16,9 @@ export interface OtlpRouteOptions {
   metrics: CollectorMetrics;
   tokens: readonly ApiToken[];
   rateLimiter: SpanRateLimiter;
-  limits: SpanLimits & { maxSpansPerRequest: number };
+  /** Rewrites content attributes in place before the spans are kept. */
+  redact: (spans: readonly DecodedSpan[]) => void;
+  limits: SpanLimits & { maxSpansPerRequest: number; maxAttributeDepth: number };
   maxBodyBytes: number;
   retryAfterSeconds: number;
 }
@@ -48,7 +50,7 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let decoded;
     try {
-      decoded = decodeOtlpRequest(body, encoding);
+      decoded = decodeOtlpRequest(body, encoding, { maxNesting: options.limits.maxAttributeDepth });
     } catch (error) {
       if (error instanceof OtlpDecodeError) return answer(res, 400, error.message);
       throw error;
@@ -70,6 +72,7 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
       return answer(res, 429, `rate limit for '${callerOf(res)}' exceeded; retry in ${rate.retryAfterSeconds} s`);
     }
     applySpanLimits(spans, options.limits);
+    options.redact(spans);
     try {
       await options.ingest.ingest(spans);
     } catch (error) {

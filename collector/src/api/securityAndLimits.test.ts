@@ -10,7 +10,7 @@ beforeAll(async () => {
   harness = await startInProcessCollector({
     tokens: tokensSchema.parse(`all:test-secret-0123456789abcdef:ingest+read+act,reader:${READER}:read`),
     corsOrigins: ['https://grafana.example.com'],
-    limits: { maxSpansPerRequest: 5, maxAttributesPerSpan: 3, maxAttributeLength: 10, spansPerSecondPerCaller: 8 },
+    limits: { maxSpansPerRequest: 5, maxAttributesPerSpan: 3, maxAttributeLength: 10, maxAttributeDepth: 2, spansPerSecondPerCaller: 8 },
   });
 });
 afterAll(() => harness.close());
@@ -77,6 +77,19 @@ describe('limits', () => {
       'trumpets.limits.dropped_attributes': '1',
       'trumpets.limits.truncated_attributes': 'b',
     });
+  });
+
+  it('rejects a span whose attribute value nests deeper than allowed, keeping its neighbour', async () => {
+    const traceId = randomHexId(16);
+    const nested = (depth: number): object => (depth === 0 ? { stringValue: 'x' } : { arrayValue: { values: [nested(depth - 1)] } });
+    const request = otlpJson(spans(traceId, 2));
+    const badSpan = request.resourceSpans[0]!.scopeSpans[0]!.spans[1]! as { attributes: object[] };
+    badSpan.attributes = [{ key: 'deep', value: nested(4) }];
+    const response = await harness.post(JSON.stringify(request), { 'content-type': 'application/json' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
+    expect(body.partialSuccess.rejectedSpans).toBe('1');
+    expect(body.partialSuccess.errorMessage).toMatch(/nested deeper than 2 levels/);
   });
 
   it('answers 429 with Retry-After once a token sends spans faster than its rate', async () => {

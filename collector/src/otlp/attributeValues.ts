@@ -15,8 +15,8 @@ interface AnyValueLike {
   kvlistValue?: { values?: unknown } | null;
 }
 
-// Nesting deeper than any real attribute, but shallow enough that recursion cannot blow the stack.
-const MAX_NESTING = 32;
+/** Default nesting limit: deeper than any real attribute, shallow enough that recursion cannot blow the stack. */
+export const DEFAULT_MAX_NESTING = 32;
 
 const { hasOwn } = Object;
 
@@ -25,12 +25,12 @@ const { hasOwn } = Object;
  * a prototype-less one makes decoding about 20% slower: read it by attribute name or with Object.hasOwn
  * (`record.constructor` is inherited), and note that a key spelled `__proto__` cannot be stored.
  */
-export function attributesToRecord(list: unknown, field: string): Record<string, string> {
+export function attributesToRecord(list: unknown, field: string, maxNesting = DEFAULT_MAX_NESTING): Record<string, string> {
   const record: Record<string, string> = {};
   for (const entry of listOf(list, field)) {
     const key = (entry as KeyValueLike | null)?.key;
     if (typeof key !== 'string') throw new InvalidField(`${field} must hold {key, value} entries with string keys`);
-    record[key] = anyValueToString((entry as KeyValueLike).value);
+    record[key] = anyValueToString((entry as KeyValueLike).value, maxNesting);
   }
   return record;
 }
@@ -40,7 +40,7 @@ export function attributesToRecord(list: unknown, field: string): Record<string,
  * bytes as base64, arrays and key-value lists as JSON. An empty AnyValue is "".
  * Members are tested with hasOwn because protobufjs puts every member's default on the prototype.
  */
-export function anyValueToString(value: unknown): string {
+export function anyValueToString(value: unknown, maxNesting = DEFAULT_MAX_NESTING): string {
   if (typeof value !== 'object' || value === null) return '';
   const any = value as AnyValueLike;
   // Fast path for the most common type: a non-empty string cannot be protobufjs's prototype default.
@@ -50,15 +50,15 @@ export function anyValueToString(value: unknown): string {
   if (hasOwn(any, 'intValue')) return intToString(any.intValue);
   if (hasOwn(any, 'boolValue')) return isTrue(any.boolValue) ? 'true' : 'false';
   if (hasOwn(any, 'doubleValue')) return String(any.doubleValue);
-  if (hasOwn(any, 'arrayValue') || hasOwn(any, 'kvlistValue')) return JSON.stringify(anyValueToPlain(any, 0));
+  if (hasOwn(any, 'arrayValue') || hasOwn(any, 'kvlistValue')) return JSON.stringify(anyValueToPlain(any, 0, maxNesting));
   if (hasOwn(any, 'bytesValue')) return bytesToBase64(any.bytesValue);
   return '';
 }
 
 /** AnyValue → a JSON-ready value, for the members of arrays and key-value lists. */
-function anyValueToPlain(value: unknown, depth: number): unknown {
+function anyValueToPlain(value: unknown, depth: number, maxNesting: number): unknown {
   if (typeof value !== 'object' || value === null) return null;
-  if (depth > MAX_NESTING) throw new InvalidField(`attribute value is nested deeper than ${MAX_NESTING} levels`);
+  if (depth > maxNesting) throw new InvalidField(`attribute value is nested deeper than ${maxNesting} levels`);
   const any = value as AnyValueLike;
   if (hasOwn(any, 'stringValue')) return String(any.stringValue);
   if (hasOwn(any, 'intValue')) {
@@ -75,7 +75,7 @@ function anyValueToPlain(value: unknown, depth: number): unknown {
   if (hasOwn(any, 'arrayValue')) {
     const values = listOf(any.arrayValue?.values, 'arrayValue.values');
     const plain: unknown[] = new Array(values.length);
-    for (let i = 0; i < values.length; i++) plain[i] = anyValueToPlain(values[i], depth + 1);
+    for (let i = 0; i < values.length; i++) plain[i] = anyValueToPlain(values[i], depth + 1, maxNesting);
     return plain;
   }
   if (hasOwn(any, 'kvlistValue')) {
@@ -84,7 +84,7 @@ function anyValueToPlain(value: unknown, depth: number): unknown {
     for (const entry of listOf(any.kvlistValue?.values, 'kvlistValue.values')) {
       const key = (entry as KeyValueLike | null)?.key;
       if (typeof key !== 'string') throw new InvalidField('kvlistValue.values must hold {key, value} entries with string keys');
-      plain[key] = anyValueToPlain((entry as KeyValueLike).value, depth + 1);
+      plain[key] = anyValueToPlain((entry as KeyValueLike).value, depth + 1, maxNesting);
     }
     return plain;
   }

@@ -1,4 +1,4 @@
-import { attributesToRecord } from './attributeValues.ts';
+import { attributesToRecord, DEFAULT_MAX_NESTING } from './attributeValues.ts';
 import { spanKindName, statusCodeName } from './enumNames.ts';
 import { OtlpDecodeError } from './OtlpDecodeError.ts';
 import { InvalidField, listOf, objectOf, stringOf } from './otlpFields.ts';
@@ -53,6 +53,8 @@ interface SpanOrigin {
   resourceAttributes: Record<string, string>;
   scopeName: string;
   scopeVersion: string;
+  /** Attribute values nested deeper reject their span. */
+  maxNesting: number;
 }
 
 /** Enough reasons to diagnose a sender without letting a flood of bad spans bloat the response. */
@@ -63,12 +65,12 @@ export const MAX_REJECTION_REASONS = 10;
  * Spans of one resource share its `resourceAttributes` object: treat it as read-only.
  * Throws OtlpDecodeError when a resource or scope is unreadable, since none of its spans could be kept.
  */
-export function otlpRequestToSpans(request: OtlpRequestLike): DecodedRequest {
+export function otlpRequestToSpans(request: OtlpRequestLike, maxNesting = DEFAULT_MAX_NESTING): DecodedRequest {
   const result: DecodedRequest = { spans: [], rejectedSpans: 0, rejectionReasons: [] };
   const resourceSpansList = request.resourceSpans ?? [];
   for (let r = 0; r < resourceSpansList.length; r++) {
     const resourceSpans = resourceSpansList[r]!;
-    const resourceAttributes = readWhole(() => attributesToRecord(resourceSpans.resource?.attributes, 'attributes'), `resourceSpans[${r}].resource`);
+    const resourceAttributes = readWhole(() => attributesToRecord(resourceSpans.resource?.attributes, 'attributes', maxNesting), `resourceSpans[${r}].resource`);
     const serviceName = resourceAttributes['service.name'] || 'unknown_service';
     const scopeSpansList = resourceSpans.scopeSpans ?? [];
     for (let s = 0; s < scopeSpansList.length; s++) {
@@ -79,6 +81,7 @@ export function otlpRequestToSpans(request: OtlpRequestLike): DecodedRequest {
         resourceAttributes,
         scopeName: readWhole(() => stringOf(scope?.name, 'name'), where),
         scopeVersion: readWhole(() => stringOf(scope?.version, 'version'), where),
+        maxNesting,
       };
       decodeScopeSpans(spans ?? [], origin, result);
     }
@@ -125,9 +128,9 @@ function decodeSpan(value: unknown, origin: SpanOrigin): DecodedSpan {
     endTimeUnixNano,
     statusCode: statusCodeName(status?.code),
     statusMessage: stringOf(status?.message, 'status.message'),
-    attributes: attributesToRecord(span.attributes, 'attributes'),
-    events: decodeEvents(span.events),
-    links: decodeLinks(span.links),
+    attributes: attributesToRecord(span.attributes, 'attributes', origin.maxNesting),
+    events: decodeEvents(span.events, origin.maxNesting),
+    links: decodeLinks(span.links, origin.maxNesting),
     serviceName: origin.serviceName,
     resourceAttributes: origin.resourceAttributes,
     scopeName: origin.scopeName,
@@ -135,7 +138,7 @@ function decodeSpan(value: unknown, origin: SpanOrigin): DecodedSpan {
   };
 }
 
-function decodeEvents(value: unknown): DecodedEvent[] {
+function decodeEvents(value: unknown, maxNesting: number): DecodedEvent[] {
   const events = listOf(value, 'events');
   const decoded: DecodedEvent[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
@@ -143,14 +146,14 @@ function decodeEvents(value: unknown): DecodedEvent[] {
     decoded[i] = {
       timeUnixNano: unixNanos(event.timeUnixNano, `events[${i}].time_unix_nano`),
       name: stringOf(event.name, `events[${i}].name`),
-      attributes: attributesToRecord(event.attributes, `events[${i}].attributes`),
+      attributes: attributesToRecord(event.attributes, `events[${i}].attributes`, maxNesting),
     };
   }
   return decoded;
 }
 
 /** A link is kept only whole: a link whose ids are unreadable points nowhere. */
-function decodeLinks(value: unknown): DecodedLink[] {
+function decodeLinks(value: unknown, maxNesting: number): DecodedLink[] {
   const links = listOf(value, 'links');
   const decoded: DecodedLink[] = new Array(links.length);
   for (let i = 0; i < links.length; i++) {
@@ -159,7 +162,7 @@ function decodeLinks(value: unknown): DecodedLink[] {
       traceId: requiredIdHex(link.traceId, 16, `links[${i}].trace_id`),
       spanId: requiredIdHex(link.spanId, 8, `links[${i}].span_id`),
       traceState: stringOf(link.traceState, `links[${i}].trace_state`),
-      attributes: attributesToRecord(link.attributes, `links[${i}].attributes`),
+      attributes: attributesToRecord(link.attributes, `links[${i}].attributes`, maxNesting),
     };
   }
   return decoded;

@@ -1,8 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Spool, SpoolFullError } from './Spool.ts';
+import { SpoolLockedError } from './spoolLock.ts';
 import { decodeSpoolSegment } from './spoolRecord.ts';
 
 const dirs: string[] = [];
@@ -18,6 +19,17 @@ afterEach(() => {
 const options = (dir: string, maxBytes = 1_000_000) => ({ dir, maxBytes, segmentBytes: 1000, segmentMaxAgeMs: 60_000 });
 
 describe('Spool', () => {
+  it('refuses a directory held by another live process, and takes over one left by a dead process', () => {
+    const dir = spoolDir();
+    writeFileSync(join(dir, 'LOCK'), String(process.ppid));
+    expect(() => new Spool(options(dir))).toThrow(SpoolLockedError);
+    writeFileSync(join(dir, 'LOCK'), '999999999');
+    const spool = new Spool(options(dir));
+    expect(readFileSync(join(dir, 'LOCK'), 'utf8')).toBe(String(process.pid));
+    spool.unlock();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes concurrent appends durably, in order, and hands closed segments over oldest first', async () => {
     const dir = spoolDir();
     const spool = new Spool(options(dir));
@@ -53,7 +65,7 @@ describe('Spool', () => {
     await expect(spool.append(Buffer.alloc(300))).rejects.toBeInstanceOf(SpoolFullError);
     await spool.closeCurrentSegment();
     await spool.release(spool.closedSegments()[0]!);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['LOCK']);
     await expect(spool.append(Buffer.alloc(300))).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lockSpoolDirectory } from './spoolLock.ts';
 import { spoolRecordHeader } from './spoolRecord.ts';
 
 export interface SpoolOptions {
@@ -43,9 +44,12 @@ export class Spool {
   private bytesOnDisk = 0;
   private reservedBytes = 0;
   private readonly segmentClosedListeners: Array<() => void> = [];
+  /** Releases the directory lock; called once the spool is closed. */
+  readonly unlock: () => void;
 
   constructor(private readonly options: SpoolOptions) {
     mkdirSync(options.dir, { recursive: true });
+    this.unlock = lockSpoolDirectory(options.dir);
     // Segments left by an earlier run were acknowledged but maybe not stored: replay them first.
     const leftovers = readdirSync(options.dir)
       .filter((name) => SEGMENT_FILE.test(name))

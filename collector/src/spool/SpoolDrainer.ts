@@ -67,6 +67,7 @@ export class SpoolDrainer {
     this.stopped = true;
     this.wake?.();
     await this.loop;
+    this.spool.unlock();
   }
 
   private async run(): Promise<void> {

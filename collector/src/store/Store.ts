@@ -2,7 +2,28 @@
 export type QueryParams = Record<string, unknown>;
 
 /** Tables the collector writes rows into. Inserts name a table from this list only. */
-export const WRITABLE_TABLES = ['spans', 'episodes', 'tool_calls', 'episode_sources', 'corrections', 'schema_migrations'] as const;
+export const WRITABLE_TABLES = [
+  'spans',
+  'episodes',
+  'tool_calls',
+  'episode_sources',
+  'corrections',
+  'schema_migrations',
+  'failure_clusters',
+  'failure_templates',
+  'failure_cluster_events',
+  'failure_cluster_members',
+  'failure_clustering_passes',
+  'agent_configs',
+  'proposals',
+  'proposal_events',
+  'benchmark_sets',
+  'benchmark_cases',
+  'validation_runs',
+  'validation_results',
+  'gate_policies',
+  'gate_decisions',
+] as const;
 export type WritableTable = (typeof WRITABLE_TABLES)[number];
 
 /**

@@ -1,9 +1,25 @@
 import type { CollectorConfig } from '../config.ts';
 import { EmbeddedStore } from './embeddedStore.ts';
 import { ServerStore } from './serverStore.ts';
-import type { Store } from './Store.ts';
+import { StoreError, type Store } from './Store.ts';
 
-/** The server backend when a ClickHouse URL is configured, otherwise the embedded engine. */
-export function createStore(config: Pick<CollectorConfig, 'clickhouse' | 'dataDir'>): Store {
-  return config.clickhouse ? new ServerStore(config.clickhouse) : new EmbeddedStore(config.dataDir);
+/** How long to wait for the data directory's lock when the embedded store is busy. */
+const LOCK_WAIT_MS = 5_000;
+
+/**
+ * The server backend when a ClickHouse URL is configured, otherwise the embedded engine. A
+ * restart right after a crash can find the directory still locked for a moment while the old
+ * process is torn down, so opening retries for a few seconds before giving up.
+ */
+export async function createStore(config: Pick<CollectorConfig, 'clickhouse' | 'dataDir'>): Promise<Store> {
+  if (config.clickhouse) return new ServerStore(config.clickhouse);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return new EmbeddedStore(config.dataDir);
+    } catch (error) {
+      if (!(error instanceof StoreError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
