@@ -1,4 +1,5 @@
--- The failure modes with these ids, and those merged into them.
+-- The failure modes with these ids and those merged into them; every cluster when the list is
+-- empty (what a restarted clusterer restores).
 SELECT
     ClusterId,
     Category,
@@ -8,6 +9,7 @@ SELECT
     Label,
     toUnixTimestamp64Milli(FirstSeen) AS firstSeenMs,
     toUnixTimestamp64Milli(LastSeen) AS lastSeenMs,
-    MergedInto
+    MergedInto,
+    Seq
 FROM failure_clusters FINAL
-WHERE ClusterId IN {clusterIds:Array(String)} OR MergedInto IN {clusterIds:Array(String)}
+WHERE empty({clusterIds:Array(String)}) OR ClusterId IN {clusterIds:Array(String)} OR MergedInto IN {clusterIds:Array(String)}

@@ -74,8 +74,10 @@ export function spanRowJson(span: DecodedSpan): string {
     resource = JSON.stringify(span.resourceAttributes);
     resourceJson.set(span.resourceAttributes, resource);
   }
-  const events = span.events.length === 0 ? '[],[],[]' : eventsJson(span);
-  const links = span.links.length === 0 ? '[],[],[],[]' : linksJson(span);
+  // Events and links are rare: only then is the full row built, once, for their columns.
+  const row = span.events.length === 0 && span.links.length === 0 ? undefined : toSpanRow(span);
+  const events = row ? eventsJson(row) : '[],[],[]';
+  const links = row ? linksJson(row) : '[],[],[],[]';
   return (
     `["${span.traceId}","${span.spanId}","${span.parentSpanId}",${JSON.stringify(span.traceState)},${JSON.stringify(span.name)},"${span.kind}",` +
     `${JSON.stringify(span.serviceName)},${resource},${JSON.stringify(span.scopeName)},${JSON.stringify(span.scopeVersion)},` +
@@ -84,13 +86,11 @@ export function spanRowJson(span: DecodedSpan): string {
   );
 }
 
-function eventsJson(span: DecodedSpan): string {
-  const row = toSpanRow(span);
+function eventsJson(row: SpanRow): string {
   return `${JSON.stringify(row['Events.Timestamp'])},${JSON.stringify(row['Events.Name'])},${JSON.stringify(row['Events.Attributes'])}`;
 }
 
-function linksJson(span: DecodedSpan): string {
-  const row = toSpanRow(span);
+function linksJson(row: SpanRow): string {
   return `${JSON.stringify(row['Links.TraceId'])},${JSON.stringify(row['Links.SpanId'])},${JSON.stringify(row['Links.TraceState'])},${JSON.stringify(row['Links.Attributes'])}`;
 }
 

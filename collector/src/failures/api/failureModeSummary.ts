@@ -1,8 +1,8 @@
 import type { StoredCluster } from '../runner/stateRows.ts';
 import { failureModeStatus, type FailureModeStatus } from '../status/failureModeStatus.ts';
 
-/** A `failure_clusters` row as `queries/failure_mode_clusters.sql` reads it: the clusterer's row without its sequence. */
-export type ClusterRow = Omit<StoredCluster, 'Seq'>;
+/** A `failure_clusters` row as `queries/failure_mode_clusters.sql` reads it. */
+export type ClusterRow = StoredCluster;
 
 /** One failure mode's counts as `queries/failure_mode_counts.sql` reads them. */
 export interface CountRow {

@@ -120,7 +120,7 @@ export class FailureClusterer {
 
   private async restore(): Promise<FailureModel> {
     const [clusters, templates, watermark] = await Promise.all([
-      this.store.query<StoredCluster>(loadQuery('failure_cluster_state')),
+      this.store.query<StoredCluster>(loadQuery('failure_mode_clusters'), { clusterIds: [] }),
       this.store.query<StoredTemplate>(loadQuery('failure_template_state')),
       this.store.query<{ micros: string }>(loadQuery('failure_watermark')),
     ]);

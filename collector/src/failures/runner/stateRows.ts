@@ -5,7 +5,7 @@ import { microsToDateTime64, msToDateTime64 } from './dateTimes.ts';
 /** Longest failure text kept on a membership row: enough to read, not a stack trace. */
 const MAX_MEMBER_TEXT = 500;
 
-/** A `failure_clusters` row as `queries/failure_cluster_state.sql` reads it back. */
+/** A `failure_clusters` row as `queries/failure_mode_clusters.sql` reads it back. */
 export interface StoredCluster {
   ClusterId: string;
   Category: string;
