@@ -42,7 +42,9 @@ export async function benchClustering(count: number, log: (line: string) => void
     started = performance.now();
     const groups = await store.query<{ failures: string }>(loadQuery('failure_exact_message_groups'));
     const groupByPerSec = rate(count, performance.now() - started);
-    log(`  GROUP BY exact error string (baseline)             ${groupByPerSec.toLocaleString('en')} failures/s (${groups.length.toLocaleString('en')} groups)`);
+    log(
+      `  GROUP BY exact error string (baseline)             ${groupByPerSec.toLocaleString('en')} failures/s (${groups.length.toLocaleString('en')} groups)`,
+    );
 
     started = performance.now();
     const report = await new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger).flush();
@@ -52,7 +54,10 @@ export async function benchClustering(count: number, log: (line: string) => void
 
     const members = await store.query<{ FailureId: string; clusterId: string }>(loadQuery('failure_bench_memberships'));
     const clusterOf = new Map(members.map((row) => [row.FailureId, row.clusterId]));
-    const scores = scoreClustering(truth, records.map((record) => clusterOf.get(record.failureId) ?? 'missing'));
+    const scores = scoreClustering(
+      truth,
+      records.map((record) => clusterOf.get(record.failureId) ?? 'missing'),
+    );
     log(
       `  quality: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)} (${scores.modes} modes → ${scores.clusters} clusters; exact strings: ${groups.length.toLocaleString('en')} groups)`,
     );

@@ -32,7 +32,9 @@ const fmt = (value: number) => value.toLocaleString('en').padStart(8);
  */
 export async function benchIngest(episodes: number, concurrency: number, log: (line: string) => void): Promise<IngestFigures> {
   const { bodies, spans } = syntheticRequests(episodes);
-  log(`ingest: ${spans.toLocaleString('en')} spans in ${bodies.length} protobuf requests (${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB)`);
+  log(
+    `ingest: ${spans.toLocaleString('en')} spans in ${bodies.length} protobuf requests (${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB)`,
+  );
 
   let started = performance.now();
   const decoded = bodies.map((body) => decodeOtlpRequest(body, 'protobuf'));
@@ -56,17 +58,29 @@ export async function benchIngest(episodes: number, concurrency: number, log: (l
   return { spans, decodeSpansPerSec, rawInsertSpansPerSec, spoolOn, spoolOff };
 }
 
-async function measureEndToEnd(bodies: Buffer[], spans: number, concurrency: number, spool: boolean, log: (line: string) => void): Promise<EndToEndFigures> {
+async function measureEndToEnd(
+  bodies: Buffer[],
+  spans: number,
+  concurrency: number,
+  spool: boolean,
+  log: (line: string) => void,
+): Promise<EndToEndFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-e2e-'));
   const defaults = loadConfig({});
-  const config = { ...defaults, port: 0, dataDir: join(dir, 'data'), spool: { ...defaults.spool, enabled: spool, dir: join(dir, 'spool') } };
+  const config = {
+    ...defaults,
+    port: 0,
+    dataDir: join(dir, 'data'),
+    spool: { ...defaults.spool, enabled: spool, dir: join(dir, 'spool') },
+  };
   const collector = await startCollector(config, silentLogger);
   try {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const result = await postFromProcess(`${collector.url}/v1/traces`, bodies, concurrency);
     const ackedMs = performance.now() - started;
-    if (Object.keys(result.statuses).some((status) => status !== '200')) throw new Error(`unexpected answers: ${JSON.stringify(result.statuses)}`);
+    if (Object.keys(result.statuses).some((status) => status !== '200'))
+      throw new Error(`unexpected answers: ${JSON.stringify(result.statuses)}`);
     await collector.pipeline.drainer?.flush();
     const storedMs = performance.now() - started;
     await collector.assembler.flush();

@@ -36,10 +36,16 @@ if (values.soak) {
   log(
     `tracer, CPU per episode (root + 3 tools + 1 chat span): no tracing ${ns(tracer.untracedNs)}, bare OpenTelemetry SDK ${ns(tracer.bareSdkNs)}, @trumpets/instrumentation ${ns(tracer.trumpetsNs)}`,
   );
-  log(`  ours / bare SDK: ${tracer.trumpetsOverBareSdk.toFixed(2)} (median of per-round ratios; target ≤ 1.15); bare SDK / no tracing: ${(tracer.bareSdkNs / tracer.untracedNs).toFixed(1)}; ours / no tracing: ${(tracer.trumpetsNs / tracer.untracedNs).toFixed(1)}`);
+  log(
+    `  ours / bare SDK: ${tracer.trumpetsOverBareSdk.toFixed(2)} (median of per-round ratios; target ≤ 1.15); bare SDK / no tracing: ${(tracer.bareSdkNs / tracer.untracedNs).toFixed(1)}; ours / no tracing: ${(tracer.trumpetsNs / tracer.untracedNs).toFixed(1)}`,
+  );
   log('');
   const clustering = await benchClustering(Number(values.failures), log);
   log('');
-  log(`failure clustering: ${clustering.inMemoryPerSec.toLocaleString('en')} failures/s in memory (target ≥ 100,000), ${clustering.passPerSec.toLocaleString('en')} failures/s as a pass through the store`);
-  log(`  / GROUP BY exact error string (${clustering.groupByPerSec.toLocaleString('en')} failures/s): in memory ${(clustering.inMemoryPerSec / clustering.groupByPerSec).toFixed(2)}, pass ${(clustering.passPerSec / clustering.groupByPerSec).toFixed(2)}`);
+  log(
+    `failure clustering: ${clustering.inMemoryPerSec.toLocaleString('en')} failures/s in memory (target ≥ 100,000), ${clustering.passPerSec.toLocaleString('en')} failures/s as a pass through the store`,
+  );
+  log(
+    `  / GROUP BY exact error string (${clustering.groupByPerSec.toLocaleString('en')} failures/s): in memory ${(clustering.inMemoryPerSec / clustering.groupByPerSec).toFixed(2)}, pass ${(clustering.passPerSec / clustering.groupByPerSec).toFixed(2)}`,
+  );
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 const [url, file, concurrencyText] = process.argv.slice(2);
 const data = readFileSync(file!);
 const bodies: Array<Uint8Array<ArrayBuffer>> = [];
-for (let offset = 0; offset < data.length; ) {
+for (let offset = 0; offset < data.length;) {
   const length = data.readUInt32BE(offset);
   bodies.push(new Uint8Array(data.subarray(offset + 4, offset + 4 + length)));
   offset += 4 + length;

@@ -39,7 +39,11 @@ export async function benchSoak(minutes: number, spansPerSecond: number, log: (l
     while (Date.now() < endAt) {
       // Fresh ids every request (about 20 ids per episode), as real traffic has.
       const [body] = syntheticRequests(50, 500, sent * 1000).bodies as [Buffer];
-      const response = await fetch(`${collector.url}/v1/traces`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/x-protobuf' } });
+      const response = await fetch(`${collector.url}/v1/traces`, {
+        method: 'POST',
+        body: new Uint8Array(body),
+        headers: { 'content-type': 'application/x-protobuf' },
+      });
       await response.arrayBuffer();
       if (response.status !== 200) refused += 1;
       sent += 1;

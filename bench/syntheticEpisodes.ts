@@ -50,7 +50,10 @@ export function syntheticRequests(episodes: number, spansPerRequest = 500, first
           'gen_ai.tool.call.arguments': `{"orderId":"ORD-${e}","verbose":false}`,
           'gen_ai.agent.name': 'support',
         },
-        events: t === 0 ? [{ name: 'trumpets.source', attributes: { 'trumpets.source.id': `kb-${e % 50}`, 'trumpets.source.tag': 'policy' } }] : [],
+        events:
+          t === 0
+            ? [{ name: 'trumpets.source', attributes: { 'trumpets.source.id': `kb-${e % 50}`, 'trumpets.source.tag': 'policy' } }]
+            : [],
       });
     }
     for (let c = 0; c < 2; c++) {

@@ -23,7 +23,11 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean', default: false }, episodes: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      episodes: { type: 'string', default: '40' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -77,7 +81,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`trumpets: ${error.message}\n\n${USAGE}\n`);
-    else if (error instanceof ConfigError || error instanceof StoreError || error instanceof SpoolLockedError) process.stderr.write(`trumpets: ${error.message}\n`);
+    else if (error instanceof ConfigError || error instanceof StoreError || error instanceof SpoolLockedError)
+      process.stderr.write(`trumpets: ${error.message}\n`);
     else process.stderr.write(`trumpets: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

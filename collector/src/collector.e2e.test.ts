@@ -20,7 +20,9 @@ let craftedEpisodeId = '';
 
 async function runTraced(serviceName: string, exporter: 'json' | 'protobuf', work: () => Promise<void>): Promise<void> {
   const endpoint = `${collector.url}/v1/traces`;
-  const tracing = setup(exporter === 'json' ? { serviceName, endpoint } : { serviceName, exporter: new ProtobufTraceExporter({ url: endpoint }) });
+  const tracing = setup(
+    exporter === 'json' ? { serviceName, endpoint } : { serviceName, exporter: new ProtobufTraceExporter({ url: endpoint }) },
+  );
   try {
     await work();
   } finally {
@@ -110,9 +112,12 @@ describe('collector process end to end', () => {
       { ToolName: 'lookup_order', Status: 'ok', ErrorMessage: '', slow: true },
       { ToolName: 'issue_refund', Status: 'error', ErrorMessage: 'RefundLimitExceeded: amount 312.5 exceeds limit 200.00', slow: false },
     ]);
-    const sources = await store.query('SELECT SourceId, Uri, Tag, Score FROM episode_sources FINAL WHERE EpisodeId = {id:String} ORDER BY SourceId', {
-      id: craftedEpisodeId,
-    });
+    const sources = await store.query(
+      'SELECT SourceId, Uri, Tag, Score FROM episode_sources FINAL WHERE EpisodeId = {id:String} ORDER BY SourceId',
+      {
+        id: craftedEpisodeId,
+      },
+    );
     expect(sources).toEqual([
       { SourceId: 'kb-refunds', Uri: '', Tag: 'policy', Score: 0.8 },
       { SourceId: 'order:ORD-1', Uri: 'orders://ORD-1', Tag: 'order', Score: null },

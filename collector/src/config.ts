@@ -18,9 +18,16 @@ const configSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().default('default'),
   CLICKHOUSE_PASSWORD: z.string().default(''),
-  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('default'),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier')
+    .default('default'),
   /** Largest accepted request body, before and after gunzip. Default 8 MiB. */
-  TRUMPETS_MAX_BODY_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  TRUMPETS_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
   /** Episode input/output longer than this (in characters) is truncated and marked. Default 8192. */
   TRUMPETS_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(8192),
   /** How long the episode assembler waits to gather more spans before a pass, in ms. Default 200. */
@@ -34,7 +41,11 @@ const configSchema = z.object({
   /** Directory of the write-ahead spool. Default: `spool` beside the data directory (./.trumpets/spool). */
   TRUMPETS_SPOOL_DIR: z.string().min(1).optional(),
   /** Disk budget of the spool; past it requests get 503 with Retry-After. Default 1 GiB. */
-  TRUMPETS_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
+  TRUMPETS_SPOOL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   /** API tokens, comma-separated `name:secret:scope[+scope]` (scopes: ingest, read, act). Unset: no auth, allowed only on a loopback host. */
   TRUMPETS_TOKENS: tokensSchema.optional(),
   /** Browser origins allowed to call the API (comma-separated). Default: none, CORS off. */
@@ -85,7 +96,13 @@ export interface CollectorConfig {
   tokens: ApiToken[];
   redaction: { enabled: boolean; patterns: Array<{ name: string; pattern: string }> };
   corsOrigins: string[];
-  limits: { maxSpansPerRequest: number; maxAttributesPerSpan: number; maxAttributeLength: number; maxAttributeDepth: number; spansPerSecondPerCaller: number };
+  limits: {
+    maxSpansPerRequest: number;
+    maxAttributesPerSpan: number;
+    maxAttributeLength: number;
+    maxAttributeDepth: number;
+    spansPerSecondPerCaller: number;
+  };
   /** Prices of LLM calls, for episode cost: the defaults with TRUMPETS_PRICES_FILE over them. */
   prices: PriceTable;
 }
@@ -125,10 +142,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     failureClusteringIntervalMs: e.TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS,
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     logLevel: e.TRUMPETS_LOG_LEVEL,
-    spool: { enabled: e.TRUMPETS_SPOOL === 'on', dir: e.TRUMPETS_SPOOL_DIR ?? join(dirname(e.TRUMPETS_DATA_DIR), 'spool'), maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES },
+    spool: {
+      enabled: e.TRUMPETS_SPOOL === 'on',
+      dir: e.TRUMPETS_SPOOL_DIR ?? join(dirname(e.TRUMPETS_DATA_DIR), 'spool'),
+      maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES,
+    },
     tokens: e.TRUMPETS_TOKENS ?? [],
     redaction: { enabled: e.TRUMPETS_REDACTION === 'on', patterns: e.TRUMPETS_REDACTION_PATTERNS ?? [] },
-    corsOrigins: (e.TRUMPETS_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: (e.TRUMPETS_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     limits: {
       maxSpansPerRequest: e.TRUMPETS_MAX_SPANS_PER_REQUEST,
       maxAttributesPerSpan: e.TRUMPETS_MAX_ATTRIBUTES_PER_SPAN,

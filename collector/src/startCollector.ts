@@ -29,7 +29,11 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   const migrations = await runMigrations(store);
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
 
-  const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices: config.prices }, log);
+  const assembler = new EpisodeAssembler(
+    store,
+    { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices: config.prices },
+    log,
+  );
   const resumed = await assembler.catchUp();
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
 
@@ -47,7 +51,11 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
-  log.info('collector listening', { otlpTraces: `${url}/v1/traces`, backend: store.backend, dataDir: store.backend === 'embedded' ? config.dataDir : undefined });
+  log.info('collector listening', {
+    otlpTraces: `${url}/v1/traces`,
+    backend: store.backend,
+    dataDir: store.backend === 'embedded' ? config.dataDir : undefined,
+  });
 
   return {
     url,

@@ -12,7 +12,10 @@ const target = resolve(process.argv[2] ?? here);
 const tsc = createRequire(join(here, 'package.json')).resolve('typescript/bin/tsc');
 
 rmSync(join(target, 'dist'), { recursive: true, force: true });
-for (const [config, out] of [['tsconfig.build.json', 'esm'], ['tsconfig.build.cjs.json', 'cjs']]) {
+for (const [config, out] of [
+  ['tsconfig.build.json', 'esm'],
+  ['tsconfig.build.cjs.json', 'cjs'],
+]) {
   const run = spawnSync(process.execPath, [tsc, '-p', join(here, config), '--outDir', join(target, 'dist', out)], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -58,11 +58,7 @@ export const OPERATION = {
 } as const;
 
 /** Operations whose spans are LLM calls: token usage is counted on these only (parents may repeat sums). */
-export const LLM_OPERATIONS: ReadonlySet<string> = new Set([
-  OPERATION.CHAT,
-  OPERATION.GENERATE_CONTENT,
-  OPERATION.TEXT_COMPLETION,
-]);
+export const LLM_OPERATIONS: ReadonlySet<string> = new Set([OPERATION.CHAT, OPERATION.GENERATE_CONTENT, OPERATION.TEXT_COMPLETION]);
 
 /** General OpenTelemetry names. */
 export const OTEL = {

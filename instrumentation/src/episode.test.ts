@@ -118,7 +118,10 @@ describe('withEpisode', () => {
 
     const spans = await tracing.spans();
     expect(a).not.toBe(b);
-    for (const [agent, traceId] of [['agent-a', a], ['agent-b', b]] as const) {
+    for (const [agent, traceId] of [
+      ['agent-a', a],
+      ['agent-b', b],
+    ] as const) {
       const root = spanNamed(spans, `invoke_agent ${agent}`);
       const steps = spans.filter((span) => span.parentSpanContext?.spanId === root.spanContext().spanId);
       expect(steps).toHaveLength(3);
@@ -128,9 +131,7 @@ describe('withEpisode', () => {
 
   it('starts a new trace inside another span and links back to it', async () => {
     const outer = trace.getTracer('host-app').startSpan('POST /chat');
-    const episodeId = await context.with(trace.setSpan(context.active(), outer), () =>
-      withEpisode(refund, (episode) => episode.episodeId),
-    );
+    const episodeId = await context.with(trace.setSpan(context.active(), outer), () => withEpisode(refund, (episode) => episode.episodeId));
     outer.end();
 
     const root = spanNamed(await tracing.spans(), 'invoke_agent support-agent');

@@ -36,7 +36,10 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       const parsed = JSON.parse(body) as {
-        resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> }; scopeSpans: Array<{ spans: Array<{ name: string }> }> }>;
+        resourceSpans: Array<{
+          resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+          scopeSpans: Array<{ spans: Array<{ name: string }> }>;
+        }>;
       };
       for (const resourceSpans of parsed.resourceSpans) {
         const service = resourceSpans.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
@@ -52,7 +55,12 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(packageRoot, 'node_modules', '.packaging-test-'));
   const installed = join(scratch, 'node_modules', '@trumpets', 'instrumentation');
   mkdirSync(installed, { recursive: true });
-  const { publishConfig, devDependencies: _dev, scripts: _scripts, ...manifest } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  const {
+    publishConfig,
+    devDependencies: _dev,
+    scripts: _scripts,
+    ...manifest
+  } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
   writeFileSync(join(installed, 'package.json'), JSON.stringify({ ...manifest, ...publishConfig }, null, 2));
   await run(process.execPath, [join(packageRoot, 'scripts', 'build.mjs'), installed]);
   writeFileSync(join(scratch, 'consumer.cjs'), consumer('cjs'));

@@ -32,9 +32,7 @@ describe('resolveEndpoint', () => {
 
   it('reads TRUMPETS_ENDPOINT as a base URL, ahead of the OTLP variables', () => {
     const otel = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://otel:4318/v1/traces' };
-    expect(resolveEndpoint({ ...otel, TRUMPETS_ENDPOINT: 'https://trumpets.example.com/' })).toBe(
-      'https://trumpets.example.com/v1/traces',
-    );
+    expect(resolveEndpoint({ ...otel, TRUMPETS_ENDPOINT: 'https://trumpets.example.com/' })).toBe('https://trumpets.example.com/v1/traces');
   });
 
   it('takes the OTLP traces endpoint as is and the generic one as a base URL', () => {
@@ -85,13 +83,14 @@ describe('setup', () => {
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers['authorization']).toBe('Bearer ingest-token');
     const body = JSON.parse(request?.body ?? '') as {
-      resourceSpans: { resource: { attributes: { key: string; value: { stringValue?: string } }[] }; scopeSpans: { spans: { name: string }[] }[] }[];
+      resourceSpans: {
+        resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+        scopeSpans: { spans: { name: string }[] }[];
+      }[];
     };
     const [resourceSpans] = body.resourceSpans;
     expect(resourceSpans?.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'refund-bot' } });
-    expect(resourceSpans?.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name))).toEqual([
-      'invoke_agent support-agent',
-    ]);
+    expect(resourceSpans?.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name))).toEqual(['invoke_agent support-agent']);
   });
 
   it('exports what is still batched on shutdown', async () => {

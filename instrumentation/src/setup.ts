@@ -62,9 +62,7 @@ export function setup(options: SetupOptions = {}): TrumpetsHandle {
   });
   const serviceName = options.serviceName ?? env['OTEL_SERVICE_NAME'];
   const resource =
-    serviceName === undefined
-      ? defaultResource()
-      : defaultResource().merge(resourceFromAttributes({ [OTEL.SERVICE_NAME]: serviceName }));
+    serviceName === undefined ? defaultResource() : defaultResource().merge(resourceFromAttributes({ [OTEL.SERVICE_NAME]: serviceName }));
   const tracerProvider = new BasicTracerProvider({ resource, spanProcessors: [pipeline.sampler] });
   settings.tracer = tracerProvider.getTracer(TRACER_NAME);
   settings.keepEpisode = (episodeId) => pipeline.sampler.keepEpisode(episodeId);
@@ -76,7 +74,8 @@ export function setup(options: SetupOptions = {}): TrumpetsHandle {
     new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
   );
   const ownsTrace = trace.setGlobalTracerProvider(tracerProvider);
-  if (!ownsTrace) settings.warn('provider-taken', 'a tracer provider was already registered; LLM client spans that use the global one go to it');
+  if (!ownsTrace)
+    settings.warn('provider-taken', 'a tracer provider was already registered; LLM client spans that use the global one go to it');
   const llm = options.llmClients
     ? instrumentLlmClients(options.llmClients, { tracerProvider, captureContent: settings.captureContent })
     : undefined;

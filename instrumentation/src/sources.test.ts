@@ -20,7 +20,9 @@ describe('recordSource', () => {
 
     const spans = await tracing.spans();
     const sourceEvents = (name: string) =>
-      spanNamed(spans, name).events.filter((event) => event.name === 'trumpets.source').map((event) => event.attributes);
+      spanNamed(spans, name)
+        .events.filter((event) => event.name === 'trumpets.source')
+        .map((event) => event.attributes);
     expect(sourceEvents('execute_tool check_refund_policy')).toEqual([
       {
         'trumpets.source.id': 'policy-refunds-v3',

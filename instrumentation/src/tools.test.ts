@@ -15,7 +15,10 @@ describe('traceTool', () => {
     const lookup = traceTool('lookup_order', async (id: string, verbose: boolean) => ({ id, verbose }));
     const results = await withEpisode(episode, async () => [await lookup('ORD-1', true), await lookup('ORD-2', false)]);
 
-    expect(results).toEqual([{ id: 'ORD-1', verbose: true }, { id: 'ORD-2', verbose: false }]);
+    expect(results).toEqual([
+      { id: 'ORD-1', verbose: true },
+      { id: 'ORD-2', verbose: false },
+    ]);
     const spans = await tracing.spans();
     const root = spanNamed(spans, 'invoke_agent support-agent');
     const tools = spans.filter((span) => span.name === 'execute_tool lookup_order');
@@ -64,7 +67,7 @@ describe('traceTool', () => {
 describe('traceTool options and traceTools', () => {
   const tracing = useMemoryTracing();
 
-  it('records arguments and result only when asked, redacted, with the model\'s call id when given', async () => {
+  it("records arguments and result only when asked, redacted, with the model's call id when given", async () => {
     const lookup = traceTool('lookup_customer', async (email: string, _callId: string) => ({ email, tier: 'gold' }), {
       captureArguments: true,
       captureResult: true,
@@ -89,7 +92,7 @@ describe('traceTool options and traceTools', () => {
     expect(spanNamed(spans, 'execute_tool lookup_order').attributes).not.toHaveProperty('gen_ai.tool.call.arguments');
   });
 
-  it('wraps a whole set of tools by name, keeping each one\'s behaviour', async () => {
+  it("wraps a whole set of tools by name, keeping each one's behaviour", async () => {
     const tools = traceTools(
       {
         lookupOrder: async (id: string) => ({ id, status: 'shipped' }),
@@ -100,11 +103,19 @@ describe('traceTool options and traceTools', () => {
       },
       { captureArguments: true },
     );
-    const results = await withEpisode(episode, async () => [await tools.lookupOrder('ORD-1'), await tools.refund(20), await tools.refund(500).catch((e: Error) => e.message)]);
+    const results = await withEpisode(episode, async () => [
+      await tools.lookupOrder('ORD-1'),
+      await tools.refund(20),
+      await tools.refund(500).catch((e: Error) => e.message),
+    ]);
 
     expect(results).toEqual([{ id: 'ORD-1', status: 'shipped' }, 'RF-1', 'amount 500 exceeds limit']);
     const spans = await tracing.spans();
-    expect(spans.filter((span) => span.name.startsWith('execute_tool')).map((span) => [span.name, span.attributes['gen_ai.tool.call.arguments'], span.attributes['error.type']])).toEqual([
+    expect(
+      spans
+        .filter((span) => span.name.startsWith('execute_tool'))
+        .map((span) => [span.name, span.attributes['gen_ai.tool.call.arguments'], span.attributes['error.type']]),
+    ).toEqual([
       ['execute_tool lookupOrder', 'ORD-1', undefined],
       ['execute_tool refund', '20', undefined],
       ['execute_tool refund', '500', 'RangeError'],

@@ -37,11 +37,35 @@ const READ_ROUTES = [
   '/api/gate-decisions/d-1',
   '/api/validation-runs/r-1',
 ];
-const FIELDS = ['agent', 'baselineVersion', 'target', 'change', 'rationale', 'author', 'config', 'rules', 'setId', 'cases', 'state', 'reason', 'variant', 'repeats', 'proposalId'];
+const FIELDS = [
+  'agent',
+  'baselineVersion',
+  'target',
+  'change',
+  'rationale',
+  'author',
+  'config',
+  'rules',
+  'setId',
+  'cases',
+  'state',
+  'reason',
+  'variant',
+  'repeats',
+  'proposalId',
+];
 
 const shapedBody = fc.dictionary(fc.constantFrom(...FIELDS), fc.anything(), { maxKeys: 8 }).map((body) => JSON.stringify(body));
-const anyBody = fc.oneof(fc.json(), shapedBody, fc.string().map((text) => `{${text}`));
-const queryString = fc.dictionary(fc.constantFrom('agent', 'from', 'to', 'status', 'sort', 'limit', 'page', 'pageSize', 'state', 'version', 'decisionId'), fc.string(), { maxKeys: 5 });
+const anyBody = fc.oneof(
+  fc.json(),
+  shapedBody,
+  fc.string().map((text) => `{${text}`),
+);
+const queryString = fc.dictionary(
+  fc.constantFrom('agent', 'from', 'to', 'status', 'sort', 'limit', 'page', 'pageSize', 'state', 'version', 'decisionId'),
+  fc.string(),
+  { maxKeys: 5 },
+);
 
 async function expectHandled(path: string, init: RequestInit): Promise<void> {
   const response = await harness.request(path, init);
@@ -61,7 +85,9 @@ describe('API fuzzing', () => {
 
   it('answers random query strings on every read route with 2xx or 4xx, and still serves afterwards', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...READ_ROUTES), queryString, (path, query) => expectHandled(`${path}?${new URLSearchParams(query)}`, {})),
+      fc.asyncProperty(fc.constantFrom(...READ_ROUTES), queryString, (path, query) =>
+        expectHandled(`${path}?${new URLSearchParams(query)}`, {}),
+      ),
       { numRuns: 1000 },
     );
     expect((await harness.request('/api/proposals')).status).toBe(200);

@@ -29,7 +29,8 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   // CORS is off unless origins are configured: browsers then reach the API only through Grafana's proxy.
-  if (config.corsOrigins.length > 0) app.use(cors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'] }));
+  if (config.corsOrigins.length > 0)
+    app.use(cors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'] }));
 
   const auth = { tokens: config.tokens };
   app.use(

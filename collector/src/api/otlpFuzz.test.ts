@@ -16,8 +16,19 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const validSpans: TestSpan[] = [
-  { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'invoke_agent a', attributes: { 'gen_ai.operation.name': 'invoke_agent', n: 3 } },
-  { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'c7ad6b7169203331', parentSpanId: 'b7ad6b7169203331', name: 'execute_tool t', attributes: { x: 1.5 } },
+  {
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    spanId: 'b7ad6b7169203331',
+    name: 'invoke_agent a',
+    attributes: { 'gen_ai.operation.name': 'invoke_agent', n: 3 },
+  },
+  {
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    spanId: 'c7ad6b7169203331',
+    parentSpanId: 'b7ad6b7169203331',
+    name: 'execute_tool t',
+    attributes: { x: 1.5 },
+  },
 ];
 const protobufBody = otlpProtobuf(validSpans);
 const jsonBody = JSON.stringify(otlpJson(validSpans));
@@ -50,7 +61,9 @@ const otlpShaped = fc
     events: fc.anything(),
     status: fc.anything(),
   })
-  .map((span) => JSON.stringify({ resourceSpans: [{ resource: { attributes: fc.sample(fc.anything(), 1) }, scopeSpans: [{ spans: [span] }] }] }));
+  .map((span) =>
+    JSON.stringify({ resourceSpans: [{ resource: { attributes: fc.sample(fc.anything(), 1) }, scopeSpans: [{ spans: [span] }] }] }),
+  );
 
 async function expectHandled(body: Buffer | string, headers: Record<string, string>): Promise<void> {
   const response = await harness.post(body, headers);
@@ -60,20 +73,29 @@ async function expectHandled(body: Buffer | string, headers: Record<string, stri
 
 describe('OTLP fuzzing', () => {
   it('answers mutated protobuf requests with 2xx or 4xx', async () => {
-    await fc.assert(fc.asyncProperty(mutated(protobufBody), (body) => expectHandled(body, { 'content-type': 'application/x-protobuf' })), { numRuns: 3500 });
+    await fc.assert(
+      fc.asyncProperty(mutated(protobufBody), (body) => expectHandled(body, { 'content-type': 'application/x-protobuf' })),
+      { numRuns: 3500 },
+    );
   });
 
   it('answers mutated JSON requests, plain and gzipped, with 2xx or 4xx', async () => {
     await fc.assert(
       fc.asyncProperty(mutated(Buffer.from(jsonBody)), fc.boolean(), (body, gzip) =>
-        expectHandled(gzip ? gzipSync(body) : body, gzip ? { 'content-type': 'application/json', 'content-encoding': 'gzip' } : { 'content-type': 'application/json' }),
+        expectHandled(
+          gzip ? gzipSync(body) : body,
+          gzip ? { 'content-type': 'application/json', 'content-encoding': 'gzip' } : { 'content-type': 'application/json' },
+        ),
       ),
       { numRuns: 3000 },
     );
   });
 
   it('answers JSON shaped like OTLP with values of any type with 2xx or 4xx', async () => {
-    await fc.assert(fc.asyncProperty(otlpShaped, (body) => expectHandled(body, { 'content-type': 'application/json' })), { numRuns: 2500 });
+    await fc.assert(
+      fc.asyncProperty(otlpShaped, (body) => expectHandled(body, { 'content-type': 'application/json' })),
+      { numRuns: 2500 },
+    );
   });
 
   it('answers random bodies with random content types and encodings with 2xx or 4xx, and is still healthy after it all', async () => {
@@ -82,7 +104,8 @@ describe('OTLP fuzzing', () => {
         fc.uint8Array({ maxLength: 512 }),
         fc.constantFrom('application/json', 'application/x-protobuf', 'text/plain', '', 'application/json; charset=utf-16'),
         fc.constantFrom(undefined, 'gzip', 'deflate', 'br', 'identity'),
-        (bytes, contentType, encoding) => expectHandled(Buffer.from(bytes), { 'content-type': contentType, ...(encoding ? { 'content-encoding': encoding } : {}) }),
+        (bytes, contentType, encoding) =>
+          expectHandled(Buffer.from(bytes), { 'content-type': contentType, ...(encoding ? { 'content-encoding': encoding } : {}) }),
       ),
       { numRuns: 1000 },
     );

@@ -19,12 +19,20 @@ const postJson = (spans: TestSpan[]) => post(JSON.stringify(otlpJson(spans)), { 
 
 async function storedSpanIds(traceId: string): Promise<string[]> {
   await harness.collector.settle();
-  const rows = await store.query<{ SpanId: string }>('SELECT SpanId FROM spans FINAL WHERE TraceId = {t:String} ORDER BY SpanId', { t: traceId });
+  const rows = await store.query<{ SpanId: string }>('SELECT SpanId FROM spans FINAL WHERE TraceId = {t:String} ORDER BY SpanId', {
+    t: traceId,
+  });
   return rows.map((row) => row.SpanId);
 }
 
 function toolSpan(traceId: string, spanId: string, parent: string): TestSpan {
-  return { traceId, spanId, parentSpanId: parent, name: 'execute_tool t', attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 't' } };
+  return {
+    traceId,
+    spanId,
+    parentSpanId: parent,
+    name: 'execute_tool t',
+    attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 't' },
+  };
 }
 
 describe('POST /v1/traces', () => {

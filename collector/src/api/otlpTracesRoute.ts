@@ -3,7 +3,14 @@ import type { SpanIngest } from '../ingest/SpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
 import { applySpanLimits, type SpanLimits } from '../otlp/applySpanLimits.ts';
-import { decodeOtlpRequest, encodeExportResponse, encodeStatus, OtlpDecodeError, type DecodedSpan, type OtlpEncoding } from '../otlp/index.ts';
+import {
+  decodeOtlpRequest,
+  encodeExportResponse,
+  encodeStatus,
+  OtlpDecodeError,
+  type DecodedSpan,
+  type OtlpEncoding,
+} from '../otlp/index.ts';
 import { SpoolFullError } from '../spool/Spool.ts';
 import { StoreError } from '../store/Store.ts';
 import { callerOf, requireScope } from './auth/requireScope.ts';
@@ -63,7 +70,11 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     }
     if (spans.length > options.limits.maxSpansPerRequest) {
       metrics.reject('too_large', spans.length);
-      return answer(res, 413, `request has ${spans.length} spans; the limit is ${options.limits.maxSpansPerRequest} per request (send smaller batches)`);
+      return answer(
+        res,
+        413,
+        `request has ${spans.length} spans; the limit is ${options.limits.maxSpansPerRequest} per request (send smaller batches)`,
+      );
     }
     const rate = options.rateLimiter.take(callerOf(res), spans.length);
     if (!rate.allowed) {
@@ -80,7 +91,8 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
         metrics.reject('unavailable', spans.length);
         options.log.warn('spans refused; client told to retry', { spans: spans.length, caller: callerOf(res), error: error.message });
         res.setHeader('Retry-After', String(options.retryAfterSeconds));
-        const reason = error instanceof SpoolFullError ? 'the spool is full while the store catches up' : 'the store cannot take writes right now';
+        const reason =
+          error instanceof SpoolFullError ? 'the spool is full while the store catches up' : 'the store cannot take writes right now';
         return answer(res, 503, `${reason}; retry later`);
       }
       throw error;
@@ -90,7 +102,10 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     if (decoded.rejectedSpans > 0) {
       options.log.info('rejected invalid spans', { rejected: decoded.rejectedSpans, accepted: spans.length, caller: callerOf(res) });
     }
-    const response = encodeExportResponse({ rejectedSpans: decoded.rejectedSpans, errorMessage: decoded.rejectionReasons.join('; ') }, encoding);
+    const response = encodeExportResponse(
+      { rejectedSpans: decoded.rejectedSpans, errorMessage: decoded.rejectionReasons.join('; ') },
+      encoding,
+    );
     res.status(200).type(response.contentType).send(response.body);
   });
 
@@ -98,9 +113,11 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
   router.use('/v1/traces', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const status = (error as { status?: number }).status;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') return answer(res, 413, `request body exceeds the limit of ${options.maxBodyBytes} bytes (after decompression)`);
+    if (type === 'entity.too.large')
+      return answer(res, 413, `request body exceeds the limit of ${options.maxBodyBytes} bytes (after decompression)`);
     if (type === 'encoding.unsupported') return answer(res, 415, 'unsupported Content-Encoding; send gzip or no encoding');
-    if (status !== undefined && status >= 400 && status < 500) return answer(res, 400, `could not read the request body: ${(error as Error).message}`);
+    if (status !== undefined && status >= 400 && status < 500)
+      return answer(res, 400, `could not read the request body: ${(error as Error).message}`);
     next(error);
   });
   return router;

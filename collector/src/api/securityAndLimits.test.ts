@@ -27,7 +27,9 @@ describe('tokens and scopes', () => {
     const none = await raw('/v1/traces', { method: 'POST', body, headers });
     expect(none.status).toBe(401);
     expect(((await none.json()) as { message: string }).message).toMatch(/Bearer/);
-    expect((await raw('/v1/traces', { method: 'POST', body, headers: { ...headers, authorization: 'Bearer not-a-token-at-all' } })).status).toBe(401);
+    expect(
+      (await raw('/v1/traces', { method: 'POST', body, headers: { ...headers, authorization: 'Bearer not-a-token-at-all' } })).status,
+    ).toBe(401);
     const reader = await raw('/v1/traces', { method: 'POST', body, headers: { ...headers, authorization: `Bearer ${READER}` } });
     expect(reader.status).toBe(403);
     expect(((await reader.json()) as { message: string }).message).toBe("token 'reader' lacks the 'ingest' scope");
@@ -67,9 +69,12 @@ describe('limits', () => {
     });
     expect(response.status).toBe(200);
     await harness.collector.settle();
-    const [row] = await harness.store.query<{ SpanAttributes: Record<string, string> }>('SELECT SpanAttributes FROM spans FINAL WHERE TraceId = {t:String}', {
-      t: traceId,
-    });
+    const [row] = await harness.store.query<{ SpanAttributes: Record<string, string> }>(
+      'SELECT SpanAttributes FROM spans FINAL WHERE TraceId = {t:String}',
+      {
+        t: traceId,
+      },
+    );
     expect(row?.SpanAttributes).toEqual({
       a: 'short',
       b: 'a value th',

@@ -33,7 +33,13 @@ export function configsRouter(deps: { store: Store }): Router {
     if (body.parentVersion && !(await getConfig(store, agent, body.parentVersion))) {
       throw new HttpError(404, `agent ${agent} has no config version ${body.parentVersion} to derive from`);
     }
-    const { stored, created } = await registerConfig(store, { agent, config: body.config as Json, note: body.note, parentVersion: body.parentVersion, createdBy: callerOf(res) });
+    const { stored, created } = await registerConfig(store, {
+      agent,
+      config: body.config as Json,
+      note: body.note,
+      parentVersion: body.parentVersion,
+      createdBy: callerOf(res),
+    });
     res.status(created ? 201 : 200).json({ ...stored, created });
   });
 

@@ -26,10 +26,15 @@ describe('applying a change at a JSON Pointer', () => {
   });
 
   it('adds where nothing was, removes what was, and appends to arrays with "-"', () => {
-    expect(applyChange(config, '/prompts/greeting', { after: 'Hi' })).toMatchObject({ prompts: { greeting: 'Hi', system: config.prompts.system } });
+    expect(applyChange(config, '/prompts/greeting', { after: 'Hi' })).toMatchObject({
+      prompts: { greeting: 'Hi', system: config.prompts.system },
+    });
     expect(applyChange(config, '/thresholds/refund_limit', { before: 200 })).toMatchObject({ thresholds: {} });
     const rule = { match: 'cancel', workflow: 'cancellations' };
-    expect((applyChange(config, '/routing/rules/-', { after: rule }) as typeof config).routing.rules).toEqual([...config.routing.rules, rule]);
+    expect((applyChange(config, '/routing/rules/-', { after: rule }) as typeof config).routing.rules).toEqual([
+      ...config.routing.rules,
+      rule,
+    ]);
     expect((applyChange(config, '/routing/rules/0', { before: config.routing.rules[0]! }) as typeof config).routing.rules).toEqual([]);
   });
 

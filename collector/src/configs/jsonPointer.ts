@@ -14,7 +14,8 @@ export class ChangeConflict extends Error {
 /** RFC 6901 JSON Pointer (an array's "-" names the place after its last item, for adding) → reference tokens ("/prompts/system" → ["prompts", "system"]). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new ChangeConflict(`"${pointer}" is not a JSON Pointer: it must start with "/" (e.g. /prompts/system)`);
+  if (!pointer.startsWith('/'))
+    throw new ChangeConflict(`"${pointer}" is not a JSON Pointer: it must start with "/" (e.g. /prompts/system)`);
   return pointer
     .slice(1)
     .split('/')
@@ -41,10 +42,14 @@ export function applyChange(document: Json, pointer: string, change: JsonChange)
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) throw new ChangeConflict('the pointer names the whole config; a change names one place inside it');
   const current = valueAt(document, tokens);
-  if (change.before === undefined && current.found) throw new ChangeConflict(`${pointer} already holds ${preview(current.value)}; to change it, state it as "before"`);
-  if (change.before !== undefined && !current.found) throw new ChangeConflict(`${pointer} does not exist in the baseline, so it cannot hold the stated "before"`);
+  if (change.before === undefined && current.found)
+    throw new ChangeConflict(`${pointer} already holds ${preview(current.value)}; to change it, state it as "before"`);
+  if (change.before !== undefined && !current.found)
+    throw new ChangeConflict(`${pointer} does not exist in the baseline, so it cannot hold the stated "before"`);
   if (change.before !== undefined && current.found && !jsonEqual(current.value, change.before)) {
-    throw new ChangeConflict(`${pointer} holds ${preview(current.value)} in the baseline, not the stated "before" ${preview(change.before)}`);
+    throw new ChangeConflict(
+      `${pointer} holds ${preview(current.value)} in the baseline, not the stated "before" ${preview(change.before)}`,
+    );
   }
   return replaced(document, tokens, change.after, pointer);
 }

@@ -37,6 +37,8 @@ export async function runDemo(collector: RunningCollector, options: { episodes: 
   out(`\nThe collector keeps running: point any OTLP/HTTP exporter at ${collector.url}/v1/traces.`);
   if (collector.store.backend === 'embedded') {
     out(`The embedded store under ${options.dataDir} is held by this process. Stop it (Ctrl-C), then query it, e.g.:`);
-    out(`  npx -y pnpm@9.15.9 exec trumpets query "SELECT Workflow, Outcome, count() AS n FROM episodes FINAL GROUP BY ALL ORDER BY n DESC"`);
+    out(
+      `  npx -y pnpm@9.15.9 exec trumpets query "SELECT Workflow, Outcome, count() AS n FROM episodes FINAL GROUP BY ALL ORDER BY n DESC"`,
+    );
   }
 }

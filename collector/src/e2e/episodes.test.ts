@@ -30,15 +30,24 @@ describe('tracer → collector: episodes', () => {
       }),
     );
 
-    const [episode] = await collector.query('SELECT Outcome, ToolCallCount, SpanCount FROM episodes FINAL WHERE EpisodeId = {id:String}', { id: episodeId });
+    const [episode] = await collector.query('SELECT Outcome, ToolCallCount, SpanCount FROM episodes FINAL WHERE EpisodeId = {id:String}', {
+      id: episodeId,
+    });
     expect(episode).toEqual({ Outcome: 'success', ToolCallCount: 4, SpanCount: 5 });
     const tools = await collector.query<{ ToolName: string; SpanId: string; ParentSpanId: string }>(
       'SELECT ToolName, SpanId, ParentSpanId FROM tool_calls FINAL WHERE EpisodeId = {id:String} ORDER BY StartTime',
       { id: episodeId },
     );
-    const [root] = await collector.query<{ RootSpanId: string }>('SELECT RootSpanId FROM episodes FINAL WHERE EpisodeId = {id:String}', { id: episodeId });
+    const [root] = await collector.query<{ RootSpanId: string }>('SELECT RootSpanId FROM episodes FINAL WHERE EpisodeId = {id:String}', {
+      id: episodeId,
+    });
     const lookup = tools.find((tool) => tool.ToolName === 'lookup_order');
-    expect(tools.map((tool) => [tool.ToolName, tool.ParentSpanId === root?.RootSpanId ? 'root' : tool.ParentSpanId === lookup?.SpanId ? 'lookup_order' : '?'])).toEqual([
+    expect(
+      tools.map((tool) => [
+        tool.ToolName,
+        tool.ParentSpanId === root?.RootSpanId ? 'root' : tool.ParentSpanId === lookup?.SpanId ? 'lookup_order' : '?',
+      ]),
+    ).toEqual([
       ['lookup_order', 'root'],
       ['check_refund_policy', 'lookup_order'],
       ['notify_customer', 'root'],
@@ -46,7 +55,7 @@ describe('tracer → collector: episodes', () => {
     ]);
   });
 
-  it('keeps concurrent episodes apart: each one\'s tools land in its own episode only', async () => {
+  it("keeps concurrent episodes apart: each one's tools land in its own episode only", async () => {
     const step = traceTool('step', async (owner: string, ms: number) => (await tick(ms), owner), { captureArguments: true });
     const runs = await collector.traced(() =>
       Promise.all(
@@ -84,7 +93,10 @@ describe('tracer → collector: episodes', () => {
     );
 
     expect(thrown).toBe(error);
-    const [episode] = await collector.query('SELECT Outcome, StatusCode, ErrorType, ErrorMessage FROM episodes FINAL WHERE EpisodeId = {id:String}', { id: episodeId });
+    const [episode] = await collector.query(
+      'SELECT Outcome, StatusCode, ErrorType, ErrorMessage FROM episodes FINAL WHERE EpisodeId = {id:String}',
+      { id: episodeId },
+    );
     expect(episode).toEqual({ Outcome: 'failure', StatusCode: 'ERROR', ErrorType: 'RefundLimitExceeded', ErrorMessage: error.message });
   });
 });

@@ -17,7 +17,7 @@ afterAll(async () => {
 const question = 'Where is ORD-1?';
 
 describe('tracer → collector: OpenAI and Anthropic client calls', () => {
-  it('become chat spans of the episode, with tokens and cost from the collector\'s price table', async () => {
+  it("become chat spans of the episode, with tokens and cost from the collector's price table", async () => {
     const clients = fakeLlmClients(llm);
     const episodeId = await collector.traced(
       () =>
@@ -25,10 +25,24 @@ describe('tracer → collector: OpenAI and Anthropic client calls', () => {
           const openai = clients.openai();
           const anthropic = clients.anthropic();
           await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
-          const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } });
+          const stream = await openai.chat.completions.create({
+            model: 'gpt-4o-mini',
+            messages: [{ role: 'user', content: question }],
+            stream: true,
+            stream_options: { include_usage: true },
+          });
           for await (const _ of stream);
-          await anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 256, messages: [{ role: 'user', content: question }] });
-          for await (const _ of await anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 256, messages: [{ role: 'user', content: question }], stream: true }));
+          await anthropic.messages.create({
+            model: 'claude-3-5-haiku-latest',
+            max_tokens: 256,
+            messages: [{ role: 'user', content: question }],
+          });
+          for await (const _ of await anthropic.messages.create({
+            model: 'claude-3-5-haiku-latest',
+            max_tokens: 256,
+            messages: [{ role: 'user', content: question }],
+            stream: true,
+          }));
           return episode.episodeId;
         }),
       { llmClients: clients.modules },
@@ -40,7 +54,9 @@ describe('tracer → collector: OpenAI and Anthropic client calls', () => {
       { id: episodeId },
     );
     // Default prices, USD per million tokens: gpt-4o-mini 0.15 / 0.60, claude-3-5-haiku 0.80 / 4.00.
-    const expectedCost = (2 * (openai.promptTokens * 0.15 + openai.completionTokens * 0.6) + 2 * (anthropic.inputTokens * 0.8 + anthropic.outputTokens * 4)) / 1e6;
+    const expectedCost =
+      (2 * (openai.promptTokens * 0.15 + openai.completionTokens * 0.6) + 2 * (anthropic.inputTokens * 0.8 + anthropic.outputTokens * 4)) /
+      1e6;
     expect(episode).toMatchObject({
       LlmCallCount: 4,
       InputTokens: String(2 * openai.promptTokens + 2 * anthropic.inputTokens),

@@ -38,7 +38,11 @@ describe('the README example', () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', file], {
       cwd: scratch,
       // Configured from the environment, as the example's comment says; the token through the standard OTLP variable.
-      env: { ...process.env, TRUMPETS_ENDPOINT: collector.harness.collector.url, OTEL_EXPORTER_OTLP_HEADERS: `authorization=Bearer ${TEST_TOKEN}` },
+      env: {
+        ...process.env,
+        TRUMPETS_ENDPOINT: collector.harness.collector.url,
+        OTEL_EXPORTER_OTLP_HEADERS: `authorization=Bearer ${TEST_TOKEN}`,
+      },
     });
     await collector.harness.collector.settle();
 
@@ -46,8 +50,16 @@ describe('the README example', () => {
     const [episode] = await collector.query<Record<string, unknown>>(
       "SELECT EpisodeId, Outcome, Input, ToolCallCount, ToolErrorCount, SourceCount FROM episodes FINAL WHERE Agent = 'support'",
     );
-    expect(episode).toMatchObject({ Outcome: 'escalated', Input: 'Refund ORD-1 please. I am [REDACTED:email]', ToolCallCount: 2, ToolErrorCount: 1, SourceCount: 1 });
-    const corrections = await collector.query('SELECT Author FROM corrections FINAL WHERE EpisodeId = {id:String}', { id: episode?.['EpisodeId'] });
+    expect(episode).toMatchObject({
+      Outcome: 'escalated',
+      Input: 'Refund ORD-1 please. I am [REDACTED:email]',
+      ToolCallCount: 2,
+      ToolErrorCount: 1,
+      SourceCount: 1,
+    });
+    const corrections = await collector.query('SELECT Author FROM corrections FINAL WHERE EpisodeId = {id:String}', {
+      id: episode?.['EpisodeId'],
+    });
     expect(corrections).toEqual([{ Author: 'reviewer-7' }]);
   });
 });

@@ -36,14 +36,22 @@ describe('tracer → collector: redaction', () => {
     );
     const episodeId = await collector.traced(
       () =>
-        withEpisode({ agent: 'e2e-redaction', workflow: 'billing', input: `I am ${EMAIL}, card ${CARD}, api key ${SECRET}` }, async (episode) => {
-          await fakeLlmClients(llm).openai().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `my key is ${SECRET} and my mail ${EMAIL}` }] });
-          await chargeCard(CARD, EMAIL).catch(() => undefined);
-          episode.escalate(`customer ${EMAIL} wants a person`);
-          recordCorrection(episode.episodeId, { correctedOutput: `Write to ${EMAIL}`, reason: `leaked ${SECRET}`, author: 'reviewer-7' });
-          episode.setOutput(`Charged ${CARD}; receipt sent to ${EMAIL}`);
-          return episode.episodeId;
-        }),
+        withEpisode(
+          { agent: 'e2e-redaction', workflow: 'billing', input: `I am ${EMAIL}, card ${CARD}, api key ${SECRET}` },
+          async (episode) => {
+            await fakeLlmClients(llm)
+              .openai()
+              .chat.completions.create({
+                model: 'gpt-4o-mini',
+                messages: [{ role: 'user', content: `my key is ${SECRET} and my mail ${EMAIL}` }],
+              });
+            await chargeCard(CARD, EMAIL).catch(() => undefined);
+            episode.escalate(`customer ${EMAIL} wants a person`);
+            recordCorrection(episode.episodeId, { correctedOutput: `Write to ${EMAIL}`, reason: `leaked ${SECRET}`, author: 'reviewer-7' });
+            episode.setOutput(`Charged ${CARD}; receipt sent to ${EMAIL}`);
+            return episode.episodeId;
+          },
+        ),
       { llmClients: fakeLlmClients(llm).modules },
     );
 
@@ -59,7 +67,9 @@ describe('tracer → collector: redaction', () => {
       Output: 'Charged [REDACTED:card]; receipt sent to [REDACTED:email]',
       LlmCallCount: 1,
     });
-    const [tool] = await collector.query('SELECT Arguments, ErrorMessage FROM tool_calls FINAL WHERE EpisodeId = {id:String}', { id: episodeId });
+    const [tool] = await collector.query('SELECT Arguments, ErrorMessage FROM tool_calls FINAL WHERE EpisodeId = {id:String}', {
+      id: episodeId,
+    });
     expect(tool).toEqual({
       Arguments: '["[REDACTED:card]","[REDACTED:email]"]',
       ErrorMessage: 'gateway refused card [REDACTED:card] for [REDACTED:email] using key [REDACTED:secret]',

@@ -66,7 +66,9 @@ describe('tracer → collector: outcome-aware sampling', () => {
     expect(Number(sampledSpans?.n)).toBe(stored.length * 3);
     // …and a dropped episode left nothing behind.
     const dropped = idsOf('success').filter((id) => !storedIds.has(id));
-    const [strays] = await collector.query<{ n: string }>('SELECT count() AS n FROM spans FINAL WHERE TraceId IN {ids:Array(String)}', { ids: dropped });
+    const [strays] = await collector.query<{ n: string }>('SELECT count() AS n FROM spans FINAL WHERE TraceId IN {ids:Array(String)}', {
+      ids: dropped,
+    });
     expect(Number(strays?.n)).toBe(0);
   });
 });

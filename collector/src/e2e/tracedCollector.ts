@@ -24,7 +24,13 @@ export async function startTracedCollector(): Promise<TracedCollector> {
     exportOptions,
     warnings,
     async traced(work, options = {}) {
-      const tracing = setup({ serviceName: 'e2e-agent', flushOnExit: false, logger: { warn: (message) => warnings.push(message) }, ...options, ...exportOptions });
+      const tracing = setup({
+        serviceName: 'e2e-agent',
+        flushOnExit: false,
+        logger: { warn: (message) => warnings.push(message) },
+        ...options,
+        ...exportOptions,
+      });
       try {
         return await work(tracing);
       } finally {

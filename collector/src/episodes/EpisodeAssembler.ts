@@ -84,7 +84,12 @@ export class EpisodeAssembler {
 
   get stats(): { pendingTraces: number; assembledEpisodes: number; tracesInMemory: number; spansInMemory: number } {
     const memory = this.recent.stats;
-    return { pendingTraces: this.pending.size, assembledEpisodes: this.assembledEpisodes, tracesInMemory: memory.traces, spansInMemory: memory.spans };
+    return {
+      pendingTraces: this.pending.size,
+      assembledEpisodes: this.assembledEpisodes,
+      tracesInMemory: memory.traces,
+      spansInMemory: memory.spans,
+    };
   }
 
   async stop(): Promise<void> {

@@ -36,7 +36,12 @@ describe('RecentTraces', () => {
     recent.add([span('t1', 'late')], 6000);
     expect(recent.needingReadBack(['t1'])).toEqual(['t1']);
     recent.mergeReadBack([span('t1', 'a'), span('t1', 'late')], ['t1']);
-    expect(recent.spansOf('t1').map((s) => s.SpanId).sort()).toEqual(['a', 'late']);
+    expect(
+      recent
+        .spansOf('t1')
+        .map((s) => s.SpanId)
+        .sort(),
+    ).toEqual(['a', 'late']);
     expect(recent.needingReadBack(['t1'])).toEqual([]);
   });
 

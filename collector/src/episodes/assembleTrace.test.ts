@@ -25,16 +25,21 @@ function span(spanId: string, parent: string, attributes: Record<string, string>
 }
 
 const root = (attributes: Record<string, string> = {}, extra: Partial<StoredSpan> = {}) =>
-  span('r1', '', {
-    'gen_ai.operation.name': 'invoke_agent',
-    'gen_ai.agent.name': 'support',
-    'gen_ai.agent.version': '1.4.0',
-    'gen_ai.workflow.name': 'refund',
-    'trumpets.episode.input': 'where is my refund?',
-    'trumpets.episode.output': 'refund issued',
-    'trumpets.episode.outcome': 'success',
-    ...attributes,
-  }, extra);
+  span(
+    'r1',
+    '',
+    {
+      'gen_ai.operation.name': 'invoke_agent',
+      'gen_ai.agent.name': 'support',
+      'gen_ai.agent.version': '1.4.0',
+      'gen_ai.workflow.name': 'refund',
+      'trumpets.episode.input': 'where is my refund?',
+      'trumpets.episode.output': 'refund issued',
+      'trumpets.episode.outcome': 'success',
+      ...attributes,
+    },
+    extra,
+  );
 
 describe('assembleTrace', () => {
   it('builds no episode until the root agent span has arrived', () => {
@@ -47,7 +52,12 @@ describe('assembleTrace', () => {
     const spans = [
       root(),
       span('t1', 'r1', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order', 'gen_ai.tool.call.id': 'call-1' }),
-      span('t2', 'r1', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'issue_refund', 'error.type': 'RefundLimitExceeded' }, { StatusCode: 'ERROR', StatusMessage: 'amount 312.50 exceeds limit' }),
+      span(
+        't2',
+        'r1',
+        { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'issue_refund', 'error.type': 'RefundLimitExceeded' },
+        { StatusCode: 'ERROR', StatusMessage: 'amount 312.50 exceeds limit' },
+      ),
       span('c1', 'r1', { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': '120', 'gen_ai.usage.output_tokens': '30' }),
     ];
     const { episode, toolCalls } = assembleTrace(spans, options);
@@ -89,14 +99,26 @@ describe('assembleTrace', () => {
   it('treats a sub-agent as part of the episode, not a second root', () => {
     const spans = [
       root(),
-      span('s1', 'r1', { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'billing-subagent' }, { StartTimeUnixNano: '1732499999000000000' }),
+      span(
+        's1',
+        'r1',
+        { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'billing-subagent' },
+        { StartTimeUnixNano: '1732499999000000000' },
+      ),
     ];
     expect(assembleTrace(spans, options).episode).toMatchObject({ RootSpanId: 'r1', Agent: 'support' });
   });
 
   it('marks a failed root without a recorded outcome as failure, and an unmarked one as unknown', () => {
-    const failed = root({ 'trumpets.episode.outcome': '', 'error.type': 'TimeoutError' }, { StatusCode: 'ERROR', StatusMessage: 'upstream timed out' });
-    expect(assembleTrace([failed], options).episode).toMatchObject({ Outcome: 'failure', ErrorType: 'TimeoutError', ErrorMessage: 'upstream timed out' });
+    const failed = root(
+      { 'trumpets.episode.outcome': '', 'error.type': 'TimeoutError' },
+      { StatusCode: 'ERROR', StatusMessage: 'upstream timed out' },
+    );
+    expect(assembleTrace([failed], options).episode).toMatchObject({
+      Outcome: 'failure',
+      ErrorType: 'TimeoutError',
+      ErrorMessage: 'upstream timed out',
+    });
     const unmarked = root({ 'trumpets.episode.outcome': 'bogus' });
     expect(assembleTrace([unmarked], options).episode?.Outcome).toBe('unknown');
   });
@@ -109,11 +131,21 @@ describe('assembleTrace', () => {
 
   it('collects sources from source events and from retrieval documents', () => {
     const spans = [
-      root({}, {
-        EventNames: ['trumpets.source'],
-        EventTimesUnixNano: ['1732500000100000000'],
-        EventAttributes: [{ 'trumpets.source.id': 'kb-17', 'trumpets.source.uri': 'kb://refunds', 'trumpets.source.tag': 'policy', 'trumpets.source.score': '0.9' }],
-      }),
+      root(
+        {},
+        {
+          EventNames: ['trumpets.source'],
+          EventTimesUnixNano: ['1732500000100000000'],
+          EventAttributes: [
+            {
+              'trumpets.source.id': 'kb-17',
+              'trumpets.source.uri': 'kb://refunds',
+              'trumpets.source.tag': 'policy',
+              'trumpets.source.score': '0.9',
+            },
+          ],
+        },
+      ),
       span('q1', 'r1', {
         'gen_ai.operation.name': 'retrieval',
         'gen_ai.data_source.id': 'orders-index',
@@ -139,7 +171,14 @@ describe('assembleTrace', () => {
     const assembled = assembleTrace([correction], options);
     expect(assembled.episode).toBeUndefined();
     expect(assembled).toMatchObject({
-      corrections: [{ EpisodeId: 'b'.repeat(32), CorrectedOutput: 'refund of 200.00 issued', Reason: 'limit applies per order', Author: 'ops@example.com' }],
+      corrections: [
+        {
+          EpisodeId: 'b'.repeat(32),
+          CorrectedOutput: 'refund of 200.00 issued',
+          Reason: 'limit applies per order',
+          Author: 'ops@example.com',
+        },
+      ],
     });
   });
 

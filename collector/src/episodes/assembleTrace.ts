@@ -101,7 +101,11 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
       // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
       llmCallCount += 1;
       const callInputTokens = tokenCount(span, [GEN_AI.USAGE_INPUT_TOKENS, 'gen_ai.usage.prompt_tokens', OPENINFERENCE.TOKEN_COUNT_PROMPT]);
-      const callOutputTokens = tokenCount(span, [GEN_AI.USAGE_OUTPUT_TOKENS, 'gen_ai.usage.completion_tokens', OPENINFERENCE.TOKEN_COUNT_COMPLETION]);
+      const callOutputTokens = tokenCount(span, [
+        GEN_AI.USAGE_OUTPUT_TOKENS,
+        'gen_ai.usage.completion_tokens',
+        OPENINFERENCE.TOKEN_COUNT_COMPLETION,
+      ]);
       inputTokens += callInputTokens;
       outputTokens += callOutputTokens;
       costUsd += llmCallCost(options.prices ?? DEFAULT_PRICES, span.SpanAttributes, callInputTokens, callOutputTokens) ?? 0;
@@ -110,8 +114,14 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
 
   const rootError = errorOf(root);
   const firstToolError = toolCalls.find((call) => call.Status === 'error');
-  const input = truncate(firstOf(attributes, [TRUMPETS.EPISODE_INPUT, GEN_AI.INPUT_MESSAGES, OPENINFERENCE.INPUT_VALUE]), options.maxTextChars);
-  const output = truncate(firstOf(attributes, [TRUMPETS.EPISODE_OUTPUT, GEN_AI.OUTPUT_MESSAGES, OPENINFERENCE.OUTPUT_VALUE]), options.maxTextChars);
+  const input = truncate(
+    firstOf(attributes, [TRUMPETS.EPISODE_INPUT, GEN_AI.INPUT_MESSAGES, OPENINFERENCE.INPUT_VALUE]),
+    options.maxTextChars,
+  );
+  const output = truncate(
+    firstOf(attributes, [TRUMPETS.EPISODE_OUTPUT, GEN_AI.OUTPUT_MESSAGES, OPENINFERENCE.OUTPUT_VALUE]),
+    options.maxTextChars,
+  );
 
   const episode: EpisodeRow = {
     EpisodeId: episodeId,

@@ -34,7 +34,14 @@ function episodeSpans(traceId: string): { root: TestSpan; children: TestSpan[] }
       status: { code: 2, message: 'refund failed' },
     },
     children: [
-      { traceId, spanId: randomHexId(8), parentSpanId: rootId, name: 'execute_tool lookup_order', startNanos: start + 1n, attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order' } },
+      {
+        traceId,
+        spanId: randomHexId(8),
+        parentSpanId: rootId,
+        name: 'execute_tool lookup_order',
+        startNanos: start + 1n,
+        attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order' },
+      },
       {
         traceId,
         spanId: randomHexId(8),
@@ -75,12 +82,16 @@ async function episodeRows(traceId: string) {
     'SELECT ToolName, Status FROM tool_calls FINAL WHERE EpisodeId = {id:String} ORDER BY ToolName',
     { id: traceId },
   );
-  const sources = await store.query<{ SourceId: string }>('SELECT SourceId FROM episode_sources FINAL WHERE EpisodeId = {id:String}', { id: traceId });
+  const sources = await store.query<{ SourceId: string }>('SELECT SourceId FROM episode_sources FINAL WHERE EpisodeId = {id:String}', {
+    id: traceId,
+  });
   return { episodes, tools, sources };
 }
 
 const expected = {
-  episodes: [{ Outcome: 'failure', ToolCallCount: 2, ToolErrorCount: 1, InputTokens: '400', OutputTokens: '50', SourceCount: 1, LatencyMs: 1500 }],
+  episodes: [
+    { Outcome: 'failure', ToolCallCount: 2, ToolErrorCount: 1, InputTokens: '400', OutputTokens: '50', SourceCount: 1, LatencyMs: 1500 },
+  ],
   tools: [
     { ToolName: 'issue_refund', Status: 'error' },
     { ToolName: 'lookup_order', Status: 'ok' },

@@ -85,4 +85,3 @@ function toScore(value: unknown): number | null {
   const score = Number(value);
   return Number.isFinite(score) ? score : null;
 }
-

@@ -21,18 +21,28 @@ describe('llmCallCost', () => {
   });
 
   it('finds the model across providers when the span names none, as OpenInference spans do', () => {
-    expect(llmCallCost(DEFAULT_PRICES, { 'llm.model_name': 'claude-3-5-haiku-20241022' }, 200, 40)).toBeCloseTo((200 * 0.8 + 40 * 4) / 1e6, 12);
-    expect(llmCallCost(DEFAULT_PRICES, { 'gen_ai.system': 'az.ai.openai', 'gen_ai.request.model': 'gpt-4.1-mini' }, 1e6, 0)).toBeCloseTo(0.4, 10);
+    expect(llmCallCost(DEFAULT_PRICES, { 'llm.model_name': 'claude-3-5-haiku-20241022' }, 200, 40)).toBeCloseTo(
+      (200 * 0.8 + 40 * 4) / 1e6,
+      12,
+    );
+    expect(llmCallCost(DEFAULT_PRICES, { 'gen_ai.system': 'az.ai.openai', 'gen_ai.request.model': 'gpt-4.1-mini' }, 1e6, 0)).toBeCloseTo(
+      0.4,
+      10,
+    );
   });
 
   it('gives no price for a model the table does not list', () => {
-    expect(llmCallCost(DEFAULT_PRICES, { 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'my-finetune' }, 100, 100)).toBeUndefined();
+    expect(
+      llmCallCost(DEFAULT_PRICES, { 'gen_ai.provider.name': 'openai', 'gen_ai.request.model': 'my-finetune' }, 100, 100),
+    ).toBeUndefined();
   });
 });
 
 describe('loadPriceTable', () => {
   it('lays a price file over the defaults, model by model', () => {
-    const prices = loadPriceTable(priceFile('override.json', { openai: { 'gpt-4o-mini': { input: 0.1, output: 0.2 } }, acme: { 'acme-1': { input: 1, output: 1 } } }));
+    const prices = loadPriceTable(
+      priceFile('override.json', { openai: { 'gpt-4o-mini': { input: 0.1, output: 0.2 } }, acme: { 'acme-1': { input: 1, output: 1 } } }),
+    );
     expect(prices['openai']?.['gpt-4o-mini']).toEqual({ input: 0.1, output: 0.2 });
     expect(prices['openai']?.['gpt-4o']).toEqual(DEFAULT_PRICES['openai']?.['gpt-4o']);
     expect(llmCallCost(prices, { 'gen_ai.provider.name': 'acme', 'gen_ai.request.model': 'acme-1-large' }, 1e6, 1e6)).toBe(2);
@@ -40,8 +50,12 @@ describe('loadPriceTable', () => {
 
   it('stops the collector at start with a message naming the variable and the bad entry', () => {
     const negative = priceFile('negative.json', { openai: { 'gpt-4o': { input: -1, output: 10 } } });
-    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: negative })).toThrow(/TRUMPETS_PRICES_FILE: invalid price file .*negative\.json: openai\.gpt-4o\.input/);
-    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: priceFile('broken.json', '{ not json') })).toThrow(/TRUMPETS_PRICES_FILE: cannot read price file/);
+    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: negative })).toThrow(
+      /TRUMPETS_PRICES_FILE: invalid price file .*negative\.json: openai\.gpt-4o\.input/,
+    );
+    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: priceFile('broken.json', '{ not json') })).toThrow(
+      /TRUMPETS_PRICES_FILE: cannot read price file/,
+    );
     expect(() => loadConfig({ TRUMPETS_PRICES_FILE: join(dir, 'missing.json') })).toThrow(/TRUMPETS_PRICES_FILE: cannot read price file/);
   });
 });

@@ -84,7 +84,12 @@ export function loadPriceTable(file: string | undefined): PriceTable {
  * when the model is not in the table. The response model (often dated) is tried before the
  * requested one; a call whose provider is missing or unknown is matched by model across providers.
  */
-export function llmCallCost(prices: PriceTable, attributes: Readonly<Record<string, string>>, inputTokens: number, outputTokens: number): number | undefined {
+export function llmCallCost(
+  prices: PriceTable,
+  attributes: Readonly<Record<string, string>>,
+  inputTokens: number,
+  outputTokens: number,
+): number | undefined {
   const provider = attributes[GEN_AI.PROVIDER_NAME] ?? attributes[GEN_AI.SYSTEM] ?? '';
   for (const model of [attributes[GEN_AI.RESPONSE_MODEL], attributes[GEN_AI.REQUEST_MODEL], attributes[OPENINFERENCE.MODEL_NAME]]) {
     const price = model ? priceOf(prices, provider, model) : undefined;

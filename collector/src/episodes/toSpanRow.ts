@@ -55,10 +55,27 @@ export function toSpanRow(span: DecodedSpan): SpanRow {
 }
 
 /** The spans table's columns in SpanRow order: the column list of every spans insert. */
-export const SPAN_COLUMNS: readonly string[] = Object.keys(toSpanRow({
-  traceId: '', spanId: '', parentSpanId: '', traceState: '', name: '', kind: '', startTimeUnixNano: '0', endTimeUnixNano: '0',
-  statusCode: '', statusMessage: '', attributes: {}, events: [], links: [], serviceName: '', resourceAttributes: {}, scopeName: '', scopeVersion: '',
-}));
+export const SPAN_COLUMNS: readonly string[] = Object.keys(
+  toSpanRow({
+    traceId: '',
+    spanId: '',
+    parentSpanId: '',
+    traceState: '',
+    name: '',
+    kind: '',
+    startTimeUnixNano: '0',
+    endTimeUnixNano: '0',
+    statusCode: '',
+    statusMessage: '',
+    attributes: {},
+    events: [],
+    links: [],
+    serviceName: '',
+    resourceAttributes: {},
+    scopeName: '',
+    scopeVersion: '',
+  }),
+);
 
 const resourceJson = new WeakMap<object, string>();
 

@@ -22,7 +22,12 @@ const SEGMENT_MAX_AGE_MS = 200;
 /** The spooled pipeline (default), or direct inserts when the spool is off. Starts draining leftovers at once. */
 export function createSpanIngest(config: CollectorConfig, store: Store, assembler: EpisodeAssembler, log: Logger): IngestPipeline {
   if (!config.spool.enabled) return { ingest: new DirectSpanIngest(store, assembler) };
-  const spool = new Spool({ dir: config.spool.dir, maxBytes: config.spool.maxBytes, segmentBytes: SEGMENT_BYTES, segmentMaxAgeMs: SEGMENT_MAX_AGE_MS });
+  const spool = new Spool({
+    dir: config.spool.dir,
+    maxBytes: config.spool.maxBytes,
+    segmentBytes: SEGMENT_BYTES,
+    segmentMaxAgeMs: SEGMENT_MAX_AGE_MS,
+  });
   const drainer = new SpoolDrainer(spool, store, assembler, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000 }, log);
   drainer.start();
   return { ingest: new SpooledSpanIngest(spool, drainer, assembler), spool, drainer };

@@ -20,7 +20,9 @@ function request(spanCount: number): { traceId: string; body: string } {
 }
 
 async function storedCount(h: InProcessCollector, traceIds: string[]): Promise<number> {
-  const [row] = await h.store.query<{ n: string }>('SELECT count() AS n FROM spans FINAL WHERE TraceId IN {ids:Array(String)}', { ids: traceIds });
+  const [row] = await h.store.query<{ n: string }>('SELECT count() AS n FROM spans FINAL WHERE TraceId IN {ids:Array(String)}', {
+    ids: traceIds,
+  });
   return Number(row?.n);
 }
 

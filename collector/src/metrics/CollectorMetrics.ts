@@ -10,7 +10,11 @@ export type RejectReason = 'invalid' | 'too_large' | 'rate_limited' | 'unavailab
  */
 export class CollectorMetrics {
   readonly registry = new Registry();
-  readonly spansReceived = new Counter({ name: 'trumpets_spans_received_total', help: 'Spans in OTLP requests that decoded', registers: [this.registry] });
+  readonly spansReceived = new Counter({
+    name: 'trumpets_spans_received_total',
+    help: 'Spans in OTLP requests that decoded',
+    registers: [this.registry],
+  });
   readonly spansAccepted = new Counter({
     name: 'trumpets_spans_accepted_total',
     help: 'Spans acknowledged with 200 (spooled, or stored when the spool is off)',

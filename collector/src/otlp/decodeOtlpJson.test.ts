@@ -69,7 +69,12 @@ describe('decodeOtlpRequest, OTLP/JSON variants', () => {
       'json',
     );
     expect(rejectedSpans).toBe(0);
-    expect(spans[0]).toMatchObject({ traceId: TRACE_ID, parentSpanId: 'eee19b7ec3c1b174', serviceName: 'triage', scopeName: 'hand-written' });
+    expect(spans[0]).toMatchObject({
+      traceId: TRACE_ID,
+      parentSpanId: 'eee19b7ec3c1b174',
+      serviceName: 'triage',
+      scopeName: 'hand-written',
+    });
   });
 
   it('reads a root span whose parent id is all zero as having no parent', () => {
@@ -110,7 +115,10 @@ describe('decodeOtlpRequest, OTLP/JSON variants', () => {
   });
 
   it('keeps non-ASCII text intact', () => {
-    const { spans } = decodeOtlpRequest(jsonBody([validSpan({ name: 'résumé 📄', attributes: [{ key: 'q', value: { stringValue: 'naïve ✓' } }] })]), 'json');
+    const { spans } = decodeOtlpRequest(
+      jsonBody([validSpan({ name: 'résumé 📄', attributes: [{ key: 'q', value: { stringValue: 'naïve ✓' } }] })]),
+      'json',
+    );
     expect(spans[0]).toMatchObject({ name: 'résumé 📄', attributes: { q: 'naïve ✓' } });
   });
 
@@ -123,11 +131,19 @@ describe('decodeOtlpRequest, OTLP/JSON variants', () => {
     ['no start time', { startTimeUnixNano: undefined }, 'start_time_unix_nano is missing'],
     ['an unparseable time', { endTimeUnixNano: 'tomorrow' }, 'end_time_unix_nano must be an unsigned 64-bit integer, got "tomorrow"'],
     ['a time beyond uint64', { endTimeUnixNano: '18446744073709551616' }, 'end_time_unix_nano must be an unsigned 64-bit integer'],
-    ['an end before its start', { endTimeUnixNano: '1764028799999999999' }, `end_time_unix_nano 1764028799999999999 is before start_time_unix_nano ${START}`],
+    [
+      'an end before its start',
+      { endTimeUnixNano: '1764028799999999999' },
+      `end_time_unix_nano 1764028799999999999 is before start_time_unix_nano ${START}`,
+    ],
     ['attributes as a map', { attributes: { a: 1 } }, 'attributes must be a list, got object'],
     ['a link without ids', { links: [{}] }, 'links[0].trace_id must be 16 bytes, got 0'],
     ['an event that is not an object', { events: ['retry'] }, 'events[0] must be an object, got string'],
-    ['an event with a bad time', { events: [{ name: 'x', timeUnixNano: -1 }] }, 'events[0].time_unix_nano must be an unsigned 64-bit integer, got -1'],
+    [
+      'an event with a bad time',
+      { events: [{ name: 'x', timeUnixNano: -1 }] },
+      'events[0].time_unix_nano must be an unsigned 64-bit integer, got -1',
+    ],
   ])('rejects a span with %s, keeping the others', (_case, overrides, reason) => {
     const decoded = decodeOtlpRequest(jsonBody([validSpan(), validSpan(overrides), validSpan()]), 'json');
     expect(decoded.spans).toHaveLength(2);

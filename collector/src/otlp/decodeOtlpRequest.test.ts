@@ -27,12 +27,17 @@ function spanById(spans: DecodedSpan[], spanId: string): DecodedSpan {
 
 /** The request as a plain object, one span changed, encoded again as the same encoding. */
 function corruptSpan(body: Buffer, encoding: OtlpEncoding, spanName: string, corrupt: (span: Record<string, unknown>) => void): Buffer {
-  const request = (encoding === 'json'
-    ? JSON.parse(body.toString('utf8'))
-    : ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(body), { longs: String })) as {
+  const request = (
+    encoding === 'json'
+      ? JSON.parse(body.toString('utf8'))
+      : ExportTraceServiceRequest.toObject(ExportTraceServiceRequest.decode(body), { longs: String })
+  ) as {
     resourceSpans: { scopeSpans: { spans: Record<string, unknown>[] }[] }[];
   };
-  const target = request.resourceSpans.flatMap((r) => r.scopeSpans).flatMap((s) => s.spans).find((s) => s.name === spanName);
+  const target = request.resourceSpans
+    .flatMap((r) => r.scopeSpans)
+    .flatMap((s) => s.spans)
+    .find((s) => s.name === spanName);
   if (!target) throw new Error(`no span named ${spanName}`);
   corrupt(target);
   if (encoding === 'json') return Buffer.from(JSON.stringify(request));
@@ -136,7 +141,14 @@ describe.each(ENCODINGS)('decodeOtlpRequest, %s bodies from the OpenTelemetry se
 describe('decodeOtlpRequest, attribute values the JS SDK cannot produce', () => {
   const anyValues = {
     bytes: { bytesValue: 'AAEC/w==' },
-    map: { kvlistValue: { values: [{ key: 'model', value: { stringValue: 'gpt-4o' } }, { key: 'n', value: { intValue: '2' } }] } },
+    map: {
+      kvlistValue: {
+        values: [
+          { key: 'model', value: { stringValue: 'gpt-4o' } },
+          { key: 'n', value: { intValue: '2' } },
+        ],
+      },
+    },
     nested: { arrayValue: { values: [{ arrayValue: { values: [{ boolValue: true }] } }, { intValue: '18446744073709551' }, {}] } },
     huge: { intValue: '-9223372036854775808' },
     empty: {},
@@ -202,7 +214,11 @@ describe('decodeOtlpRequest, bodies that are not OTLP', () => {
     ['an array at the top', '[]', 'expected object'],
     ['resourceSpans as an object', '{"resourceSpans": {}}', 'resourceSpans: '],
     ['spans as a string', '{"resourceSpans": [{"scopeSpans": [{"spans": "none"}]}]}', 'resourceSpans.0.scopeSpans.0.spans: '],
-    ['resource attributes as a map', '{"resourceSpans": [{"resource": {"attributes": {"service.name": "x"}}}]}', 'resourceSpans[0].resource: attributes must be a list'],
+    [
+      'resource attributes as a map',
+      '{"resourceSpans": [{"resource": {"attributes": {"service.name": "x"}}}]}',
+      'resourceSpans[0].resource: attributes must be a list',
+    ],
   ])('refuses JSON with %s, naming where', (_case, json, where) => {
     const error = captureError(() => decodeOtlpRequest(Buffer.from(json), 'json'));
     expect(error).toBeInstanceOf(OtlpDecodeError);
@@ -216,7 +232,10 @@ describe('the OTLP schema', () => {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     const index = pathToFileURL(fileURLToPath(new URL('./index.ts', import.meta.url))).href;
     const script = `const { decodeOtlpRequest } = await import(${JSON.stringify(index)}); console.log(decodeOtlpRequest(Buffer.alloc(0), 'protobuf').spans.length);`;
-    const output = execFileSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { cwd: tmpdir(), encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+    });
     expect(output.trim()).toBe('0');
   });
 });

@@ -16,9 +16,8 @@ export interface OtlpResponseBody {
  * an empty ExportTraceServiceResponse (full success) otherwise, in the encoding of the request.
  */
 export function encodeExportResponse(outcome: ExportOutcome, contentType: OtlpEncoding): OtlpResponseBody {
-  const partialSuccess = outcome.rejectedSpans > 0
-    ? { rejectedSpans: outcome.rejectedSpans, errorMessage: outcome.errorMessage }
-    : undefined;
+  const partialSuccess =
+    outcome.rejectedSpans > 0 ? { rejectedSpans: outcome.rejectedSpans, errorMessage: outcome.errorMessage } : undefined;
   if (contentType === 'json') {
     // proto3 JSON writes int64 as a decimal string.
     const response = partialSuccess ? { partialSuccess: { ...partialSuccess, rejectedSpans: String(partialSuccess.rejectedSpans) } } : {};

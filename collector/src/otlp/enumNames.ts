@@ -15,6 +15,7 @@ export function spanKindName(value: unknown): string {
 }
 
 export function statusCodeName(value: unknown): string {
-  const name = typeof value === 'number' ? STATUS_CODES[value] : typeof value === 'string' ? STATUS_CODE_BY_PROTO_NAME.get(value) : undefined;
+  const name =
+    typeof value === 'number' ? STATUS_CODES[value] : typeof value === 'string' ? STATUS_CODE_BY_PROTO_NAME.get(value) : undefined;
   return name ?? 'UNSET';
 }

@@ -70,7 +70,10 @@ export function otlpRequestToSpans(request: OtlpRequestLike, maxNesting = DEFAUL
   const resourceSpansList = request.resourceSpans ?? [];
   for (let r = 0; r < resourceSpansList.length; r++) {
     const resourceSpans = resourceSpansList[r]!;
-    const resourceAttributes = readWhole(() => attributesToRecord(resourceSpans.resource?.attributes, 'attributes', maxNesting), `resourceSpans[${r}].resource`);
+    const resourceAttributes = readWhole(
+      () => attributesToRecord(resourceSpans.resource?.attributes, 'attributes', maxNesting),
+      `resourceSpans[${r}].resource`,
+    );
     const serviceName = resourceAttributes['service.name'] || 'unknown_service';
     const scopeSpansList = resourceSpans.scopeSpans ?? [];
     for (let s = 0; s < scopeSpansList.length; s++) {
@@ -173,7 +176,8 @@ function readWhole<T>(read: () => T, where: string): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof InvalidField) throw new OtlpDecodeError(`body is not a valid OTLP ExportTraceServiceRequest: ${where}: ${error.reason}`);
+    if (error instanceof InvalidField)
+      throw new OtlpDecodeError(`body is not a valid OTLP ExportTraceServiceRequest: ${where}: ${error.reason}`);
     throw error;
   }
 }

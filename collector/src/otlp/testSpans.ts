@@ -77,7 +77,10 @@ export function recordAgentSpans(): ReadableSpan[] {
   tool.end([1764028800, 500000000]);
   agent.end([1764028802, 987654321]);
 
-  provider.getTracer('http-client').startSpan('GET /search', { startTime: [1764028800, 600000000] }, trace.setSpan(ROOT_CONTEXT, tool)).end([1764028800, 700000000]);
+  provider
+    .getTracer('http-client')
+    .startSpan('GET /search', { startTime: [1764028800, 600000000] }, trace.setSpan(ROOT_CONTEXT, tool))
+    .end([1764028800, 700000000]);
   return exporter.getFinishedSpans();
 }
 

@@ -8,11 +8,18 @@ const MAX_UINT64 = '18446744073709551615';
  * OTLP/JSON strings, and lenient senders plain numbers.
  */
 export function unixNanos(value: unknown, field: string): string {
-  const text = typeof value === 'string' ? value
-    : typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '')
-    : value == null ? '0'
-    : isLong(value) ? longToString(value)
-    : '';
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number'
+        ? Number.isInteger(value)
+          ? String(value)
+          : ''
+        : value == null
+          ? '0'
+          : isLong(value)
+            ? longToString(value)
+            : '';
   const nanos = canonicalUint64(text);
   if (nanos === undefined) throw new InvalidField(`${field} must be an unsigned 64-bit integer, got ${JSON.stringify(value)}`);
   return nanos;

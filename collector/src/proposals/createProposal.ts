@@ -19,7 +19,11 @@ export async function createProposal(store: Store, body: CreateProposal, actor: 
   let candidateVersion = '';
   if (target.kind === 'config') {
     const baseline = await getConfig(store, body.agent, target.baselineVersion);
-    if (!baseline) throw new HttpError(404, `agent ${body.agent} has no config version ${target.baselineVersion}; register it with POST /api/agents/${body.agent}/configs`);
+    if (!baseline)
+      throw new HttpError(
+        404,
+        `agent ${body.agent} has no config version ${target.baselineVersion}; register it with POST /api/agents/${body.agent}/configs`,
+      );
     let candidate;
     try {
       candidate = applyChange(baseline.config, target.path, target.change);
@@ -27,7 +31,8 @@ export async function createProposal(store: Store, body: CreateProposal, actor: 
       if (error instanceof ChangeConflict) throw new HttpError(409, `the change does not fit the baseline: ${error.message}`);
       throw error;
     }
-    if (jsonEqual(candidate, baseline.config)) throw new HttpError(400, `the change leaves ${target.path} as it is: before and after are the same`);
+    if (jsonEqual(candidate, baseline.config))
+      throw new HttpError(400, `the change leaves ${target.path} as it is: before and after are the same`);
     const registered = await registerConfig(store, {
       agent: body.agent,
       config: candidate,
@@ -40,8 +45,21 @@ export async function createProposal(store: Store, body: CreateProposal, actor: 
   } else {
     const set = await findSetVersion(store, target.setId);
     if (!set) throw new HttpError(404, `no benchmark set ${target.setId}`);
-    if (set.set.agent !== body.agent) throw new HttpError(409, `benchmark set ${target.setId} belongs to agent ${set.set.agent}, not ${body.agent}`);
+    if (set.set.agent !== body.agent)
+      throw new HttpError(409, `benchmark set ${target.setId} belongs to agent ${set.set.agent}, not ${body.agent}`);
   }
-  await insertProposal(store, id, { agent: body.agent, target, candidateVersion, rationale: body.rationale, author: body.author, failureClusterId: body.failureClusterId }, actor);
+  await insertProposal(
+    store,
+    id,
+    {
+      agent: body.agent,
+      target,
+      candidateVersion,
+      rationale: body.rationale,
+      author: body.author,
+      failureClusterId: body.failureClusterId,
+    },
+    actor,
+  );
   return (await getProposal(store, id))!;
 }

@@ -10,12 +10,23 @@ import { HttpError } from './shared/HttpError.ts';
  * A move people make by hand: withdraw, or promote. Promoting a new benchmark case adds it to the
  * next version of its set. Validating, validated and rejected come only from the gate.
  */
-export async function moveProposal(store: Store, proposalId: string, to: 'promoted' | 'withdrawn', reason: string, actor: string): Promise<Proposal> {
+export async function moveProposal(
+  store: Store,
+  proposalId: string,
+  to: 'promoted' | 'withdrawn',
+  reason: string,
+  actor: string,
+): Promise<Proposal> {
   const proposal = await requireProposal(store, proposalId);
   assertCanMove(proposal, to);
   let why = reason;
   if (to === 'promoted' && proposal.target.kind === 'benchmark_case') {
-    const set = await addCasesToSet(store, proposal.target.setId, [manualCase(proposal.target.benchmarkCase as ManualCase, 'proposal')], actor);
+    const set = await addCasesToSet(
+      store,
+      proposal.target.setId,
+      [manualCase(proposal.target.benchmarkCase as ManualCase, 'proposal')],
+      actor,
+    );
     why = `${reason} (added to benchmark set ${set.setId} as version ${set.version})`;
   }
   await appendEvent(store, proposalId, { state: to, reason: why, actor });
@@ -33,6 +44,7 @@ export function assertCanMove(proposal: Proposal, to: ProposalState): void {
   const allowed = nextStates(proposal.target.kind, proposal.state);
   throw new HttpError(
     409,
-    `proposal ${proposal.id} is ${proposal.state} and cannot become ${to}` + (allowed.length > 0 ? `; from ${proposal.state} it can become ${allowed.join(' or ')}` : '; that is final'),
+    `proposal ${proposal.id} is ${proposal.state} and cannot become ${to}` +
+      (allowed.length > 0 ? `; from ${proposal.state} it can become ${allowed.join(' or ')}` : '; that is final'),
   );
 }

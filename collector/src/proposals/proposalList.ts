@@ -33,7 +33,10 @@ export async function listProposals(store: Store, filter: { agent: string; state
     id: row.ProposalId,
     agent: row.Agent,
     state: row.State || 'draft',
-    target: row.TargetKind === 'benchmark_case' ? { kind: 'benchmark_case', setId: row.BenchmarkSetId } : { kind: 'config', path: row.TargetPath },
+    target:
+      row.TargetKind === 'benchmark_case'
+        ? { kind: 'benchmark_case', setId: row.BenchmarkSetId }
+        : { kind: 'config', path: row.TargetPath },
     baselineVersion: row.BaselineVersion || null,
     candidateVersion: row.CandidateVersion || null,
     rationale: row.Rationale,

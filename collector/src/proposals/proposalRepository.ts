@@ -11,7 +11,16 @@ export interface Proposal {
   agent: string;
   state: ProposalState;
   target:
-    | { kind: 'config'; path: string; baselineVersion: string; candidateVersion: string; before: Json | null; after: Json | null; adds: boolean; removes: boolean }
+    | {
+        kind: 'config';
+        path: string;
+        baselineVersion: string;
+        candidateVersion: string;
+        before: Json | null;
+        after: Json | null;
+        adds: boolean;
+        removes: boolean;
+      }
     | { kind: 'benchmark_case'; setId: string; benchmarkCase: Json };
   rationale: string;
   author: { kind: 'person' | 'agent'; name: string };
@@ -82,9 +91,21 @@ export async function insertProposal(store: Store, id: string, proposal: NewProp
   await appendEvent(store, id, { state: 'draft', reason: 'proposed', actor });
 }
 
-export async function appendEvent(store: Store, proposalId: string, event: { state: ProposalState; reason: string; actor: string; decisionId?: string }): Promise<void> {
+export async function appendEvent(
+  store: Store,
+  proposalId: string,
+  event: { state: ProposalState; reason: string; actor: string; decisionId?: string },
+): Promise<void> {
   await store.insert('proposal_events', [
-    { ProposalId: proposalId, EventId: randomUUID(), State: event.state, Reason: event.reason, Actor: event.actor, DecisionId: event.decisionId ?? '', At: nowMicrosText() },
+    {
+      ProposalId: proposalId,
+      EventId: randomUUID(),
+      State: event.state,
+      Reason: event.reason,
+      Actor: event.actor,
+      DecisionId: event.decisionId ?? '',
+      At: nowMicrosText(),
+    },
   ]);
 }
 
@@ -94,8 +115,17 @@ export async function getProposal(store: Store, proposalId: string): Promise<Pro
 }
 
 export async function proposalHistory(store: Store, proposalId: string): Promise<ProposalEvent[]> {
-  const rows = await store.query<{ State: string; Reason: string; Actor: string; DecisionId: string; atMs: string }>(loadQuery('proposal_events'), { proposalId });
-  return rows.map((row) => ({ state: row.State as ProposalState, reason: row.Reason, actor: row.Actor, decisionId: row.DecisionId || null, at: isoFromMs(row.atMs) }));
+  const rows = await store.query<{ State: string; Reason: string; Actor: string; DecisionId: string; atMs: string }>(
+    loadQuery('proposal_events'),
+    { proposalId },
+  );
+  return rows.map((row) => ({
+    state: row.State as ProposalState,
+    reason: row.Reason,
+    actor: row.Actor,
+    decisionId: row.DecisionId || null,
+    at: isoFromMs(row.atMs),
+  }));
 }
 
 export function proposalFromRow(row: ProposalRow): Proposal {

@@ -49,19 +49,34 @@ export function singleTarget(body: CreateProposal): ProposalTarget {
   const named = [...targets, ...(body.benchmarkCase ? [`a new case for benchmark set ${body.benchmarkCase.setId}`] : [])];
   if (named.length > 1 || changes.length > 1) {
     const count = Math.max(named.length, changes.length);
-    throw new HttpError(400, `refused: a proposal changes one target; this one names ${count} (${named.join(', ') || `${changes.length} changes`}). ${SMALL_PROPOSALS}`);
+    throw new HttpError(
+      400,
+      `refused: a proposal changes one target; this one names ${count} (${named.join(', ') || `${changes.length} changes`}). ${SMALL_PROPOSALS}`,
+    );
   }
   if (body.benchmarkCase) {
-    if (changes.length > 0) throw new HttpError(400, `refused: a proposal changes one target; this one adds a benchmark case and also states a config change. ${SMALL_PROPOSALS}`);
+    if (changes.length > 0)
+      throw new HttpError(
+        400,
+        `refused: a proposal changes one target; this one adds a benchmark case and also states a config change. ${SMALL_PROPOSALS}`,
+      );
     const { setId, ...benchmarkCase } = body.benchmarkCase;
     return { kind: 'benchmark_case', setId, benchmarkCase };
   }
   const [path] = targets;
   const [change] = changes;
-  if (path === undefined || change === undefined) throw new HttpError(400, 'a proposal names one target (a JSON Pointer into the config) with its change { before, after }, or one benchmarkCase');
-  if (body.baselineVersion === undefined) throw new HttpError(400, 'baselineVersion is required: the config version the change is made against');
+  if (path === undefined || change === undefined)
+    throw new HttpError(
+      400,
+      'a proposal names one target (a JSON Pointer into the config) with its change { before, after }, or one benchmarkCase',
+    );
+  if (body.baselineVersion === undefined)
+    throw new HttpError(400, 'baselineVersion is required: the config version the change is made against');
   if (path === '' || path === '/') {
-    throw new HttpError(400, `refused: the target is the whole config; name the one prompt, threshold, routing rule, tool setting or guardrail it changes. ${SMALL_PROPOSALS}`);
+    throw new HttpError(
+      400,
+      `refused: the target is the whole config; name the one prompt, threshold, routing rule, tool setting or guardrail it changes. ${SMALL_PROPOSALS}`,
+    );
   }
   return { kind: 'config', baselineVersion: body.baselineVersion, path, change: change as { before?: Json; after?: Json } };
 }

@@ -49,7 +49,15 @@ export function proposalsRouter(deps: { store: Store }): Router {
     res.json({
       ...proposal,
       history: await proposalHistory(store, proposal.id),
-      latestDecision: decision ? { id: decision.id, verdict: decision.verdict, enforced: decision.enforced, reasons: decision.reasons, decidedAt: decision.decidedAt } : null,
+      latestDecision: decision
+        ? {
+            id: decision.id,
+            verdict: decision.verdict,
+            enforced: decision.enforced,
+            reasons: decision.reasons,
+            decidedAt: decision.decidedAt,
+          }
+        : null,
     });
   });
 
@@ -70,7 +78,11 @@ export function proposalsRouter(deps: { store: Store }): Router {
     const { decisionId } = parseOr400(comparisonQuery, req.query, 'query');
     const id = decisionId ?? (await latestDecisionId(store, proposal.id));
     const decision = id ? await getDecision(store, id) : undefined;
-    if (!decision || decision.proposalId !== proposal.id) throw new HttpError(404, decisionId ? `proposal ${proposal.id} has no gate decision ${decisionId}` : `proposal ${proposal.id} has not been validated yet`);
+    if (!decision || decision.proposalId !== proposal.id)
+      throw new HttpError(
+        404,
+        decisionId ? `proposal ${proposal.id} has no gate decision ${decisionId}` : `proposal ${proposal.id} has not been validated yet`,
+      );
     res.json(decision);
   });
 

@@ -26,13 +26,18 @@ interface SupportConfig {
   thresholds: { refund_limit: number };
 }
 
-const baselineConfig: SupportConfig = { prompts: { system: 'You help with orders.', greeting: 'Hello' }, thresholds: { refund_limit: 200 } };
+const baselineConfig: SupportConfig = {
+  prompts: { system: 'You help with orders.', greeting: 'Hello' },
+  thresholds: { refund_limit: 200 },
+};
 
 /** A deterministic support agent: high-risk refunds go to a person unless the refund limit is raised past 300. */
 async function supportAgent(input: unknown, context: Pick<BenchmarkRunContext, 'config' | 'episode' | 'tags'>): Promise<string> {
   const config = context.config as SupportConfig;
   const question = String(input);
-  await traceChat({ provider: 'openai', model: 'gpt-4o-mini' }, (chat) => chat.setUsage({ inputTokens: 100 + question.length, outputTokens: 20 }));
+  await traceChat({ provider: 'openai', model: 'gpt-4o-mini' }, (chat) =>
+    chat.setUsage({ inputTokens: 100 + question.length, outputTokens: 20 }),
+  );
   await new Promise((resolve) => setTimeout(resolve, 2));
   if (context.tags.includes('high-risk')) {
     if (config.thresholds.refund_limit <= 300) {
@@ -47,21 +52,39 @@ async function supportAgent(input: unknown, context: Pick<BenchmarkRunContext, '
 }
 
 async function api<T = Record<string, unknown>>(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await harness.request(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await harness.request(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as T };
 }
 
 async function productionTraffic(): Promise<void> {
   for (let i = 0; i < 40; i++) {
     const tags = i % 8 === 0 ? 'high-risk' : i % 10 === 3 ? 'edge' : '';
-    await withEpisode({ agent: 'support', workflow: 'orders', input: `question ${i}`, attributes: tags ? { [TRUMPETS.EPISODE_TAGS]: tags } : {} }, async (episode) => {
-      await supportAgent(`question ${i}`, { config: baselineConfig, episode, tags: tags ? [tags] : [] });
-      if (i % 13 === 5) recordCorrection(episode.episodeId, { correctedOutput: `better answer to question ${i}`, reason: 'too vague', author: 'reviewer-1' });
-    });
+    await withEpisode(
+      { agent: 'support', workflow: 'orders', input: `question ${i}`, attributes: tags ? { [TRUMPETS.EPISODE_TAGS]: tags } : {} },
+      async (episode) => {
+        await supportAgent(`question ${i}`, { config: baselineConfig, episode, tags: tags ? [tags] : [] });
+        if (i % 13 === 5)
+          recordCorrection(episode.episodeId, {
+            correctedOutput: `better answer to question ${i}`,
+            reason: 'too vague',
+            author: 'reviewer-1',
+          });
+      },
+    );
   }
 }
 
-const connection = () => ({ baseUrl: harness.collector.url, token: TEST_TOKEN, onProgress: () => undefined, flush: () => tracing.forceFlush(), concurrency: 8 });
+const connection = () => ({
+  baseUrl: harness.collector.url,
+  token: TEST_TOKEN,
+  onProgress: () => undefined,
+  flush: () => tracing.forceFlush(),
+  concurrency: 8,
+});
 
 async function propose(target: string, before: unknown, after: unknown, baselineVersion: string): Promise<string> {
   const created = await api<{ id: string; state: string }>('/api/proposals', 'POST', {
@@ -82,21 +105,33 @@ async function validate(proposal: string, options: { repeats?: number; scorer?: 
   const baseline = await runBenchmark({ ...common, variant: 'baseline' });
   const candidate = await runBenchmark({ ...common, variant: 'candidate' });
   await harness.collector.settle();
-  return { baseline, candidate, decision: await requestValidation({ ...connection(), proposal, baselineRunId: baseline.runId, candidateRunId: candidate.runId }) };
+  return {
+    baseline,
+    candidate,
+    decision: await requestValidation({ ...connection(), proposal, baselineRunId: baseline.runId, candidateRunId: candidate.runId }),
+  };
 }
 
 let baselineVersion = '';
 
 beforeAll(async () => {
   harness = await startInProcessCollector();
-  tracing = setup({ serviceName: 'support-bot', endpoint: `${harness.collector.url}/v1/traces`, headers: { authorization: `Bearer ${TEST_TOKEN}` }, flushOnExit: false });
+  tracing = setup({
+    serviceName: 'support-bot',
+    endpoint: `${harness.collector.url}/v1/traces`,
+    headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    flushOnExit: false,
+  });
   await productionTraffic();
   await tracing.forceFlush();
   await harness.collector.settle();
   const registered = await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: baselineConfig, note: 'v1' });
   baselineVersion = registered.body.version;
   // In-process latency of a few milliseconds is mostly scheduler noise: report it, do not let it decide here.
-  await api('/api/agents/support/gate-policy', 'PUT', { minCases: 20, metrics: { latency_median: { shadow: true }, latency_p95: { shadow: true } } });
+  await api('/api/agents/support/gate-policy', 'PUT', {
+    minCases: 20,
+    metrics: { latency_median: { shadow: true }, latency_p95: { shadow: true } },
+  });
 });
 
 afterAll(async () => {
@@ -106,15 +141,25 @@ afterAll(async () => {
 
 describe('validate and gate, end to end', () => {
   it('draws a benchmark set from stored episodes by rule and freezes it as version 1', async () => {
-    const created = await api<{ version: number; caseCount: number; rules: { drawn: Array<{ found: number }> } }>('/api/benchmark-sets', 'POST', {
-      setId: 'support-core',
-      agent: 'support',
-      rules: [{ kind: 'successes', count: 30 }, { kind: 'tagged', tags: ['high-risk'], count: 10 }, { kind: 'corrected', count: 10 }],
-    });
+    const created = await api<{ version: number; caseCount: number; rules: { drawn: Array<{ found: number }> } }>(
+      '/api/benchmark-sets',
+      'POST',
+      {
+        setId: 'support-core',
+        agent: 'support',
+        rules: [
+          { kind: 'successes', count: 30 },
+          { kind: 'tagged', tags: ['high-risk'], count: 10 },
+          { kind: 'corrected', count: 10 },
+        ],
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.version).toBe(1);
     expect(created.body.rules.drawn.map((rule) => rule.found)).toEqual([30, 5, 3]);
-    const set = await api<{ cases: Array<{ tags: string[]; origin: string; referenceKind: string | null }> }>('/api/benchmark-sets/support-core');
+    const set = await api<{ cases: Array<{ tags: string[]; origin: string; referenceKind: string | null }> }>(
+      '/api/benchmark-sets/support-core',
+    );
     expect(set.body.cases.filter((c) => c.tags.includes('high-risk'))).toHaveLength(5);
     expect(set.body.cases.filter((c) => c.referenceKind === 'corrected')).toHaveLength(3);
     expect(set.body.cases.length).toBe(created.body.caseCount);
@@ -137,12 +182,16 @@ describe('validate and gate, end to end', () => {
     expect(stored.body.history.map((event) => event.state)).toEqual(['draft', 'validating', 'rejected']);
     expect(stored.body.history.at(-1)!.decisionId).toBe(decision.id);
 
-    const detail = await api<{ baseline: { configVersion: string }; set: { id: string; version: number }; cases: Array<{ highRisk: boolean; candidate: { violationKinds: string[] } }> }>(
-      `/api/proposals/${proposal}/comparison`,
-    );
+    const detail = await api<{
+      baseline: { configVersion: string };
+      set: { id: string; version: number };
+      cases: Array<{ highRisk: boolean; candidate: { violationKinds: string[] } }>;
+    }>(`/api/proposals/${proposal}/comparison`);
     expect(detail.body.baseline.configVersion).toBe(baselineVersion);
     expect(detail.body.set).toEqual({ id: 'support-core', version: 1 });
-    expect(detail.body.cases.filter((c) => c.candidate.violationKinds.includes('refund_without_review')).every((c) => c.highRisk)).toBe(true);
+    expect(detail.body.cases.filter((c) => c.candidate.violationKinds.includes('refund_without_review')).every((c) => c.highRisk)).toBe(
+      true,
+    );
   });
 
   it('passes a candidate that changes nothing the agent does, graded by reference match over two repeats', async () => {
@@ -152,9 +201,13 @@ describe('validate and gate, end to end', () => {
     expect(decision.metrics.find((metric) => metric.metric === 'cost')!.sentence).toMatch(/^Cost did not change .*: pass/);
     expect(decision.metrics.find((metric) => metric.metric === 'latency_p95')!.decides).toBe(false);
 
-    const listed = await api<{ proposals: Array<{ id: string; state: string; latestDecision: { verdict: string; metrics: Array<{ metric: string; verdict: string }> } | null }> }>(
-      '/api/proposals?agent=support',
-    );
+    const listed = await api<{
+      proposals: Array<{
+        id: string;
+        state: string;
+        latestDecision: { verdict: string; metrics: Array<{ metric: string; verdict: string }> } | null;
+      }>;
+    }>('/api/proposals?agent=support');
     const row = listed.body.proposals.find((p) => p.id === proposal)!;
     expect(row.state).toBe('validated');
     expect(row.latestDecision!.verdict).toBe('pass');

@@ -16,7 +16,12 @@ async function storeEpisodeWith(h: InProcessCollector, input: string, exceptionM
       traceId,
       spanId: randomHexId(8),
       name: 'invoke_agent support',
-      attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'support', 'trumpets.episode.input': input, 'order.id': 'ORD-1234' },
+      attributes: {
+        'gen_ai.operation.name': 'invoke_agent',
+        'gen_ai.agent.name': 'support',
+        'trumpets.episode.input': input,
+        'order.id': 'ORD-1234',
+      },
       events: [{ name: 'exception', attributes: { 'exception.message': exceptionMessage } }],
     },
   ]);
@@ -46,7 +51,9 @@ describe('collector-side redaction', () => {
 
   it('applies configured patterns too, and can be switched off', async () => {
     harness = await startInProcessCollector({ redaction: { enabled: true, patterns: [{ name: 'order', pattern: 'ORD-\\d{4}' }] } });
-    expect((await storeEpisodeWith(harness, 'refund ORD-1234 for jane@example.com', '')).episode.Input).toBe('refund [REDACTED:order] for [REDACTED:email]');
+    expect((await storeEpisodeWith(harness, 'refund ORD-1234 for jane@example.com', '')).episode.Input).toBe(
+      'refund [REDACTED:order] for [REDACTED:email]',
+    );
     await harness.close();
     harness = await startInProcessCollector({ redaction: { enabled: false, patterns: [] } });
     expect((await storeEpisodeWith(harness, 'mail jane@example.com', '')).episode.Input).toBe('mail jane@example.com');

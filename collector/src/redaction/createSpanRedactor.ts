@@ -8,7 +8,10 @@ import type { DecodedSpan } from '../otlp/types.ts';
  * spooled or stored to the attributes that carry content or free text, on spans and their events.
  * Agents that do not use our tracer (or switched its redaction off) are covered too.
  */
-export function createSpanRedactor(options: { enabled: boolean; patterns: readonly RedactionPattern[] }): (spans: readonly DecodedSpan[]) => void {
+export function createSpanRedactor(options: {
+  enabled: boolean;
+  patterns: readonly RedactionPattern[];
+}): (spans: readonly DecodedSpan[]) => void {
   if (!options.enabled) return () => {};
   const redact = createRedactor({ patterns: options.patterns });
   const redactAttributes = (attributes: Record<string, string>) => {

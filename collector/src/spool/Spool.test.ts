@@ -39,7 +39,9 @@ describe('Spool', () => {
     await spool.closeCurrentSegment();
     const segments = spool.closedSegments();
     expect(segments.length).toBeGreaterThan(1);
-    const records = segments.flatMap((path) => decodeSpoolSegment(readFileSync(path)).payloads.map((payload) => payload.toString().split(' ')[1]));
+    const records = segments.flatMap((path) =>
+      decodeSpoolSegment(readFileSync(path)).payloads.map((payload) => payload.toString().split(' ')[1]),
+    );
     expect(records).toEqual(Array.from({ length: 30 }, (_, i) => String(i)));
   });
 

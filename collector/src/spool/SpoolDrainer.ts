@@ -50,7 +50,8 @@ export class SpoolDrainer {
   }
 
   start(): void {
-    if (this.stats.replayedSegments > 0) this.log.info('replaying spooled spans left by the last run', { segments: this.stats.replayedSegments });
+    if (this.stats.replayedSegments > 0)
+      this.log.info('replaying spooled spans left by the last run', { segments: this.stats.replayedSegments });
     this.loop = this.run();
   }
 
@@ -100,7 +101,8 @@ export class SpoolDrainer {
 
   private async drainSegment(path: string): Promise<void> {
     const { payloads, trailingBytes } = decodeSpoolSegment(await readFile(path));
-    if (trailingBytes > 0) this.log.warn('spool segment ends in a torn record (a crash mid-write; it was never acknowledged)', { path, trailingBytes });
+    if (trailingBytes > 0)
+      this.log.warn('spool segment ends in a torn record (a crash mid-write; it was never acknowledged)', { path, trailingBytes });
     const traceIds = new Set<string>();
     let chunk: Buffer[] = [];
     let chunkRows = 0;

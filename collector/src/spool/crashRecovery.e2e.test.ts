@@ -50,7 +50,11 @@ describe('crash recovery', () => {
         // Retry until acknowledged, as OTLP exporters do for refused connections and 503s.
         while (loading) {
           try {
-            const response = await fetch(`${collector.url}/v1/traces`, { method: 'POST', body: request.body, headers: { 'content-type': 'application/x-protobuf' } });
+            const response = await fetch(`${collector.url}/v1/traces`, {
+              method: 'POST',
+              body: request.body,
+              headers: { 'content-type': 'application/x-protobuf' },
+            });
             await response.arrayBuffer();
             if (response.status === 200) {
               for (const key of request.keys) acknowledged.add(key);

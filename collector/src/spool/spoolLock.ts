@@ -18,7 +18,9 @@ export function lockSpoolDirectory(dir: string): () => void {
   } catch {
     const holder = Number(readFileSync(path, 'utf8'));
     if (holder !== process.pid && isAlive(holder)) {
-      throw new SpoolLockedError(`the spool directory ${dir} is in use by process ${holder}; give each collector its own TRUMPETS_SPOOL_DIR`);
+      throw new SpoolLockedError(
+        `the spool directory ${dir} is in use by process ${holder}; give each collector its own TRUMPETS_SPOOL_DIR`,
+      );
     }
     writeFileSync(path, String(process.pid));
   }

@@ -45,7 +45,13 @@ export class ServerStore implements Store {
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
     await this.wrap(
       `insert into ${table}`,
-      () => this.client.insert({ table, values: Readable.from([payload]), columns: columns as [string, ...string[]], format: 'JSONCompactEachRow' }),
+      () =>
+        this.client.insert({
+          table,
+          values: Readable.from([payload]),
+          columns: columns as [string, ...string[]],
+          format: 'JSONCompactEachRow',
+        }),
       true,
     );
   }

@@ -21,7 +21,11 @@ function findAssembledSql(fileName: string, text: string): string[] {
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
       const [first] = node.arguments;
       const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-      if (SQL_CALLS.has(name) && first && (ts.isTemplateExpression(first) || (ts.isBinaryExpression(first) && first.operatorToken.kind === ts.SyntaxKind.PlusToken))) {
+      if (
+        SQL_CALLS.has(name) &&
+        first &&
+        (ts.isTemplateExpression(first) || (ts.isBinaryExpression(first) && first.operatorToken.kind === ts.SyntaxKind.PlusToken))
+      ) {
         problems.push(`${fileName}:${line}: SQL passed to ${name}() is assembled in code; bind values as {name:Type} parameters`);
       }
       if (name === 'loadQuery' && first && !ts.isStringLiteral(first)) {
@@ -50,7 +54,8 @@ describe('SQL is never assembled from data', () => {
   });
 
   it('would catch a query built from request data', () => {
-    const bad = 'store.query(`SELECT * FROM episodes WHERE Agent = \'${req.query.agent}\'`);\nstore.command("DROP TABLE " + name);\nloadQuery(userInput);';
+    const bad =
+      'store.query(`SELECT * FROM episodes WHERE Agent = \'${req.query.agent}\'`);\nstore.command("DROP TABLE " + name);\nloadQuery(userInput);';
     expect(findAssembledSql('bad.ts', bad)).toHaveLength(3);
   });
 });

@@ -22,7 +22,12 @@ if (serverUrl) {
   backends.push({
     name: `server (${serverUrl})`,
     open: () => ({
-      store: new ServerStore({ url: serverUrl, username: process.env.CLICKHOUSE_USER ?? 'default', password: process.env.CLICKHOUSE_PASSWORD ?? '', database: 'default' }),
+      store: new ServerStore({
+        url: serverUrl,
+        username: process.env.CLICKHOUSE_USER ?? 'default',
+        password: process.env.CLICKHOUSE_PASSWORD ?? '',
+        database: 'default',
+      }),
       cleanup: () => {},
     }),
   });

@@ -18,7 +18,14 @@ export interface CollectorProcess {
 export async function startCollectorProcess(dataDir: string, env: Record<string, string> = {}): Promise<CollectorProcess> {
   const child = spawn(process.execPath, [BIN, 'start'], {
     // The spool sits beside the data directory unless the caller says otherwise, never in the cwd.
-    env: { ...process.env, TRUMPETS_PORT: '0', TRUMPETS_DATA_DIR: dataDir, TRUMPETS_SPOOL_DIR: `${dataDir}-spool`, TRUMPETS_ASSEMBLY_INTERVAL_MS: '50', ...env },
+    env: {
+      ...process.env,
+      TRUMPETS_PORT: '0',
+      TRUMPETS_DATA_DIR: dataDir,
+      TRUMPETS_SPOOL_DIR: `${dataDir}-spool`,
+      TRUMPETS_ASSEMBLY_INTERVAL_MS: '50',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];

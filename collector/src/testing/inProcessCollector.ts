@@ -31,12 +31,21 @@ export async function startInProcessCollector(overrides: CollectorOverrides = {}
   const store = new EmbeddedStore(dataDir);
   const defaults = loadConfig({});
   const tokens = tokensSchema.parse(`test:${TEST_TOKEN}:ingest+read+act`);
-  const config = { ...defaults, port: 0, dataDir, assemblyIntervalMs: 10, tokens, ...overrides, spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool } };
+  const config = {
+    ...defaults,
+    port: 0,
+    dataDir,
+    assemblyIntervalMs: 10,
+    tokens,
+    ...overrides,
+    spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool },
+  };
   const collector = await startCollector(config, silentLogger, store);
   return {
     collector,
     store,
-    request: (path, init) => fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_TOKEN}`, ...init?.headers } }),
+    request: (path, init) =>
+      fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_TOKEN}`, ...init?.headers } }),
     post: (body, headers) =>
       fetch(`${collector.url}/v1/traces`, {
         method: 'POST',

@@ -35,7 +35,11 @@ export function otlpJson(spans: readonly TestSpan[], serviceName = 'test-agent')
                 startTimeUnixNano: String(start),
                 endTimeUnixNano: String(start + (span.durationNanos ?? 100_000_000n)),
                 attributes: keyValues(span.attributes ?? {}),
-                events: (span.events ?? []).map((event) => ({ timeUnixNano: String(start), name: event.name, attributes: keyValues(event.attributes) })),
+                events: (span.events ?? []).map((event) => ({
+                  timeUnixNano: String(start),
+                  name: event.name,
+                  attributes: keyValues(event.attributes),
+                })),
                 status: span.status ?? {},
               };
             }),
@@ -61,13 +65,17 @@ export function otlpProtobuf(spans: readonly TestSpan[], serviceName = 'test-age
 function keyValues(attributes: Record<string, string | number>) {
   return Object.entries(attributes).map(([key, value]) => ({
     key,
-    value: typeof value === 'number' ? (Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value }) : { stringValue: value },
+    value:
+      typeof value === 'number' ? (Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value }) : { stringValue: value },
   }));
 }
 
 /** A random id of `bytes` bytes, as hex. */
 export function randomHexId(bytes: 8 | 16): string {
   let id = '';
-  for (let i = 0; i < bytes; i++) id += Math.floor(Math.random() * 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++)
+    id += Math.floor(Math.random() * 256)
+      .toString(16)
+      .padStart(2, '0');
   return id;
 }

@@ -26,7 +26,9 @@ describe('the anthropic client, instrumented', () => {
       for await (const event of await client.messages.create({ ...ask, stream: true })) {
         if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') streamed += event.delta.text;
       }
-      const failed = await client.messages.create({ ...ask, messages: [{ role: 'user', content: FAKE_LLM.failTrigger }] }).catch((error: unknown) => error);
+      const failed = await client.messages
+        .create({ ...ask, messages: [{ role: 'user', content: FAKE_LLM.failTrigger }] })
+        .catch((error: unknown) => error);
       expect(failed).toBeInstanceOf(Anthropic.BadRequestError);
       return [[message.content[0]?.type === 'text' ? message.content[0].text : '', streamed], ep.episodeId] as const;
     });

@@ -34,7 +34,9 @@ export function instrumentAnthropic(module: unknown, provider: TracerProvider, c
     });
     instrumentation.setTracerProvider(provider);
     const namespace = typeof module === 'object' && module !== null ? module : {};
-    instrumentation.manuallyInstrument({ ...namespace, Anthropic } as unknown as Parameters<AnthropicInstrumentation['manuallyInstrument']>[0]);
+    instrumentation.manuallyInstrument({ ...namespace, Anthropic } as unknown as Parameters<
+      AnthropicInstrumentation['manuallyInstrument']
+    >[0]);
   } catch (error) {
     restore();
     throw error;

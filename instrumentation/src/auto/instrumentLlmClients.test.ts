@@ -28,7 +28,9 @@ describe('instrumentLlmClients', () => {
     const second = instrumentLlmClients({ openai: openaiModule }, { tracerProvider: tracing.handle().tracerProvider });
     try {
       const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.openaiBaseUrl, maxRetries: 0 });
-      await withEpisode({ agent: 'a', workflow: 'w', input: 'hi' }, () => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }));
+      await withEpisode({ agent: 'a', workflow: 'w', input: 'hi' }, () =>
+        client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+      );
     } finally {
       second.uninstrument();
       first.uninstrument();

@@ -20,7 +20,10 @@ describe('the openai client, instrumented', () => {
   const chatSpans = async () => (await tracing.spans()).filter((span) => span.attributes['gen_ai.operation.name'] === 'chat');
 
   it('makes a call a chat span in the episode with model, tokens and finish reason, content redacted', async () => {
-    const [reply, episodeId] = await withEpisode(episode, async (ep) => [await client().chat.completions.create(ask), ep.episodeId] as const);
+    const [reply, episodeId] = await withEpisode(
+      episode,
+      async (ep) => [await client().chat.completions.create(ask), ep.episodeId] as const,
+    );
 
     expect(reply.choices[0]?.message.content).toBe(FAKE_LLM.reply);
     const [chat, ...others] = await chatSpans();
@@ -37,7 +40,7 @@ describe('the openai client, instrumented', () => {
     expect(chat?.attributes['gen_ai.input.messages']).toContain('I am [REDACTED:email]');
   });
 
-  it('hands back the SDK\'s own stream, and records the streamed usage and finish reason', async () => {
+  it("hands back the SDK's own stream, and records the streamed usage and finish reason", async () => {
     const text = await withEpisode(episode, async () => {
       const stream = await client().chat.completions.create({ ...ask, stream: true, stream_options: { include_usage: true } });
       expect(stream.controller).toBeInstanceOf(AbortController);
@@ -55,11 +58,13 @@ describe('the openai client, instrumented', () => {
       'gen_ai.usage.input_tokens': FAKE_LLM.openai.promptTokens,
       'gen_ai.usage.output_tokens': FAKE_LLM.openai.completionTokens,
       'gen_ai.response.finish_reasons': ['stop'],
-      'gen_ai.output.messages': JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: FAKE_LLM.reply }], finish_reason: 'stop' }]),
+      'gen_ai.output.messages': JSON.stringify([
+        { role: 'assistant', parts: [{ type: 'text', content: FAKE_LLM.reply }], finish_reason: 'stop' },
+      ]),
     });
   });
 
-  it('ends the span when the caller stops reading early, and keeps the SDK\'s stream helper working', async () => {
+  it("ends the span when the caller stops reading early, and keeps the SDK's stream helper working", async () => {
     await withEpisode(episode, async () => {
       const stream = await client().chat.completions.create({ ...ask, stream: true });
       for await (const chunk of stream) if (chunk.choices[0]?.delta.content) break;
@@ -71,11 +76,15 @@ describe('the openai client, instrumented', () => {
     expect(chats.every((chat) => chat.ended && chat.attributes['gen_ai.response.model'] === FAKE_LLM.openai.model)).toBe(true);
   });
 
-  it('records a failed call on its span and passes the SDK\'s error through unchanged', async () => {
+  it("records a failed call on its span and passes the SDK's error through unchanged", async () => {
     const failing = { ...ask, messages: [{ role: 'user' as const, content: FAKE_LLM.failTrigger }] };
     const [plain, streamed] = await withEpisode(episode, async () => [
-      await client().chat.completions.create(failing).catch((error: unknown) => error),
-      await client().chat.completions.create({ ...failing, stream: true }).catch((error: unknown) => error),
+      await client()
+        .chat.completions.create(failing)
+        .catch((error: unknown) => error),
+      await client()
+        .chat.completions.create({ ...failing, stream: true })
+        .catch((error: unknown) => error),
     ]);
 
     expect(plain).toBeInstanceOf(OpenAI.BadRequestError);

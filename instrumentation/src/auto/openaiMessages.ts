@@ -25,7 +25,8 @@ export function inputMessages(messages: unknown): GenAiMessage[] {
   if (!Array.isArray(messages)) return [];
   return messages.map((message: Record<string, unknown>) => {
     const role = String(message['role']);
-    if (role === 'tool') return { role, parts: [{ type: 'tool_call_response', id: message['tool_call_id'], response: message['content'] }] };
+    if (role === 'tool')
+      return { role, parts: [{ type: 'tool_call_response', id: message['tool_call_id'], response: message['content'] }] };
     const parts = contentParts(message['content']);
     for (const call of Array.isArray(message['tool_calls']) ? message['tool_calls'] : []) {
       const fn = (call as { id?: unknown; function?: { name?: unknown; arguments?: unknown } }).function;

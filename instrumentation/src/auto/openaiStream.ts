@@ -113,10 +113,13 @@ class StreamReading {
       if (this.model) this.span.setAttribute(GEN_AI.RESPONSE_MODEL, this.model);
       if (reasons.length > 0) this.span.setAttribute(GEN_AI.RESPONSE_FINISH_REASONS, reasons);
       if (typeof this.usage?.prompt_tokens === 'number') this.span.setAttribute(GEN_AI.USAGE_INPUT_TOKENS, this.usage.prompt_tokens);
-      if (typeof this.usage?.completion_tokens === 'number') this.span.setAttribute(GEN_AI.USAGE_OUTPUT_TOKENS, this.usage.completion_tokens);
+      if (typeof this.usage?.completion_tokens === 'number')
+        this.span.setAttribute(GEN_AI.USAGE_OUTPUT_TOKENS, this.usage.completion_tokens);
       const cached = this.usage?.prompt_tokens_details?.cached_tokens;
       if (typeof cached === 'number') this.span.setAttribute(GEN_AI.USAGE_CACHE_READ_INPUT_TOKENS, cached);
-      setContent(this.span, GEN_AI.OUTPUT_MESSAGES, [{ role: 'assistant', parts: [{ type: 'text', content: this.text }], finish_reason: reasons[0] }]);
+      setContent(this.span, GEN_AI.OUTPUT_MESSAGES, [
+        { role: 'assistant', parts: [{ type: 'text', content: this.text }], finish_reason: reasons[0] },
+      ]);
     });
     guard('ending a stream span', () => this.span.end());
   }

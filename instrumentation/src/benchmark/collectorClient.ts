@@ -28,7 +28,11 @@ export async function callCollector<T>(connection: CollectorConnection, method: 
   const text = await response.text();
   const parsed = parseBody(text);
   if (!response.ok) {
-    throw new CollectorApiError(response.status, `${method} ${path} answered ${response.status}: ${String(parsed.message ?? text).slice(0, 500)}`, parsed);
+    throw new CollectorApiError(
+      response.status,
+      `${method} ${path} answered ${response.status}: ${String(parsed.message ?? text).slice(0, 500)}`,
+      parsed,
+    );
   }
   return parsed as T;
 }

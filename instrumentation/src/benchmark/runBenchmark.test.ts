@@ -16,7 +16,15 @@ const cases = [
   { caseId: 'c-wrong', input: 'three plus three', reference: '6', tags: ['edge'], workflow: '' },
   { caseId: 'c-throws', input: 'divide by zero', reference: null, tags: [], workflow: 'math' },
 ];
-const registered = { runId: 'run-1', agent: 'calculator', configVersion: 'a'.repeat(64), setId: 'arith', setVersion: 3, config: { precision: 2 }, cases };
+const registered = {
+  runId: 'run-1',
+  agent: 'calculator',
+  configVersion: 'a'.repeat(64),
+  setId: 'arith',
+  setVersion: 3,
+  config: { precision: 2 },
+  cases,
+};
 const requests: Array<{ path: string; body: any; authorization?: string }> = [];
 let server: Server;
 let baseUrl = '';
@@ -64,12 +72,28 @@ describe('runBenchmark with tracing set up', () => {
       flush: () => tracing.handle().forceFlush(),
     });
     expect(summary).toMatchObject({ runId: 'run-1', agent: 'calculator', runs: 6, errors: { agent: 2, scorer: 0 } });
-    expect(requests[0]).toEqual({ path: '/api/validation-runs', body: { proposalId: 'p-1', variant: 'candidate', setId: 'arith', setVersion: 3, repeats: 2 }, authorization: 'Bearer secret' });
-    const reported = requests[1]!.body.results as Array<{ caseId: string; repeat: number; episodeId: string; score: number | null; error: { kind: string } | null }>;
+    expect(requests[0]).toEqual({
+      path: '/api/validation-runs',
+      body: { proposalId: 'p-1', variant: 'candidate', setId: 'arith', setVersion: 3, repeats: 2 },
+      authorization: 'Bearer secret',
+    });
+    const reported = requests[1]!.body.results as Array<{
+      caseId: string;
+      repeat: number;
+      episodeId: string;
+      score: number | null;
+      error: { kind: string } | null;
+    }>;
     const byCase = (caseId: string) => reported.filter((r) => r.caseId === caseId).sort((a, b) => a.repeat - b.repeat);
-    expect(byCase('c-ok').map((r) => [r.repeat, r.score, r.error])).toEqual([[0, 1, null], [1, 1, null]]);
+    expect(byCase('c-ok').map((r) => [r.repeat, r.score, r.error])).toEqual([
+      [0, 1, null],
+      [1, 1, null],
+    ]);
     expect(byCase('c-wrong').map((r) => r.score)).toEqual([0, 0]);
-    expect(byCase('c-throws').map((r) => r.error)).toEqual([{ kind: 'agent', message: 'division by zero' }, { kind: 'agent', message: 'division by zero' }]);
+    expect(byCase('c-throws').map((r) => r.error)).toEqual([
+      { kind: 'agent', message: 'division by zero' },
+      { kind: 'agent', message: 'division by zero' },
+    ]);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(progress.at(-1)).toMatchObject({ total: 6, errors: 2 });
 
@@ -106,9 +130,9 @@ describe('runBenchmark with tracing set up', () => {
   });
 
   it('throws what the collector said when it refuses the run', async () => {
-    await expect(runBenchmark({ baseUrl: `${baseUrl}/elsewhere`, set: 'arith', variant: 'baseline', proposal: 'p-1', agent: calculator })).rejects.toThrow(
-      'POST /api/validation-runs answered 404: no proposal',
-    );
+    await expect(
+      runBenchmark({ baseUrl: `${baseUrl}/elsewhere`, set: 'arith', variant: 'baseline', proposal: 'p-1', agent: calculator }),
+    ).rejects.toThrow('POST /api/validation-runs answered 404: no proposal');
   });
 });
 
@@ -116,7 +140,15 @@ describe('runBenchmark without tracing', () => {
   it('stops at the first case, since its episodes could never reach the collector', async () => {
     requests.length = 0;
     let calls = 0;
-    const run = runBenchmark({ baseUrl, set: 'arith', variant: 'baseline', proposal: 'p-1', agent: () => calls++, onProgress: () => undefined, concurrency: 1 });
+    const run = runBenchmark({
+      baseUrl,
+      set: 'arith',
+      variant: 'baseline',
+      proposal: 'p-1',
+      agent: () => calls++,
+      onProgress: () => undefined,
+      concurrency: 1,
+    });
     await expect(run).rejects.toThrow('no tracer is set up: call setup() before runBenchmark');
     expect(calls).toBe(0);
     expect(requests.map((r) => r.path)).toEqual(['/api/validation-runs']);
@@ -130,7 +162,8 @@ describe('default progress', () => {
     process.stderr.write = ((line: string) => lines.push(line) > 0) as typeof process.stderr.write;
     try {
       const show = stderrProgress();
-      for (let done = 1; done <= 50; done++) show({ runId: 'abcdef123456', variant: 'baseline', done, total: 50, errors: done > 40 ? 1 : 0 });
+      for (let done = 1; done <= 50; done++)
+        show({ runId: 'abcdef123456', variant: 'baseline', done, total: 50, errors: done > 40 ? 1 : 0 });
     } finally {
       process.stderr.write = write;
     }

@@ -118,7 +118,9 @@ export async function runBenchmark<Output>(options: RunBenchmarkOptions<Output>)
 
   await (options.flush ?? flushGlobalProvider)();
   for (let start = 0; start < results.length; start += RESULTS_PER_REQUEST) {
-    await callCollector(options, 'POST', `/api/validation-runs/${run.runId}/results`, { results: results.slice(start, start + RESULTS_PER_REQUEST) });
+    await callCollector(options, 'POST', `/api/validation-runs/${run.runId}/results`, {
+      results: results.slice(start, start + RESULTS_PER_REQUEST),
+    });
   }
   return {
     runId: run.runId,
@@ -130,12 +132,26 @@ export async function runBenchmark<Output>(options: RunBenchmarkOptions<Output>)
     setVersion: run.setVersion,
     repeats,
     runs: results.length,
-    errors: { agent: results.filter((r) => r.error?.kind === 'agent').length, scorer: results.filter((r) => r.error?.kind === 'scorer').length },
+    errors: {
+      agent: results.filter((r) => r.error?.kind === 'agent').length,
+      scorer: results.filter((r) => r.error?.kind === 'scorer').length,
+    },
   };
 }
 
-async function runCase<Output>(options: RunBenchmarkOptions<Output>, run: RegisteredRun, benchmarkCase: RegisteredRun['cases'][number], repeat: number): Promise<RunResult> {
-  const base = { caseId: benchmarkCase.caseId, repeat, episodeId: null as string | null, score: null as number | null, error: null as RunResult['error'] };
+async function runCase<Output>(
+  options: RunBenchmarkOptions<Output>,
+  run: RegisteredRun,
+  benchmarkCase: RegisteredRun['cases'][number],
+  repeat: number,
+): Promise<RunResult> {
+  const base = {
+    caseId: benchmarkCase.caseId,
+    repeat,
+    episodeId: null as string | null,
+    score: null as number | null,
+    error: null as RunResult['error'],
+  };
   let output: Output;
   try {
     output = await withEpisode(
@@ -158,7 +174,16 @@ async function runCase<Output>(options: RunBenchmarkOptions<Output>, run: Regist
         base.episodeId = episodeIdOf(episode);
         // Benchmark episodes are compared one by one: outcome-aware sampling must not drop the successes.
         currentSettings().keepEpisode(episode.episodeId);
-        const context = { config: run.config, configVersion: run.configVersion, variant: options.variant, caseId: benchmarkCase.caseId, repeat, tags: benchmarkCase.tags, reference: benchmarkCase.reference, episode };
+        const context = {
+          config: run.config,
+          configVersion: run.configVersion,
+          variant: options.variant,
+          caseId: benchmarkCase.caseId,
+          repeat,
+          tags: benchmarkCase.tags,
+          reference: benchmarkCase.reference,
+          episode,
+        };
         return options.agent(benchmarkCase.input, context);
       },
     );
@@ -168,9 +193,16 @@ async function runCase<Output>(options: RunBenchmarkOptions<Output>, run: Regist
   }
   if (!options.scorer) return base;
   try {
-    const score = await options.scorer({ input: benchmarkCase.input, output, reference: benchmarkCase.reference, caseId: benchmarkCase.caseId, tags: benchmarkCase.tags });
+    const score = await options.scorer({
+      input: benchmarkCase.input,
+      output,
+      reference: benchmarkCase.reference,
+      caseId: benchmarkCase.caseId,
+      tags: benchmarkCase.tags,
+    });
     const value = typeof score === 'boolean' ? Number(score) : score;
-    if (!(typeof value === 'number' && value >= 0 && value <= 1)) throw new Error(`the scorer returned ${String(score)}; scores run from 0 to 1`);
+    if (!(typeof value === 'number' && value >= 0 && value <= 1))
+      throw new Error(`the scorer returned ${String(score)}; scores run from 0 to 1`);
     return { ...base, score: value };
   } catch (error) {
     return { ...base, error: { kind: 'scorer', message: messageOf(error) } };
@@ -178,7 +210,8 @@ async function runCase<Output>(options: RunBenchmarkOptions<Output>, run: Regist
 }
 
 function episodeIdOf(episode: Episode): string {
-  if (/^0+$/.test(episode.episodeId)) throw new NoTracerError('no tracer is set up: call setup() before runBenchmark so its episodes reach the collector');
+  if (/^0+$/.test(episode.episodeId))
+    throw new NoTracerError('no tracer is set up: call setup() before runBenchmark so its episodes reach the collector');
   return episode.episodeId;
 }
 

@@ -21,6 +21,7 @@ export type Scorer<Output> = (run: ScorerInput<Output>) => number | boolean | Pr
  * collapsing whitespace and ignoring case; 0 otherwise, and 0 when the case has no reference.
  */
 export function matchesReference<Output>(): Scorer<Output> {
-  const normalise = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)).trim().replace(/\s+/g, ' ').toLowerCase();
+  const normalise = (value: unknown) =>
+    (typeof value === 'string' ? value : JSON.stringify(value)).trim().replace(/\s+/g, ' ').toLowerCase();
   return ({ output, reference }) => reference !== null && reference !== undefined && normalise(output) === normalise(reference);
 }

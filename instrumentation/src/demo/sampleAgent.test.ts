@@ -39,7 +39,9 @@ describe('runSampleAgent', () => {
 
   it('fails with realistic, named tool errors', async () => {
     await runSampleAgent({ episodes: 200, seed: 3 });
-    const failedTools = (await tracing.spans()).filter((span) => span.name.startsWith('execute_tool') && span.status.code === SpanStatusCode.ERROR);
+    const failedTools = (await tracing.spans()).filter(
+      (span) => span.name.startsWith('execute_tool') && span.status.code === SpanStatusCode.ERROR,
+    );
     const types = new Set(failedTools.map((span) => span.attributes['error.type']));
     expect(types).toEqual(new Set(['OrderNotFound', 'RefundLimitExceeded', 'CarrierTimeout']));
     const refundLimit = failedTools.find((span) => span.attributes['error.type'] === 'RefundLimitExceeded');

@@ -58,9 +58,7 @@ export function createSupportDesk(random: Random) {
 
   const issueRefund = traceTool('issue_refund', async (order: Order): Promise<string> => {
     if (order.amount > REFUND_LIMIT)
-      throw new RefundLimitExceeded(
-        `amount ${order.amount.toFixed(2)} exceeds limit ${REFUND_LIMIT.toFixed(2)} for order ${order.id}`,
-      );
+      throw new RefundLimitExceeded(`amount ${order.amount.toFixed(2)} exceeds limit ${REFUND_LIMIT.toFixed(2)} for order ${order.id}`);
     return `RF-${random.int(100000, 999999)}`;
   });
 

@@ -17,7 +17,10 @@ export function guard<T>(what: string, work: () => T): T | undefined {
 export function reportFailure(what: string, error: unknown): void {
   try {
     const reason = error instanceof Error ? error.message : toText(error);
-    currentSettings().warn(`failed:${what}`, `${what} failed (${reason}); the agent carries on, later failures of this kind are not reported`);
+    currentSettings().warn(
+      `failed:${what}`,
+      `${what} failed (${reason}); the agent carries on, later failures of this kind are not reported`,
+    );
   } catch {
     // Even reporting failed (a hostile logger): staying silent is the only safe thing left.
   }

@@ -25,11 +25,18 @@ describe('outcome-aware sampling, keeping no successes', () => {
       await lookup('ORD-2');
       throw new Error('carrier down');
     }).catch(() => undefined);
-    const escalated = await withEpisode(refund, async (episode) => (await lookup('ORD-3'), episode.escalate('asked for a person'), episode.episodeId));
+    const escalated = await withEpisode(
+      refund,
+      async (episode) => (await lookup('ORD-3'), episode.escalate('asked for a person'), episode.episodeId),
+    );
     const markedFailed = await withEpisode(refund, async (episode) => (episode.setOutcome('failure'), episode.episodeId));
 
     const spans = await tracing.spans();
-    const byTrace = (id: string) => spans.filter((span) => span.spanContext().traceId === id).map((span) => span.name).sort();
+    const byTrace = (id: string) =>
+      spans
+        .filter((span) => span.spanContext().traceId === id)
+        .map((span) => span.name)
+        .sort();
     expect(byTrace(success)).toEqual([]);
     expect(byTrace(failed)).toEqual(['execute_tool lookup_order', 'invoke_agent support-agent']);
     expect(byTrace(escalated)).toEqual(['execute_tool lookup_order', 'invoke_agent support-agent']);
@@ -49,10 +56,12 @@ describe('outcome-aware sampling, keeping no successes', () => {
 
     recordCorrection(episodeId, correction);
     const spans = await tracing.spans();
-    expect(spans.filter((span) => span.spanContext().traceId === episodeId).map((span) => span.name).sort()).toEqual([
-      'execute_tool lookup_order',
-      'invoke_agent support-agent',
-    ]);
+    expect(
+      spans
+        .filter((span) => span.spanContext().traceId === episodeId)
+        .map((span) => span.name)
+        .sort(),
+    ).toEqual(['execute_tool lookup_order', 'invoke_agent support-agent']);
     expect(spanNamed(spans, 'trumpets.correction').attributes['trumpets.correction.episode_id']).toBe(episodeId);
     expect(tracing.handle().stats()).toMatchObject({ sampledOutEpisodes: 0, bufferedSpans: 0 });
   });
@@ -77,10 +86,12 @@ describe('outcome-aware sampling, keeping no successes', () => {
 
     const spans = await tracing.spans();
     expect(spans.some((span) => span.spanContext().traceId === episodeId)).toBe(false);
-    expect(spans.filter((span) => span.spanContext().traceId === failed).map((span) => span.name).sort()).toEqual([
-      'execute_tool send_survey',
-      'invoke_agent support-agent',
-    ]);
+    expect(
+      spans
+        .filter((span) => span.spanContext().traceId === failed)
+        .map((span) => span.name)
+        .sort(),
+    ).toEqual(['execute_tool send_survey', 'invoke_agent support-agent']);
   });
 
   it('passes spans that belong to no episode straight through', async () => {

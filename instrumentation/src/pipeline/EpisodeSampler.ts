@@ -115,7 +115,11 @@ export class EpisodeSampler implements SpanProcessor {
   private decide(traceId: string, episode: RunningEpisode, root: ReadableSpan): void {
     this.running.delete(traceId);
     this.stats.bufferedSpans -= episode.spans.length;
-    const keep = episode.keep || root.attributes[TRUMPETS.EPISODE_OUTCOME] !== 'success' || root.status.code === SpanStatusCode.ERROR || this.coin(traceId);
+    const keep =
+      episode.keep ||
+      root.attributes[TRUMPETS.EPISODE_OUTCOME] !== 'success' ||
+      root.status.code === SpanStatusCode.ERROR ||
+      this.coin(traceId);
     this.remember(traceId, keep);
     if (keep) {
       for (const span of episode.spans) this.gate.forward(span);

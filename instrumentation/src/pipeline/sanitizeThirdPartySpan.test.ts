@@ -43,11 +43,13 @@ describe('spans other instrumentations make inside an episode', () => {
     expect(llm.events[0]?.attributes?.['exception.message']).toBe('Incorrect API key provided: [REDACTED:secret]');
   });
 
-  it('get the conventions\' finish reason when the Anthropic SDK names it its own way', async () => {
+  it("get the conventions' finish reason when the Anthropic SDK names it its own way", async () => {
     await withEpisode(episode, () => {
       trace
         .getTracer('com.anthropic.sdk.typescript')
-        .startSpan('anthropic.messages.create', { attributes: { 'gen_ai.operation.name': 'chat', 'anthropic.message.stop_reason': 'tool_use' } })
+        .startSpan('anthropic.messages.create', {
+          attributes: { 'gen_ai.operation.name': 'chat', 'anthropic.message.stop_reason': 'tool_use' },
+        })
         .end();
     });
     const chat = spanNamed(await tracing.spans(), 'anthropic.messages.create');

@@ -1,6 +1,13 @@
 import type { AttributeValue, Attributes } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { CONTENT_ATTRIBUTES, CONTENT_ATTRIBUTE_PREFIXES, FINISH_REASON, GEN_AI, REDACTED_TEXT_ATTRIBUTES, THIRD_PARTY } from '../conventions.ts';
+import {
+  CONTENT_ATTRIBUTES,
+  CONTENT_ATTRIBUTE_PREFIXES,
+  FINISH_REASON,
+  GEN_AI,
+  REDACTED_TEXT_ATTRIBUTES,
+  THIRD_PARTY,
+} from '../conventions.ts';
 import { cut } from '../internal/content.ts';
 import type { TracerSettings } from '../internal/settings.ts';
 

@@ -45,7 +45,7 @@ describe('when the collector is unreachable', () => {
     tracing = undefined;
   });
 
-  it('leaves the agent\'s results unchanged, keeps the queue bounded and warns once', async () => {
+  it("leaves the agent's results unchanged, keeps the queue bounded and warns once", async () => {
     const episodes = 1000;
     const untraced: string[] = [];
     for (let n = 0; n < episodes; n++) untraced.push(await agent(n));
@@ -77,7 +77,9 @@ describe('when the collector is unreachable', () => {
     // Every span is accounted for: each one was either refused by the network or dropped at the bound.
     expect(stats.failedSpans + stats.droppedSpans + stats.queuedSpans).toBe(episodes * 3);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^@trumpets\/instrumentation: (cannot deliver spans to http:\/\/127\.0\.0\.1:\d+\/v1\/traces|the export queue is full)/);
+    expect(warnings[0]).toMatch(
+      /^@trumpets\/instrumentation: (cannot deliver spans to http:\/\/127\.0\.0\.1:\d+\/v1\/traces|the export queue is full)/,
+    );
   });
 
   it('warns once per outage and says when delivery works again, with how much was lost', async () => {

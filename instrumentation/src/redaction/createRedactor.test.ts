@@ -49,7 +49,13 @@ describe('createRedactor', () => {
   });
 
   it('applies patterns of your own after the built-in rules, and only the built-in rules you list', () => {
-    const custom = createRedactor({ builtIn: ['email'], patterns: [{ name: 'order', pattern: 'ORD-\\d{4}' }, { name: 'ticket', pattern: /TCK-\d+/ }] });
+    const custom = createRedactor({
+      builtIn: ['email'],
+      patterns: [
+        { name: 'order', pattern: 'ORD-\\d{4}' },
+        { name: 'ticket', pattern: /TCK-\d+/ },
+      ],
+    });
     expect(custom('ORD-8812 and ORD-1234 for a@b.io, card 4111111111111111, TCK-55')).toBe(
       '[REDACTED:order] and [REDACTED:order] for [REDACTED:email], card 4111111111111111, [REDACTED:ticket]',
     );

@@ -42,7 +42,8 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
 function answer(path: string, body: Record<string, unknown>, response: ServerResponse): void {
   const failing = JSON.stringify(body['messages'] ?? '').includes(FAKE_LLM.failTrigger);
   if (path === '/v1/chat/completions') {
-    if (failing) return json(response, 400, { error: { message: 'invalid request', type: 'invalid_request_error', code: null, param: null } });
+    if (failing)
+      return json(response, 400, { error: { message: 'invalid request', type: 'invalid_request_error', code: null, param: null } });
     return body['stream'] ? openaiStream(body, response) : json(response, 200, openaiCompletion());
   }
   if (path === '/v1/messages') {
@@ -66,15 +67,28 @@ function openaiCompletion() {
 
 function openaiStream(body: Record<string, unknown>, response: ServerResponse): void {
   const { model, promptTokens, completionTokens } = FAKE_LLM.openai;
-  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
-    ({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1_764_000_000, model, choices, ...extra });
+  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1_764_000_000,
+    model,
+    choices,
+    ...extra,
+  });
   const events: unknown[] = [
     chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
-    ...FAKE_LLM.reply.split(' ').map((word, i) => chunk([{ index: 0, delta: { content: i === 0 ? word : ` ${word}` }, finish_reason: null }])),
+    ...FAKE_LLM.reply
+      .split(' ')
+      .map((word, i) => chunk([{ index: 0, delta: { content: i === 0 ? word : ` ${word}` }, finish_reason: null }])),
     chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]),
   ];
   const includeUsage = (body['stream_options'] as { include_usage?: boolean } | undefined)?.include_usage === true;
-  if (includeUsage) events.push(chunk([], { usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens } }));
+  if (includeUsage)
+    events.push(
+      chunk([], {
+        usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      }),
+    );
   response.writeHead(200, { 'content-type': 'text/event-stream' });
   for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
   response.end('data: [DONE]\n\n');
@@ -97,11 +111,20 @@ function anthropicMessage() {
 function anthropicStream(response: ServerResponse): void {
   const { model, inputTokens, outputTokens } = FAKE_LLM.anthropic;
   const events: Array<[string, unknown]> = [
-    ['message_start', { type: 'message_start', message: { ...anthropicMessage(), content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 }, model } }],
+    [
+      'message_start',
+      {
+        type: 'message_start',
+        message: { ...anthropicMessage(), content: [], stop_reason: null, usage: { input_tokens: inputTokens, output_tokens: 1 }, model },
+      },
+    ],
     ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
     ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: FAKE_LLM.reply } }],
     ['content_block_stop', { type: 'content_block_stop', index: 0 }],
-    ['message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } }],
+    [
+      'message_delta',
+      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } },
+    ],
     ['message_stop', { type: 'message_stop' }],
   ];
   response.writeHead(200, { 'content-type': 'text/event-stream' });

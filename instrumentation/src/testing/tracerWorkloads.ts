@@ -82,15 +82,22 @@ export function bareSdkWorkload(exporter: SpanExporter = discardingExporter()): 
       span.end();
     }
   };
-  const tool = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) => (...args: A) =>
-    inSpan(
-      tracer.startSpan(`execute_tool ${name}`, {
-        kind: SpanKind.INTERNAL,
-        attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': name, 'gen_ai.tool.call.id': randomUUID() },
-      }),
-      () => fn(...args),
-    );
-  const tools = { lookupOrder: tool('lookup_order', work.lookupOrder), checkPolicy: tool('check_refund_policy', work.checkPolicy), issueRefund: tool('issue_refund', work.issueRefund), chat: work.chat };
+  const tool =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      inSpan(
+        tracer.startSpan(`execute_tool ${name}`, {
+          kind: SpanKind.INTERNAL,
+          attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': name, 'gen_ai.tool.call.id': randomUUID() },
+        }),
+        () => fn(...args),
+      );
+  const tools = {
+    lookupOrder: tool('lookup_order', work.lookupOrder),
+    checkPolicy: tool('check_refund_policy', work.checkPolicy),
+    issueRefund: tool('issue_refund', work.issueRefund),
+    chat: work.chat,
+  };
   const chat = () => {
     const span = tracer.startSpan('chat gpt-4o-mini', {
       kind: SpanKind.CLIENT,
@@ -114,7 +121,12 @@ export function bareSdkWorkload(exporter: SpanExporter = discardingExporter()): 
       const root = tracer.startSpan('invoke_agent bench-agent', {
         kind: SpanKind.INTERNAL,
         root: true,
-        attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'bench-agent', 'gen_ai.workflow.name': 'refund', 'trumpets.episode.input': INPUT },
+        attributes: {
+          'gen_ai.operation.name': 'invoke_agent',
+          'gen_ai.agent.name': 'bench-agent',
+          'gen_ai.workflow.name': 'refund',
+          'trumpets.episode.input': INPUT,
+        },
       });
       return inSpan(root, async () => {
         const answer = await agent(tools, chat);

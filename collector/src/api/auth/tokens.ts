@@ -20,7 +20,10 @@ const entrySchema = z
     const scopes = scopeList.split('+');
     const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
     if (unknown.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `token '${name}' has unknown scope(s) ${unknown.join(', ')}; scopes are ${SCOPES.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `token '${name}' has unknown scope(s) ${unknown.join(', ')}; scopes are ${SCOPES.join(', ')}`,
+      });
       return z.NEVER;
     }
     return { name, secret, scopes: new Set(scopes as Scope[]) };
@@ -29,7 +32,12 @@ const entrySchema = z
 /** `TRUMPETS_TOKENS`: comma-separated `name:secret:scope+scope` entries. */
 export const tokensSchema = z
   .string()
-  .transform((text) => text.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(entrySchema))
   .transform((entries) => entries.map(({ name, secret, scopes }) => ({ name, scopes, digest: digestOf(secret) })));
 

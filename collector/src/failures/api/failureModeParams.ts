@@ -24,9 +24,17 @@ const scopeFields = {
   /** Range end (exclusive), and the end of the status windows. Default: now. */
   to: time.optional(),
   /** Length of the recent status window, and of the previous one it is compared with. Default 24. */
-  windowHours: z.coerce.number().positive().max(24 * 30).default(24),
+  windowHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   /** A mode first seen this recently (with enough failures) is new. Default 24. */
-  newWithinHours: z.coerce.number().positive().max(24 * 90).default(24),
+  newWithinHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24),
 };
 
 const statusList = z
@@ -59,7 +67,9 @@ export function scopeOf(params: { agent: string; from?: number; to?: number; win
   const fromMs = params.from ?? toMs - DEFAULT_RANGE_MS;
   if (fromMs >= toMs) return { error: 'from must be before to' } as const;
   if (toMs - fromMs > MAX_RANGE_MS) return { error: 'the range from..to may span at most 90 days' } as const;
-  return { scope: { agent: params.agent, fromMs, toMs, windowMs: params.windowHours * HOUR_MS, newWithinMs: params.newWithinHours * HOUR_MS } } as const;
+  return {
+    scope: { agent: params.agent, fromMs, toMs, windowMs: params.windowHours * HOUR_MS, newWithinMs: params.newWithinHours * HOUR_MS },
+  } as const;
 }
 
 /** zod issues as one readable line: `windowHours: Too big: expected number to be <=720`. */

@@ -56,17 +56,28 @@ export interface FailureModeSummary {
 }
 
 /** A cluster, its counts (none when it had no failures in the range) and the exposure of its agents, as one summary. */
-export function summarize(cluster: ClusterRow, mergedIds: string[], counts: CountRow | undefined, exposure: ReadonlyMap<string, Exposure>, windows: StatusWindows): FailureModeSummary {
+export function summarize(
+  cluster: ClusterRow,
+  mergedIds: string[],
+  counts: CountRow | undefined,
+  exposure: ReadonlyMap<string, Exposure>,
+  windows: StatusWindows,
+): FailureModeSummary {
   const agents = counts?.agents ?? [];
   const recentEpisodes = agents.reduce((sum, agent) => sum + (exposure.get(agent)?.recent ?? 0), 0);
   const previousEpisodes = agents.reduce((sum, agent) => sum + (exposure.get(agent)?.previous ?? 0), 0);
   const recent = Number(counts?.recent ?? 0);
   const previous = Number(counts?.previous ?? 0);
   const firstSeenMs = Number(cluster.firstSeenMs);
-  const verdict = failureModeStatus(firstSeenMs, Number(counts?.sinceNewFrom ?? 0), { recent, previous, recentEpisodes, previousEpisodes }, {
-    nowMs: windows.toMs,
-    newWithinMs: windows.newWithinMs,
-  });
+  const verdict = failureModeStatus(
+    firstSeenMs,
+    Number(counts?.sinceNewFrom ?? 0),
+    { recent, previous, recentEpisodes, previousEpisodes },
+    {
+      nowMs: windows.toMs,
+      newWithinMs: windows.newWithinMs,
+    },
+  );
   return {
     id: cluster.ClusterId,
     label: cluster.Label,

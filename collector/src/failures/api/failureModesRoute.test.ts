@@ -21,7 +21,8 @@ async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const list = async (query: string) => (await getJson<{ total: number; failureModes: FailureModeSummary[] }>(`/api/failure-modes?${query}`)).body;
+const list = async (query: string) =>
+  (await getJson<{ total: number; failureModes: FailureModeSummary[] }>(`/api/failure-modes?${query}`)).body;
 
 let sequence = 0;
 /** `count` failures of one mode, spread evenly over [fromMs, toMs); each test's agent names its own workflow, so tests share no mode. */
@@ -50,7 +51,16 @@ async function storeTraffic(agent: string, count: number, fromMs: number, toMs: 
   const rows = Array.from({ length: count }, (_, i) => {
     const id = `7${(++sequence).toString(16).padStart(31, '0')}`;
     const startMs = Math.floor(fromMs + ((toMs - fromMs) * i) / count);
-    return { EpisodeId: id, TraceId: id, Agent: agent, Workflow: 'checkout', Outcome: 'success', StartTime: msToDateTime64(startMs), EndTime: msToDateTime64(startMs + 1000), AssembledAt: assembledAt };
+    return {
+      EpisodeId: id,
+      TraceId: id,
+      Agent: agent,
+      Workflow: 'checkout',
+      Outcome: 'success',
+      StartTime: msToDateTime64(startMs),
+      EndTime: msToDateTime64(startMs + 1000),
+      AssembledAt: assembledAt,
+    };
   });
   await harness.store.insert('episodes', rows);
 }
@@ -92,10 +102,22 @@ describe('GET /api/failure-modes', () => {
     const recovered = randomHexId(16);
     const recoveredRoot = root(recovered, { 'trumpets.episode.outcome': 'success' });
     spans.push(recoveredRoot, failedTool(recovered, recoveredRoot, 'refund of $999.00 for ORD-7 exceeds the limit'));
-    const escalated = root(randomHexId(16), { 'trumpets.episode.outcome': 'escalated', 'trumpets.escalation.reason': 'customer asked for a human' });
-    const flagged = root(randomHexId(16), { 'trumpets.episode.outcome': 'success' }, {
-      events: [{ name: 'trumpets.safety.flag', attributes: { 'trumpets.safety.kind': 'pii_in_output', 'trumpets.safety.detail': 'answer contained an e-mail address' } }],
+    const escalated = root(randomHexId(16), {
+      'trumpets.episode.outcome': 'escalated',
+      'trumpets.escalation.reason': 'customer asked for a human',
     });
+    const flagged = root(
+      randomHexId(16),
+      { 'trumpets.episode.outcome': 'success' },
+      {
+        events: [
+          {
+            name: 'trumpets.safety.flag',
+            attributes: { 'trumpets.safety.kind': 'pii_in_output', 'trumpets.safety.detail': 'answer contained an e-mail address' },
+          },
+        ],
+      },
+    );
     const correction: TestSpan = {
       traceId: randomHexId(16),
       spanId: randomHexId(8),
@@ -112,7 +134,13 @@ describe('GET /api/failure-modes', () => {
     const { failureModes } = await list(`agent=${agent}`);
     const byCategory = Object.fromEntries(failureModes.map((mode) => [mode.category, mode]));
     expect(Object.keys(byCategory).sort()).toEqual(['correction', 'error', 'escalation', 'safety']);
-    expect(byCategory.error).toMatchObject({ tool: 'payments.refund', errorType: 'RefundLimitExceeded', failures: 4, workflows: ['refund'], agents: [agent] });
+    expect(byCategory.error).toMatchObject({
+      tool: 'payments.refund',
+      errorType: 'RefundLimitExceeded',
+      failures: 4,
+      workflows: ['refund'],
+      agents: [agent],
+    });
     expect(byCategory.error!.label).toBe('refund of <AMOUNT> for <ID> exceeds the limit');
     expect(byCategory.safety).toMatchObject({ errorType: 'pii_in_output', failures: 1 });
 
@@ -167,7 +195,11 @@ describe('GET /api/failure-modes', () => {
       ...failures(2, agent, now - 30 * HOUR, now - 3 * HOUR, { tool: 'c.tool' }),
     ]);
     expect((await list(`agent=${agent}`)).failureModes.map((mode) => mode.failures)).toEqual([9, 5, 2]);
-    expect((await list(`agent=${agent}&sort=firstSeen&order=asc`)).failureModes.map((mode) => mode.tool)).toEqual(['b.tool', 'c.tool', 'a.tool']);
+    expect((await list(`agent=${agent}&sort=firstSeen&order=asc`)).failureModes.map((mode) => mode.tool)).toEqual([
+      'b.tool',
+      'c.tool',
+      'a.tool',
+    ]);
     const limited = await list(`agent=${agent}&limit=1`);
     expect(limited.total).toBe(3);
     expect(limited.failureModes).toHaveLength(1);
@@ -194,7 +226,10 @@ describe('GET /api/failure-modes/:id', () => {
   it('returns the timeline, diverse examples and member pages of one mode', async () => {
     const agent = 'detail-agent';
     const now = Date.now();
-    await cluster([...failures(20, agent, now - 30 * HOUR, now - HOUR), ...failures(10, 'detail-agent-2', now - 5 * HOUR, now - HOUR, { agentVersion: '3.0.0', workflow: `${agent}-checkout` })]);
+    await cluster([
+      ...failures(20, agent, now - 30 * HOUR, now - HOUR),
+      ...failures(10, 'detail-agent-2', now - 5 * HOUR, now - HOUR, { agentVersion: '3.0.0', workflow: `${agent}-checkout` }),
+    ]);
     const [mode] = (await list(`agent=${agent}`)).failureModes;
     const detail = async (query: string) => (await getJson<FailureModeDetail>(`/api/failure-modes/${mode!.id}?${query}`)).body;
 
@@ -228,7 +263,11 @@ describe('GET /api/failure-modes/:id', () => {
     const { status, body } = await getJson<FailureModeDetail>(`/api/failure-modes/${before[1]}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: before[0], mergedIds: [before[1]], failures: 7 });
-    expect(body.events.map((event) => [event.event, event.clusterId, event.otherClusterId])).toContainEqual(['merged_into', before[1], before[0]]);
+    expect(body.events.map((event) => [event.event, event.clusterId, event.otherClusterId])).toContainEqual([
+      'merged_into',
+      before[1],
+      before[0],
+    ]);
     expect((await list(`agent=${agent}`)).failureModes.map((mode) => mode.id)).toEqual([before[0]]);
   });
 
@@ -236,7 +275,10 @@ describe('GET /api/failure-modes/:id', () => {
     const agent = 'related-agent';
     const now = Date.now();
     const refused = { tool: 'db.query', errorType: 'ConnectionRefused', text: 'could not connect to primary database at 10.0.0.5:5432' };
-    await cluster([...failures(4, agent, now - 3 * HOUR, now - HOUR, { ...refused, workflow: 'checkout' }), ...failures(4, agent, now - 3 * HOUR, now - HOUR, { ...refused, workflow: 'returns' })]);
+    await cluster([
+      ...failures(4, agent, now - 3 * HOUR, now - HOUR, { ...refused, workflow: 'checkout' }),
+      ...failures(4, agent, now - 3 * HOUR, now - HOUR, { ...refused, workflow: 'returns' }),
+    ]);
     const modes = (await list(`agent=${agent}`)).failureModes;
     expect(modes).toHaveLength(2);
     const checkout = modes.find((mode) => mode.workflow === 'checkout')!;

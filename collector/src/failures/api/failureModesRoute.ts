@@ -53,5 +53,10 @@ export function failureModesRoute(options: { store: Store }): Router {
 }
 
 function rangeOf(scope: { fromMs: number; toMs: number; windowMs: number; newWithinMs: number }) {
-  return { from: new Date(scope.fromMs).toISOString(), to: new Date(scope.toMs).toISOString(), windowHours: scope.windowMs / 3600_000, newWithinHours: scope.newWithinMs / 3600_000 };
+  return {
+    from: new Date(scope.fromMs).toISOString(),
+    to: new Date(scope.toMs).toISOString(),
+    windowHours: scope.windowMs / 3600_000,
+    newWithinHours: scope.newWithinMs / 3600_000,
+  };
 }

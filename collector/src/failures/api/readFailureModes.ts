@@ -1,7 +1,14 @@
 import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { pickDiverseExamples, type FailureView } from './diverseExamples.ts';
-import { summarize, type ClusterRow, type CountRow, type Exposure, type FailureModeSummary, type StatusWindows } from './failureModeSummary.ts';
+import {
+  summarize,
+  type ClusterRow,
+  type CountRow,
+  type Exposure,
+  type FailureModeSummary,
+  type StatusWindows,
+} from './failureModeSummary.ts';
 import { timelineOf, type TimelinePoint } from './timeline.ts';
 
 /** What every read is restricted to. */
@@ -47,7 +54,9 @@ export async function listFailureModes(store: Store, scope: FailureModeScope, cl
     store.query<ClusterRow>(loadQuery('failure_mode_clusters'), { clusterIds: ids }),
     store.query<{ agent: string; recent: number; previous: number }>(loadQuery('failure_mode_exposure'), windows),
   ]);
-  const exposure = new Map<string, Exposure>(exposureRows.map((row) => [row.agent, { recent: Number(row.recent), previous: Number(row.previous) }]));
+  const exposure = new Map<string, Exposure>(
+    exposureRows.map((row) => [row.agent, { recent: Number(row.recent), previous: Number(row.previous) }]),
+  );
   const countsOf = new Map(counts.map((row) => [row.clusterId, row]));
   return clusters
     .filter((cluster) => cluster.MergedInto === '' && ids.includes(cluster.ClusterId))
@@ -58,8 +67,15 @@ export async function listFailureModes(store: Store, scope: FailureModeScope, cl
 }
 
 /** One failure mode with its timeline, examples, wordings, history, related modes and a page of members; undefined when the id is unknown. */
-export async function readFailureMode(store: Store, requestedId: string, scope: FailureModeScope, page: { page: number; pageSize: number }): Promise<FailureModeDetail | undefined> {
-  const [requested] = await store.query<ClusterRow>(loadQuery('failure_mode_clusters'), { clusterIds: [requestedId] }).then((rows) => rows.filter((row) => row.ClusterId === requestedId));
+export async function readFailureMode(
+  store: Store,
+  requestedId: string,
+  scope: FailureModeScope,
+  page: { page: number; pageSize: number },
+): Promise<FailureModeDetail | undefined> {
+  const [requested] = await store
+    .query<ClusterRow>(loadQuery('failure_mode_clusters'), { clusterIds: [requestedId] })
+    .then((rows) => rows.filter((row) => row.ClusterId === requestedId));
   if (!requested) return undefined;
   const [summary] = await listFailureModes(store, scope, requested.MergedInto || requested.ClusterId);
   if (!summary) return undefined;
@@ -69,8 +85,13 @@ export async function readFailureMode(store: Store, requestedId: string, scope: 
     store.query<MemberRow>(loadQuery('failure_mode_members'), { ...range, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
     store.query<MemberRow>(loadQuery('failure_mode_example_candidates'), range),
     store.query<{ templateId: string; template: string; failures: string }>(loadQuery('failure_mode_templates'), range),
-    store.query<{ ClusterId: string; Event: string; OtherClusterId: string; atMs: string }>(loadQuery('failure_mode_events'), { clusterIds: range.clusterIds }),
-    store.query<ClusterRow & { distance: string }>(loadQuery('failure_mode_related'), { clusterId: summary.id, maxDistance: RELATED_MAX_DISTANCE }),
+    store.query<{ ClusterId: string; Event: string; OtherClusterId: string; atMs: string }>(loadQuery('failure_mode_events'), {
+      clusterIds: range.clusterIds,
+    }),
+    store.query<ClusterRow & { distance: string }>(loadQuery('failure_mode_related'), {
+      clusterId: summary.id,
+      maxDistance: RELATED_MAX_DISTANCE,
+    }),
   ]);
   const counts = hourly.map((row) => ({ hourMs: Number(row.hourMs), failures: Number(row.failures) }));
   return {
@@ -78,7 +99,12 @@ export async function readFailureMode(store: Store, requestedId: string, scope: 
     timeline: timelineOf(counts, scope.fromMs, scope.toMs),
     examples: pickDiverseExamples(candidates.map(toFailureView), EXAMPLES),
     templates: templates.map((row) => ({ id: row.templateId, template: row.template, failures: Number(row.failures) })),
-    events: events.map((row) => ({ event: row.Event, clusterId: row.ClusterId, otherClusterId: row.OtherClusterId, at: new Date(Number(row.atMs)).toISOString() })),
+    events: events.map((row) => ({
+      event: row.Event,
+      clusterId: row.ClusterId,
+      otherClusterId: row.OtherClusterId,
+      at: new Date(Number(row.atMs)).toISOString(),
+    })),
     related: related.map((row) => ({
       id: row.ClusterId,
       label: row.Label,
@@ -97,7 +123,14 @@ function windowBounds(scope: FailureModeScope) {
   const recentFromMs = scope.toMs - scope.windowMs;
   const previousFromMs = recentFromMs - scope.windowMs;
   const newFromMs = scope.toMs - scope.newWithinMs;
-  return { fromMs: scope.fromMs, toMs: scope.toMs, recentFromMs, previousFromMs, newFromMs, scanFromMs: Math.min(scope.fromMs, previousFromMs, newFromMs) };
+  return {
+    fromMs: scope.fromMs,
+    toMs: scope.toMs,
+    recentFromMs,
+    previousFromMs,
+    newFromMs,
+    scanFromMs: Math.min(scope.fromMs, previousFromMs, newFromMs),
+  };
 }
 
 function toFailureView(row: MemberRow): FailureView {

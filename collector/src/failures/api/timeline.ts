@@ -10,7 +10,11 @@ export interface TimelinePoint {
  * Hourly and daily (UTC) counts over [fromMs, toMs), every bucket present (zero when nothing
  * failed), from the hourly counts the store returned.
  */
-export function timelineOf(hourly: ReadonlyArray<{ hourMs: number; failures: number }>, fromMs: number, toMs: number): { hourly: TimelinePoint[]; daily: TimelinePoint[] } {
+export function timelineOf(
+  hourly: ReadonlyArray<{ hourMs: number; failures: number }>,
+  fromMs: number,
+  toMs: number,
+): { hourly: TimelinePoint[]; daily: TimelinePoint[] } {
   const counts = new Map(hourly.map((row) => [row.hourMs, row.failures]));
   const days = new Map<number, number>();
   const hours: TimelinePoint[] = [];

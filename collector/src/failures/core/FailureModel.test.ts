@@ -51,8 +51,14 @@ describe('FailureModel', () => {
   it('tells two failures under one generic error type apart by their words', () => {
     const model = new FailureModel();
     const generic = { tool: 'invoices.render', errorType: 'TypeError', workflow: 'billing' };
-    const undefinedRead = [failure("TypeError: Cannot read properties of undefined (reading 'lineItems')", generic), failure("Cannot read property 'lineItems' of undefined", generic)];
-    const notAFunction = [failure('TypeError: amount.toFixed is not a function', generic), failure('TypeError: invoice.amount.toFixed is not a function', generic)];
+    const undefinedRead = [
+      failure("TypeError: Cannot read properties of undefined (reading 'lineItems')", generic),
+      failure("Cannot read property 'lineItems' of undefined", generic),
+    ];
+    const notAFunction = [
+      failure('TypeError: amount.toFixed is not a function', generic),
+      failure('TypeError: invoice.amount.toFixed is not a function', generic),
+    ];
     const batch = model.assign([...undefinedRead, ...notAFunction]);
     const [a, b] = [undefinedRead, notAFunction].map((group) => new Set(group.map((r) => clusterOf(model, batch, r.failureId))));
     expect(a!.size).toBe(1);
@@ -62,46 +68,71 @@ describe('FailureModel', () => {
 
   it('labels a cluster with its template, variables masked', () => {
     const model = new FailureModel();
-    const batch = model.assign([failure('Order ORD-1 not found', { errorType: 'OrderNotFound' }), failure('Order ORD-22 not found.', { errorType: 'OrderNotFound' })]);
+    const batch = model.assign([
+      failure('Order ORD-1 not found', { errorType: 'OrderNotFound' }),
+      failure('Order ORD-22 not found.', { errorType: 'OrderNotFound' }),
+    ]);
     expect(batch.clusters.map((cluster) => cluster.label)).toEqual(['order <ID> not found']);
   });
 
   it('keeps the same failure in another workflow, or of another kind, in another cluster', () => {
     const model = new FailureModel();
-    const records = [failure('limit exceeded'), failure('limit exceeded', { workflow: 'billing' }), failure('limit exceeded', { kind: 'escalation' })];
+    const records = [
+      failure('limit exceeded'),
+      failure('limit exceeded', { workflow: 'billing' }),
+      failure('limit exceeded', { kind: 'escalation' }),
+    ];
     const batch = model.assign(records);
     expect(new Set(records.map((r) => clusterOf(model, batch, r.failureId))).size).toBe(3);
   });
 
   it('gives the same ids on a second run over the same failures, however they are batched', () => {
     const records = Array.from({ length: 60 }, (_, i) =>
-      failure(i % 3 === 0 ? `deadlock detected while updating accounts (pid ${i})` : i % 3 === 1 ? `could not connect to server at 10.0.0.${i}` : `Order ORD-${i} not found`, {
-        errorType: i % 3 === 2 ? 'OrderNotFound' : '',
-        tool: 'db.query',
-      }),
+      failure(
+        i % 3 === 0
+          ? `deadlock detected while updating accounts (pid ${i})`
+          : i % 3 === 1
+            ? `could not connect to server at 10.0.0.${i}`
+            : `Order ORD-${i} not found`,
+        {
+          errorType: i % 3 === 2 ? 'OrderNotFound' : '',
+          tool: 'db.query',
+        },
+      ),
     );
     const once = new FailureModel();
     const whole = once.assign(records);
     const again = new FailureModel();
     const inParts = [again.assign(records.slice(0, 7)), again.assign(records.slice(7, 40)), again.assign(records.slice(40))];
-    const ids = (model: FailureModel, batches: AssignmentBatch[]) => batches.flatMap((b) => b.assignments.map((a) => `${a.record.failureId}=${model.resolve(a.clusterId)}`)).sort();
+    const ids = (model: FailureModel, batches: AssignmentBatch[]) =>
+      batches.flatMap((b) => b.assignments.map((a) => `${a.record.failureId}=${model.resolve(a.clusterId)}`)).sort();
     expect(ids(again, inParts)).toEqual(ids(once, [whole]));
     expect(new Set(whole.assignments.map((a) => a.clusterId)).size).toBe(3);
   });
 
   it('assigns after a restore from stored state exactly as the model that wrote it', () => {
     const records = Array.from({ length: 200 }, (_, i) =>
-      failure([`upstream connection reset by peer ${i}`, `Customer asked for a human agent`, `customer requested a human agent`, `Order ORD-${i} not found`][i % 4]!, {
-        errorType: i % 4 === 3 ? 'OrderNotFound' : '',
-        kind: i % 4 === 1 || i % 4 === 2 ? 'escalation' : 'failure',
-      }),
+      failure(
+        [
+          `upstream connection reset by peer ${i}`,
+          `Customer asked for a human agent`,
+          `customer requested a human agent`,
+          `Order ORD-${i} not found`,
+        ][i % 4]!,
+        {
+          errorType: i % 4 === 3 ? 'OrderNotFound' : '',
+          kind: i % 4 === 1 || i % 4 === 2 ? 'escalation' : 'failure',
+        },
+      ),
     );
     const running = new FailureModel();
     const firstHalf = running.assign(records.slice(0, 100));
     const restored = new FailureModel({}, storedState([firstHalf]));
     const expected = running.assign(records.slice(100));
     const actual = restored.assign(records.slice(100));
-    expect(actual.assignments.map((a) => [a.record.failureId, a.clusterId, a.templateId])).toEqual(expected.assignments.map((a) => [a.record.failureId, a.clusterId, a.templateId]));
+    expect(actual.assignments.map((a) => [a.record.failureId, a.clusterId, a.templateId])).toEqual(
+      expected.assignments.map((a) => [a.record.failureId, a.clusterId, a.templateId]),
+    );
     expect(storedState([actual])).toEqual(storedState([expected]));
   });
 
@@ -124,7 +155,10 @@ describe('FailureModel', () => {
 
   it('records when each cluster was created and first and last seen', () => {
     const model = new FailureModel();
-    const batch = model.assign([failure('Order ORD-1 not found', { errorType: 'OrderNotFound', occurredAtMs: 5000 }), failure('Order ORD-2 not found', { errorType: 'OrderNotFound', occurredAtMs: 1000 })]);
+    const batch = model.assign([
+      failure('Order ORD-1 not found', { errorType: 'OrderNotFound', occurredAtMs: 5000 }),
+      failure('Order ORD-2 not found', { errorType: 'OrderNotFound', occurredAtMs: 1000 }),
+    ]);
     expect(batch.events).toEqual([{ clusterId: batch.clusters[0]!.clusterId, event: 'created', otherClusterId: '' }]);
     expect(batch.clusters[0]).toMatchObject({ firstSeenMs: 1000, lastSeenMs: 5000 });
   });

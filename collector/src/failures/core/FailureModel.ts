@@ -47,11 +47,15 @@ export class FailureModel {
   private readonly parsed = new Map<string, ParsedHeadline>();
   private nextSeq = 1;
 
-  constructor(options: FailureModelOptions = {}, state: { clusters: readonly ClusterState[]; templates: readonly TemplateState[] } = { clusters: [], templates: [] }) {
+  constructor(
+    options: FailureModelOptions = {},
+    state: { clusters: readonly ClusterState[]; templates: readonly TemplateState[] } = { clusters: [], templates: [] },
+  ) {
     this.miner = new TemplateMiner<TemplateState>(options);
     this.textSimilarity = options.textSimilarity ?? 0.35;
     for (const cluster of [...state.clusters].sort((a, b) => a.seq - b.seq)) this.restoreCluster({ ...cluster });
-    for (const template of [...state.templates].sort((a, b) => a.seq - b.seq)) this.restoreTemplate({ ...template, tokens: [...template.tokens] });
+    for (const template of [...state.templates].sort((a, b) => a.seq - b.seq))
+      this.restoreTemplate({ ...template, tokens: [...template.tokens] });
   }
 
   get clusterCount(): number {
@@ -74,7 +78,12 @@ export class FailureModel {
 
   private assignOne(record: FailureRecord, changes: Changes): Assignment {
     const headline = headlineOf(record.text);
-    const scope: Scope = { category: categoryOf(record.kind), workflow: record.workflow, tool: record.tool, errorType: errorTypeOf(record.errorType, headline) };
+    const scope: Scope = {
+      category: categoryOf(record.kind),
+      workflow: record.workflow,
+      tool: record.tool,
+      errorType: errorTypeOf(record.errorType, headline),
+    };
     const scopeKey = scopeKeyOf(scope);
     const parsed = this.parse(headline);
     const tokens = parsed.tokens;
@@ -105,7 +114,14 @@ export class FailureModel {
     return parsed;
   }
 
-  private createTemplate(scope: Scope, scopeKey: string, tokens: string[], words: string[], byText: boolean, changes: Changes): TemplateState {
+  private createTemplate(
+    scope: Scope,
+    scopeKey: string,
+    tokens: string[],
+    words: string[],
+    byText: boolean,
+    changes: Changes,
+  ): TemplateState {
     let templateId = templateIdOf(scopeKey, tokens);
     while (this.templateIds.has(templateId)) templateId += '+';
     const template: TemplateState = {
@@ -148,7 +164,15 @@ export class FailureModel {
   }
 
   private createCluster(clusterId: string, scope: Scope, founder: TemplateState, changes: Changes): ClusterState {
-    const cluster: ClusterState = { clusterId, ...scope, label: founder.tokens.join(' '), firstSeenMs: Infinity, lastSeenMs: -Infinity, mergedInto: '', seq: this.nextSeq++ };
+    const cluster: ClusterState = {
+      clusterId,
+      ...scope,
+      label: founder.tokens.join(' '),
+      firstSeenMs: Infinity,
+      lastSeenMs: -Infinity,
+      mergedInto: '',
+      seq: this.nextSeq++,
+    };
     founder.clusterId = clusterId;
     this.restoreCluster(cluster);
     this.noteTemplate(founder);
@@ -216,7 +240,8 @@ export class FailureModel {
 
 /** Records by time, then id: the order assignment depends on, so every run assigns alike. Sorted input is kept as is. */
 function inTimeOrder(records: readonly FailureRecord[]): readonly FailureRecord[] {
-  const before = (a: FailureRecord, b: FailureRecord) => a.occurredAtMs - b.occurredAtMs || (a.failureId < b.failureId ? -1 : a.failureId > b.failureId ? 1 : 0);
+  const before = (a: FailureRecord, b: FailureRecord) =>
+    a.occurredAtMs - b.occurredAtMs || (a.failureId < b.failureId ? -1 : a.failureId > b.failureId ? 1 : 0);
   for (let i = 1; i < records.length; i++) {
     if (before(records[i - 1]!, records[i]!) > 0) return [...records].sort(before);
   }

@@ -45,7 +45,11 @@ export class TemplateMiner<T extends MinedTemplate = MinedTemplate> {
    * The template `tokens` belong to, when one in their leaf is similar enough and `accept` agrees;
    * the template is generalised in place (`changed` tells whether its tokens moved to `<*>`).
    */
-  match(scopeKey: string, tokens: readonly string[], accept: (template: T) => boolean = () => true): { template: T; changed: boolean } | undefined {
+  match(
+    scopeKey: string,
+    tokens: readonly string[],
+    accept: (template: T) => boolean = () => true,
+  ): { template: T; changed: boolean } | undefined {
     const leaf = this.findLeaf(scopeKey, tokens);
     if (!leaf) return undefined;
     let best: T | undefined;
@@ -69,7 +73,11 @@ export class TemplateMiner<T extends MinedTemplate = MinedTemplate> {
     let node = this.roots.get(scopeKey)?.children.get(route[0]!);
     for (let layer = 0; layer < Math.min(this.tokenLayers, tokens.length); layer++) {
       const token = tokens[layer]!;
-      const key = /\d/.test(token) ? WILDCARD : node?.children.has(token) || (node?.children.size ?? 0) < this.maxChildren ? token : WILDCARD;
+      const key = /\d/.test(token)
+        ? WILDCARD
+        : node?.children.has(token) || (node?.children.size ?? 0) < this.maxChildren
+          ? token
+          : WILDCARD;
       route.push(key);
       node = node?.children.get(key);
     }

@@ -3,8 +3,12 @@ import { errorTypeOf, headlineOf, isGenericErrorType } from './errorHeadline.ts'
 
 describe('headlineOf', () => {
   it('takes the message line of a JavaScript or Java stack trace, not its frames', () => {
-    expect(headlineOf('TypeError: x is not a function\n    at run (/app/a.js:1:2)\n    at main (/app/b.js:3:4)')).toBe('TypeError: x is not a function');
-    expect(headlineOf('java.lang.IllegalStateException: closed\n\tat com.example.A.b(A.java:12)')).toBe('java.lang.IllegalStateException: closed');
+    expect(headlineOf('TypeError: x is not a function\n    at run (/app/a.js:1:2)\n    at main (/app/b.js:3:4)')).toBe(
+      'TypeError: x is not a function',
+    );
+    expect(headlineOf('java.lang.IllegalStateException: closed\n\tat com.example.A.b(A.java:12)')).toBe(
+      'java.lang.IllegalStateException: closed',
+    );
   });
 
   it('takes the exception line at the end of a Python traceback', () => {

@@ -8,7 +8,7 @@ const MAX_HEADLINE_CHARS = 400;
  */
 export function headlineOf(text: string): string {
   const first = firstLine(text);
-  const headline = first.startsWith('Traceback (most recent call last)') ? lastUnindented(text.split('\n')) ?? first : first;
+  const headline = first.startsWith('Traceback (most recent call last)') ? (lastUnindented(text.split('\n')) ?? first) : first;
   return headline.length > MAX_HEADLINE_CHARS ? headline.slice(0, MAX_HEADLINE_CHARS) : headline;
 }
 
@@ -50,16 +50,56 @@ export function errorTypeOf(recorded: string, headline: string): string {
  * HTTP status codes. Messages under these are told apart by their text; under a specific type
  * (`RefundLimitExceeded`) the type, tool and workflow already name the failure mode.
  */
-const GENERIC_TYPES = new Set(
-  [
-    '', '_other', 'error', 'exception', 'baseexception', 'throwable', 'failure', 'failed', 'fault', 'unknown', 'unknownerror', 'generic',
-    'runtimeerror', 'runtimeexception', 'typeerror', 'referenceerror', 'rangeerror', 'syntaxerror', 'valueerror', 'keyerror',
-    'indexerror', 'attributeerror', 'assertionerror', 'internalerror', 'systemerror', 'oserror', 'ioerror', 'ioexception',
-    'illegalstateexception', 'illegalargumentexception', 'nullpointerexception', 'aggregateerror', 'evalerror',
-    'httperror', 'httpexception', 'fetcherror', 'axioserror', 'requesterror', 'requestexception', 'apierror', 'apiexception',
-    'clienterror', 'servererror', 'toolerror', 'toolexception', 'agenterror', 'agentexception', 'executionerror',
-  ],
-);
+const GENERIC_TYPES = new Set([
+  '',
+  '_other',
+  'error',
+  'exception',
+  'baseexception',
+  'throwable',
+  'failure',
+  'failed',
+  'fault',
+  'unknown',
+  'unknownerror',
+  'generic',
+  'runtimeerror',
+  'runtimeexception',
+  'typeerror',
+  'referenceerror',
+  'rangeerror',
+  'syntaxerror',
+  'valueerror',
+  'keyerror',
+  'indexerror',
+  'attributeerror',
+  'assertionerror',
+  'internalerror',
+  'systemerror',
+  'oserror',
+  'ioerror',
+  'ioexception',
+  'illegalstateexception',
+  'illegalargumentexception',
+  'nullpointerexception',
+  'aggregateerror',
+  'evalerror',
+  'httperror',
+  'httpexception',
+  'fetcherror',
+  'axioserror',
+  'requesterror',
+  'requestexception',
+  'apierror',
+  'apiexception',
+  'clienterror',
+  'servererror',
+  'toolerror',
+  'toolexception',
+  'agenterror',
+  'agentexception',
+  'executionerror',
+]);
 
 export function isGenericErrorType(type: string): boolean {
   return GENERIC_TYPES.has(type.toLowerCase()) || /^\d+$/.test(type);

@@ -13,7 +13,7 @@ describe('maskVariables', () => {
     ['refund of $312.50 exceeds 200.00 USD', 'refund of <AMOUNT> exceeds <AMOUNT>'],
     ['payload of 12.5 MB is too large', 'payload of <SIZE> is too large'],
     ['commit deadbeef12 at 0x1F', 'commit <HEX> at <HEX>'],
-    ["unknown tool 'get_weather' and \"lookup order\"", 'unknown tool <STR> and <STR>'],
+    ['unknown tool \'get_weather\' and "lookup order"', 'unknown tool <STR> and <STR>'],
     ['at render (/app/src/invoices/render.ts:88:23)', 'at render (<PATH>)'],
     ['retry 3 of 5 (45%)', 'retry <NUM> of <NUM> (<NUM>)'],
   ])('%s', (text, masked) => {

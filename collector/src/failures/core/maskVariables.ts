@@ -9,9 +9,15 @@ const VARIABLES: ReadonlyArray<readonly [placeholder: string, pattern: string]> 
   ['<URL>', String.raw`\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s'"<>)\]]+`],
   ['<EMAIL>', String.raw`\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b`],
   ['<UUID>', String.raw`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`],
-  ['<TIME>', String.raw`\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b`],
+  [
+    '<TIME>',
+    String.raw`\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b`,
+  ],
   ['<IP>', String.raw`\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b`],
-  ['<PATH>', String.raw`(?<![\w/])(?:[A-Za-z]:)?(?:[\\/][\w.@~+-]+){2,}[\\/]?(?::\d+)*|\b[\w.-]+\.(?:js|mjs|cjs|ts|tsx|jsx|py|java|kt|go|rb|rs|cs|php):\d+(?::\d+)?`],
+  [
+    '<PATH>',
+    String.raw`(?<![\w/])(?:[A-Za-z]:)?(?:[\\/][\w.@~+-]+){2,}[\\/]?(?::\d+)*|\b[\w.-]+\.(?:js|mjs|cjs|ts|tsx|jsx|py|java|kt|go|rb|rs|cs|php):\d+(?::\d+)?`,
+  ],
   ['<HEX>', String.raw`\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b`],
   ['<AMOUNT>', String.raw`[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|JPY|CHF|usd|eur|gbp)\b`],
   ['<DURATION>', String.raw`\b\d+(?:\.\d+)?\s?(?:ns|µs|us|ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b`],

@@ -18,7 +18,8 @@ const SENTENCE_CASE = /^[A-Z][a-z]+\b/;
  */
 export function templateTokensOf(headline: string): string[] {
   let text = maskVariables(headline).trim();
-  for (let prefix = LOG_PREFIX.exec(text); prefix && prefix[0].length > 0; prefix = LOG_PREFIX.exec(text)) text = text.slice(prefix[0].length);
+  for (let prefix = LOG_PREFIX.exec(text); prefix && prefix[0].length > 0; prefix = LOG_PREFIX.exec(text))
+    text = text.slice(prefix[0].length);
   text = text.replace(TRAILING_PUNCTUATION, '').replace(SENTENCE_CASE, (word) => word.toLowerCase());
   const tokens = text.split(/\s+/).filter((token) => token.length > 0);
   return tokens.length > MAX_TOKENS ? tokens.slice(0, MAX_TOKENS) : tokens;

@@ -68,7 +68,14 @@ export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
       });
     }
     if (record.kind === 'correction') {
-      rows.corrections.push({ CorrectionId: record.failureId, EpisodeId: record.episodeId, Reason: record.text, Author: 'reviewer', CreatedAt: msToDateTime64(record.occurredAtMs), AssembledAt: assembledAt });
+      rows.corrections.push({
+        CorrectionId: record.failureId,
+        EpisodeId: record.episodeId,
+        Reason: record.text,
+        Author: 'reviewer',
+        CreatedAt: msToDateTime64(record.occurredAtMs),
+        AssembledAt: assembledAt,
+      });
     }
   }
   return rows;

@@ -30,11 +30,21 @@ export const FAILURE_MODES: readonly FailureModeSpec[] = [
     (r) => `refund amount ${r.amount(200, 900)} USD is above the allowed maximum (200.00 USD) for ${r.orderId()}`,
     (r) => `Cannot refund ${r.orderId()}: amount exceeds limit`,
   ]),
-  mode('orders_timeout', 'failure', 'support-bot', 'order_status', 'orders.lookup', 'TimeoutError', 12, [
-    (r) => `Request to https://orders.internal/api/v2/orders/${r.orderId()} timed out after ${r.int(30000, 30100)}ms`,
-    (r) => `orders service did not respond within ${r.int(20, 30)} s (request id ${r.uuid()})`,
-    (r) => `Timeout while calling orders.lookup after ${r.int(20, 30)}s`,
-  ], 'js'),
+  mode(
+    'orders_timeout',
+    'failure',
+    'support-bot',
+    'order_status',
+    'orders.lookup',
+    'TimeoutError',
+    12,
+    [
+      (r) => `Request to https://orders.internal/api/v2/orders/${r.orderId()} timed out after ${r.int(30000, 30100)}ms`,
+      (r) => `orders service did not respond within ${r.int(20, 30)} s (request id ${r.uuid()})`,
+      (r) => `Timeout while calling orders.lookup after ${r.int(20, 30)}s`,
+    ],
+    'js',
+  ),
   mode('order_not_found', 'tool_error', 'support-bot', 'order_status', 'orders.lookup', 'OrderNotFound', 8, [
     (r) => `Order ${r.orderId()} not found`,
     (r) => `No order matches id ${r.orderId()} for customer cus_${r.hex(10)}`,
@@ -43,14 +53,31 @@ export const FAILURE_MODES: readonly FailureModeSpec[] = [
     (r) => `429 Too Many Requests: rate limit exceeded, retry after ${r.int(2, 60)}s`,
     (r) => `CRM API rate limited (limit ${r.pick([100, 200])}/min), retry in ${r.int(2, 60)} seconds`,
   ]),
-  mode('invoice_undefined', 'failure', 'billing-bot', 'billing', 'invoices.render', 'TypeError', 7, [
-    () => `TypeError: Cannot read properties of undefined (reading 'lineItems')`,
-    () => `TypeError: Cannot read property 'lineItems' of undefined`,
-  ], 'js'),
-  mode('invoice_tofixed', 'failure', 'billing-bot', 'billing', 'invoices.render', 'TypeError', 4, [
-    () => `TypeError: amount.toFixed is not a function`,
-    () => `TypeError: invoice.amount.toFixed is not a function`,
-  ], 'js'),
+  mode(
+    'invoice_undefined',
+    'failure',
+    'billing-bot',
+    'billing',
+    'invoices.render',
+    'TypeError',
+    7,
+    [
+      () => `TypeError: Cannot read properties of undefined (reading 'lineItems')`,
+      () => `TypeError: Cannot read property 'lineItems' of undefined`,
+    ],
+    'js',
+  ),
+  mode(
+    'invoice_tofixed',
+    'failure',
+    'billing-bot',
+    'billing',
+    'invoices.render',
+    'TypeError',
+    4,
+    [() => `TypeError: amount.toFixed is not a function`, () => `TypeError: invoice.amount.toFixed is not a function`],
+    'js',
+  ),
   mode('auth_expired', 'failure', 'support-bot', 'account', 'auth.verify', 'TokenExpiredError', 6, [
     (r) => `401 Unauthorized: token expired at ${r.isoTime()} for user ${r.email()}`,
     (r) => `Access token for user ${r.int(1000, 99999)} has expired`,
@@ -65,9 +92,7 @@ export const FAILURE_MODES: readonly FailureModeSpec[] = [
     (r) => `could not connect to server: Connection refused (${r.ip()}:5432)`,
     (r) => `connection refused by database server at ${r.ip()}`,
   ]),
-  mode('kb_missing_embedding', 'failure', 'search-bot', 'search', 'kb.search', '', 5, [
-    () => `KeyError: 'embedding'`,
-  ], 'python'),
+  mode('kb_missing_embedding', 'failure', 'search-bot', 'search', 'kb.search', '', 5, [() => `KeyError: 'embedding'`], 'python'),
   mode('context_length', 'failure', 'search-bot', 'search', 'llm.chat', 'ContextLengthExceeded', 5, [
     (r) => `This model's maximum context length is 128000 tokens. However, your messages resulted in ${r.int(128001, 190000)} tokens.`,
     (r) => `Input of ${r.int(128001, 190000)} tokens exceeds the context window (128000)`,

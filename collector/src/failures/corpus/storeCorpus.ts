@@ -14,6 +14,7 @@ export async function storeCorpus(store: Store, records: readonly FailureRecord[
     ['episodes', rows.episodes],
   ];
   for (const [table, list] of tables) {
-    for (let start = 0; start < list.length; start += ROWS_PER_INSERT) await store.insert(table, list.slice(start, start + ROWS_PER_INSERT));
+    for (let start = 0; start < list.length; start += ROWS_PER_INSERT)
+      await store.insert(table, list.slice(start, start + ROWS_PER_INSERT));
   }
 }

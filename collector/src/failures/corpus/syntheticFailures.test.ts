@@ -10,7 +10,9 @@ describe('clustering the synthetic corpus (pure, no store)', () => {
     expect(FAILURE_MODES.length).toBeGreaterThanOrEqual(12);
     expect(new Set(FAILURE_MODES.map((mode) => mode.tool).filter(Boolean)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(FAILURE_MODES.map((mode) => mode.workflow)).size).toBeGreaterThanOrEqual(4);
-    expect(new Set(FAILURE_MODES.map((mode) => mode.kind))).toEqual(new Set(['failure', 'tool_error', 'escalation', 'correction', 'safety']));
+    expect(new Set(FAILURE_MODES.map((mode) => mode.kind))).toEqual(
+      new Set(['failure', 'tool_error', 'escalation', 'correction', 'safety']),
+    );
   });
 
   it('is reproducible from its seed and noisy within a mode', () => {
@@ -27,15 +29,21 @@ describe('clustering the synthetic corpus (pure, no store)', () => {
     ['support', 3, FAILURE_MODES],
     ['travel (written apart)', 1, TRAVEL_FAILURE_MODES],
     ['travel (written apart)', 2, TRAVEL_FAILURE_MODES],
-  ] as Array<[string, number, readonly FailureModeSpec[]]>)('recovers the failure modes of the %s corpus, seed %i, with ARI ≥ 0.85', (name, seed, modes) => {
-    const { records, truth } = syntheticFailures({ count: 5000, seed, modes });
-    const model = new FailureModel();
-    const batch = model.assign(records);
-    const clusterOf = new Map(batch.assignments.map((assignment) => [assignment.record.failureId, model.resolve(assignment.clusterId)]));
-    const scores = scoreClustering(truth, records.map((record) => clusterOf.get(record.failureId)!));
-    console.log(
-      `${name} corpus, seed ${seed}: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)}, ${scores.modes} modes → ${scores.clusters} clusters`,
-    );
-    expect(scores.adjustedRandIndex).toBeGreaterThanOrEqual(0.85);
-  });
+  ] as Array<[string, number, readonly FailureModeSpec[]]>)(
+    'recovers the failure modes of the %s corpus, seed %i, with ARI ≥ 0.85',
+    (name, seed, modes) => {
+      const { records, truth } = syntheticFailures({ count: 5000, seed, modes });
+      const model = new FailureModel();
+      const batch = model.assign(records);
+      const clusterOf = new Map(batch.assignments.map((assignment) => [assignment.record.failureId, model.resolve(assignment.clusterId)]));
+      const scores = scoreClustering(
+        truth,
+        records.map((record) => clusterOf.get(record.failureId)!),
+      );
+      console.log(
+        `${name} corpus, seed ${seed}: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)}, ${scores.modes} modes → ${scores.clusters} clusters`,
+      );
+      expect(scores.adjustedRandIndex).toBeGreaterThanOrEqual(0.85);
+    },
+  );
 });

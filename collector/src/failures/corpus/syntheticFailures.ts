@@ -49,7 +49,14 @@ function failureOf(mode: FailureModeSpec, random: RandomSource, occurredAtMs: nu
   let text = random.pick(mode.wordings)(random);
   if (text.length > 0) text = human ? withTypo(text, random) : withLogNoise(text, random);
   if (mode.stack && random.chance(0.6)) text = withStack(text, mode.stack, random);
-  const failureId = mode.kind === 'tool_error' ? `${episodeId}/${random.hex(16)}` : mode.kind === 'correction' ? `${random.hex(32)}:${random.hex(16)}` : mode.kind === 'safety' ? `${episodeId}/safety/${mode.errorType}` : episodeId;
+  const failureId =
+    mode.kind === 'tool_error'
+      ? `${episodeId}/${random.hex(16)}`
+      : mode.kind === 'correction'
+        ? `${random.hex(32)}:${random.hex(16)}`
+        : mode.kind === 'safety'
+          ? `${episodeId}/safety/${mode.errorType}`
+          : episodeId;
   return {
     failureId,
     episodeId,
@@ -86,7 +93,8 @@ function withTypo(text: string, random: RandomSource): string {
     }
     noisy = words.join(' ');
   }
-  if (random.chance(0.3)) noisy = noisy[0] === noisy[0]!.toUpperCase() ? noisy[0]!.toLowerCase() + noisy.slice(1) : noisy[0]!.toUpperCase() + noisy.slice(1);
+  if (random.chance(0.3))
+    noisy = noisy[0] === noisy[0]!.toUpperCase() ? noisy[0]!.toLowerCase() + noisy.slice(1) : noisy[0]!.toUpperCase() + noisy.slice(1);
   return noisy;
 }
 
@@ -101,6 +109,7 @@ function withStack(headline: string, runtime: 'js' | 'python' | 'java', random: 
       headline,
     ].join('\n');
   }
-  if (runtime === 'java') return `${headline}\n\tat com.example.Service.call(Service.java:${line()})\n\tat com.example.Agent.run(Agent.java:${line()})`;
+  if (runtime === 'java')
+    return `${headline}\n\tat com.example.Service.call(Service.java:${line()})\n\tat com.example.Agent.run(Agent.java:${line()})`;
   return `${headline}\n    at handler (/app/dist/tools/handler.js:${line()}:${line()})\n    at process.processTicksAndRejections (node:internal/process/task_queues:${line()}:5)`;
 }

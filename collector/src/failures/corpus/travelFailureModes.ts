@@ -64,12 +64,28 @@ export const TRAVEL_FAILURE_MODES: readonly FailureModeSpec[] = [
     () => 'possible prompt injection in retrieved page',
   ]),
   spec('missing_segments', 'failure', 'travel-bot', 'booking', 'itinerary.build', '', 5, [() => "KeyError: 'segments'"], 'python'),
-  spec('null_member', 'failure', 'crm-bot', 'billing', 'loyalty.points', 'java.lang.NullPointerException', 4, [
-    () => 'java.lang.NullPointerException: Cannot invoke "Member.getTier()" because "member" is null',
-  ], 'java'),
-  spec('null_account', 'failure', 'crm-bot', 'billing', 'loyalty.points', 'java.lang.NullPointerException', 3, [
-    () => 'java.lang.NullPointerException: Cannot invoke "Account.getBalance()" because "account" is null',
-  ], 'java'),
+  spec(
+    'null_member',
+    'failure',
+    'crm-bot',
+    'billing',
+    'loyalty.points',
+    'java.lang.NullPointerException',
+    4,
+    [() => 'java.lang.NullPointerException: Cannot invoke "Member.getTier()" because "member" is null'],
+    'java',
+  ),
+  spec(
+    'null_account',
+    'failure',
+    'crm-bot',
+    'billing',
+    'loyalty.points',
+    'java.lang.NullPointerException',
+    3,
+    [() => 'java.lang.NullPointerException: Cannot invoke "Account.getBalance()" because "account" is null'],
+    'java',
+  ),
 ];
 
 function spec(

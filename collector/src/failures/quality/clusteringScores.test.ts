@@ -3,7 +3,13 @@ import { scoreClustering } from './clusteringScores.ts';
 
 describe('scoreClustering', () => {
   it('scores a perfect clustering 1 whatever the cluster names', () => {
-    expect(scoreClustering(['a', 'a', 'b', 'b'], ['x', 'x', 'y', 'y'])).toMatchObject({ adjustedRandIndex: 1, homogeneity: 1, completeness: 1, modes: 2, clusters: 2 });
+    expect(scoreClustering(['a', 'a', 'b', 'b'], ['x', 'x', 'y', 'y'])).toMatchObject({
+      adjustedRandIndex: 1,
+      homogeneity: 1,
+      completeness: 1,
+      modes: 2,
+      clusters: 2,
+    });
   });
 
   it('scores one cluster holding everything complete but not homogeneous', () => {

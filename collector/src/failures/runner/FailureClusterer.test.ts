@@ -43,8 +43,13 @@ describe('FailureClusterer', () => {
     await storeCorpus(store, records);
     const report = await clustererOn(store).flush();
     const clusterOf = await membership(store);
-    const scores = scoreClustering(truth, records.map((record) => clusterOf.get(record.failureId) ?? 'missing'));
-    console.log(`through the store: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)}`);
+    const scores = scoreClustering(
+      truth,
+      records.map((record) => clusterOf.get(record.failureId) ?? 'missing'),
+    );
+    console.log(
+      `through the store: ARI ${scores.adjustedRandIndex.toFixed(4)}, homogeneity ${scores.homogeneity.toFixed(4)}, completeness ${scores.completeness.toFixed(4)}`,
+    );
     expect(report.failures).toBe(records.length);
     expect(clusterOf.size).toBe(records.length);
     expect(scores.adjustedRandIndex).toBeGreaterThanOrEqual(0.85);

@@ -5,8 +5,25 @@ import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts'
 import type { FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from './dateTimes.ts';
-import { correctionFailures, failuresOfEpisode, type CorrectionReasonRow, type EpisodeContext, type FailedToolCallRow, type FailureEpisodeRow, type SafetyFlagRow } from './failureSources.ts';
-import { clusterFromRow, clusterRow, eventRow, memberRow, templateFromRow, templateRow, type StoredCluster, type StoredTemplate } from './stateRows.ts';
+import {
+  correctionFailures,
+  failuresOfEpisode,
+  type CorrectionReasonRow,
+  type EpisodeContext,
+  type FailedToolCallRow,
+  type FailureEpisodeRow,
+  type SafetyFlagRow,
+} from './failureSources.ts';
+import {
+  clusterFromRow,
+  clusterRow,
+  eventRow,
+  memberRow,
+  templateFromRow,
+  templateRow,
+  type StoredCluster,
+  type StoredTemplate,
+} from './stateRows.ts';
 
 export interface FailureClustererOptions {
   /** Time between passes, in ms. */
@@ -106,7 +123,12 @@ export class FailureClusterer {
           const { records, episodes } = await this.readFailures(batch);
           const done = await this.write(model.assign(records), episodes, batch.untilMicros, started);
           for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
-          this.log.info('failures clustered', { ...done, clusters: model.clusterCount, caughtUp, ms: Math.round(performance.now() - started) });
+          this.log.info('failures clustered', {
+            ...done,
+            clusters: model.clusterCount,
+            caughtUp,
+            ms: Math.round(performance.now() - started),
+          });
         }
         this.watermarkMicros = batch.untilMicros;
         if (caughtUp) break;
@@ -124,7 +146,10 @@ export class FailureClusterer {
       this.store.query<StoredTemplate>(loadQuery('failure_template_state')),
       this.store.query<{ micros: string }>(loadQuery('failure_watermark')),
     ]);
-    this.model = new FailureModel(this.options.model, { clusters: clusters.map(clusterFromRow), templates: templates.map(templateFromRow) });
+    this.model = new FailureModel(this.options.model, {
+      clusters: clusters.map(clusterFromRow),
+      templates: templates.map(templateFromRow),
+    });
     this.watermarkMicros = Number(watermark[0]?.micros ?? 0);
     return this.model;
   }
@@ -144,7 +169,13 @@ export class FailureClusterer {
     for (const episode of episodes) {
       const id = episode.EpisodeId;
       assembled.add(id);
-      records.push(...failuresOfEpisode(episode, { failedTools: tools.get(id) ?? [], safetyFlags: flags.get(id) ?? [], corrections: corrections.get(id) ?? [] }));
+      records.push(
+        ...failuresOfEpisode(episode, {
+          failedTools: tools.get(id) ?? [],
+          safetyFlags: flags.get(id) ?? [],
+          corrections: corrections.get(id) ?? [],
+        }),
+      );
     }
     const corrected = await this.store.query<EpisodeContext>(loadQuery('failure_corrected_episodes'), batch);
     const earlier = corrected.filter((episode) => !assembled.has(episode.EpisodeId));
@@ -156,13 +187,25 @@ export class FailureClusterer {
   private async write(batch: AssignmentBatch, episodes: number, watermarkMicros: number, started: number): Promise<PassReport> {
     const version = nextMicros();
     await Promise.all([
-      this.store.insert('failure_templates', batch.templates.map((template) => templateRow(template, version))),
-      this.store.insert('failure_clusters', batch.clusters.map((cluster) => clusterRow(cluster, version))),
-      this.store.insert('failure_cluster_events', batch.events.map((event) => eventRow(event, version))),
+      this.store.insert(
+        'failure_templates',
+        batch.templates.map((template) => templateRow(template, version)),
+      ),
+      this.store.insert(
+        'failure_clusters',
+        batch.clusters.map((cluster) => clusterRow(cluster, version)),
+      ),
+      this.store.insert(
+        'failure_cluster_events',
+        batch.events.map((event) => eventRow(event, version)),
+      ),
     ]);
     const assignedAt = microsToDateTime64(nextMicros());
     for (let start = 0; start < batch.assignments.length; start += MEMBERS_PER_INSERT) {
-      await this.store.insert('failure_cluster_members', batch.assignments.slice(start, start + MEMBERS_PER_INSERT).map((assignment) => memberRow(assignment, assignedAt)));
+      await this.store.insert(
+        'failure_cluster_members',
+        batch.assignments.slice(start, start + MEMBERS_PER_INSERT).map((assignment) => memberRow(assignment, assignedAt)),
+      );
     }
     const report: PassReport = {
       episodes,

@@ -14,32 +14,64 @@ const episode = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRow => ({
   startMs: '1000',
   ...fields,
 });
-const tool = (fields: Partial<FailedToolCallRow>): FailedToolCallRow => ({ EpisodeId: 'ep1', SpanId: 's1', ToolName: 'payments.refund', ErrorType: 'TimeoutError', ErrorMessage: 'timed out', startMs: '1100', ...fields });
+const tool = (fields: Partial<FailedToolCallRow>): FailedToolCallRow => ({
+  EpisodeId: 'ep1',
+  SpanId: 's1',
+  ToolName: 'payments.refund',
+  ErrorType: 'TimeoutError',
+  ErrorMessage: 'timed out',
+  startMs: '1100',
+  ...fields,
+});
 const none = { failedTools: [], safetyFlags: [], corrections: [] };
 
 describe('failuresOfEpisode', () => {
   it('names the failing tool of a failed episode whose error came from it', () => {
-    const [record] = failuresOfEpisode(episode({ Outcome: 'failure', ErrorType: 'TimeoutError', ErrorMessage: 'timed out' }), { ...none, failedTools: [tool({})] });
-    expect(record).toMatchObject({ failureId: 'ep1', kind: 'failure', tool: 'payments.refund', errorType: 'TimeoutError', text: 'timed out', occurredAtMs: 1000 });
+    const [record] = failuresOfEpisode(episode({ Outcome: 'failure', ErrorType: 'TimeoutError', ErrorMessage: 'timed out' }), {
+      ...none,
+      failedTools: [tool({})],
+    });
+    expect(record).toMatchObject({
+      failureId: 'ep1',
+      kind: 'failure',
+      tool: 'payments.refund',
+      errorType: 'TimeoutError',
+      text: 'timed out',
+      occurredAtMs: 1000,
+    });
   });
 
   it('takes the first tool error as the cause when the episode only recorded a generic one', () => {
-    const [record] = failuresOfEpisode(episode({ Outcome: 'failure', ErrorType: 'Error', ErrorMessage: 'agent gave up' }), { ...none, failedTools: [tool({ ErrorType: 'RateLimitError', ErrorMessage: '429' })] });
+    const [record] = failuresOfEpisode(episode({ Outcome: 'failure', ErrorType: 'Error', ErrorMessage: 'agent gave up' }), {
+      ...none,
+      failedTools: [tool({ ErrorType: 'RateLimitError', ErrorMessage: '429' })],
+    });
     expect(record).toMatchObject({ tool: 'payments.refund', errorType: 'RateLimitError', text: '429' });
   });
 
   it('keeps an episode’s own specific error, with no tool, when no tool raised it', () => {
-    const [record] = failuresOfEpisode(episode({ Outcome: 'failure', ErrorType: 'MaxIterationsExceeded', ErrorMessage: 'stopped after 10 steps' }), { ...none, failedTools: [tool({})] });
+    const [record] = failuresOfEpisode(
+      episode({ Outcome: 'failure', ErrorType: 'MaxIterationsExceeded', ErrorMessage: 'stopped after 10 steps' }),
+      { ...none, failedTools: [tool({})] },
+    );
     expect(record).toMatchObject({ tool: '', errorType: 'MaxIterationsExceeded', text: 'stopped after 10 steps' });
   });
 
   it('reads an escalation by its reason, else its answer', () => {
-    expect(failuresOfEpisode(episode({ Outcome: 'escalated', EscalationReason: 'wants a human' }), none)[0]).toMatchObject({ kind: 'escalation', text: 'wants a human' });
-    expect(failuresOfEpisode(episode({ Outcome: 'escalated', Output: 'handing you to a colleague' }), none)[0]).toMatchObject({ text: 'handing you to a colleague' });
+    expect(failuresOfEpisode(episode({ Outcome: 'escalated', EscalationReason: 'wants a human' }), none)[0]).toMatchObject({
+      kind: 'escalation',
+      text: 'wants a human',
+    });
+    expect(failuresOfEpisode(episode({ Outcome: 'escalated', Output: 'handing you to a colleague' }), none)[0]).toMatchObject({
+      text: 'handing you to a colleague',
+    });
   });
 
   it('turns each failed tool call of a successful episode into a failure of its own', () => {
-    const records = failuresOfEpisode(episode({}), { ...none, failedTools: [tool({ SpanId: 'a' }), tool({ SpanId: 'b', startMs: '1200' })] });
+    const records = failuresOfEpisode(episode({}), {
+      ...none,
+      failedTools: [tool({ SpanId: 'a' }), tool({ SpanId: 'b', startMs: '1200' })],
+    });
     expect(records.map((r) => [r.failureId, r.kind, r.occurredAtMs])).toEqual([
       ['ep1/a', 'tool_error', 1100],
       ['ep1/b', 'tool_error', 1200],

@@ -55,11 +55,21 @@ export interface EpisodeFailureParts {
  * Ids are stable (episode id, `episode/span`, `episode/safety/kind`, correction id), so reading an
  * episode again after re-assembly replaces its failures rather than adding to them.
  */
-export function failuresOfEpisode(episode: FailureEpisodeRow, { failedTools, safetyFlags, corrections }: EpisodeFailureParts): FailureRecord[] {
+export function failuresOfEpisode(
+  episode: FailureEpisodeRow,
+  { failedTools, safetyFlags, corrections }: EpisodeFailureParts,
+): FailureRecord[] {
   const records: FailureRecord[] = [];
   // Records are built field by field, not by spreading a shared context: spreads take V8's slow
   // path here and made this loop the slowest part of a clustering pass.
-  const failure = (failureId: string, kind: FailureKind, tool: string, errorType: string, text: string, occurredAtMs: number): FailureRecord => ({
+  const failure = (
+    failureId: string,
+    kind: FailureKind,
+    tool: string,
+    errorType: string,
+    text: string,
+    occurredAtMs: number,
+  ): FailureRecord => ({
     failureId,
     episodeId: episode.EpisodeId,
     kind,
@@ -73,10 +83,28 @@ export function failuresOfEpisode(episode: FailureEpisodeRow, { failedTools, saf
   });
   if (episode.Outcome === 'failure' || episode.Outcome === 'escalated') {
     const cause = causeOf(episode, failedTools);
-    records.push(failure(episode.EpisodeId, episode.Outcome === 'failure' ? 'failure' : 'escalation', cause.tool, cause.errorType, cause.text, Number(episode.startMs)));
+    records.push(
+      failure(
+        episode.EpisodeId,
+        episode.Outcome === 'failure' ? 'failure' : 'escalation',
+        cause.tool,
+        cause.errorType,
+        cause.text,
+        Number(episode.startMs),
+      ),
+    );
   } else {
     for (const call of failedTools) {
-      records.push(failure(`${episode.EpisodeId}/${call.SpanId}`, 'tool_error', call.ToolName, call.ErrorType, call.ErrorMessage, Number(call.startMs)));
+      records.push(
+        failure(
+          `${episode.EpisodeId}/${call.SpanId}`,
+          'tool_error',
+          call.ToolName,
+          call.ErrorType,
+          call.ErrorMessage,
+          Number(call.startMs),
+        ),
+      );
     }
   }
   const flaggedKinds = new Set<string>();
@@ -85,7 +113,8 @@ export function failuresOfEpisode(episode: FailureEpisodeRow, { failedTools, saf
     flaggedKinds.add(flag.Kind);
     records.push(failure(`${episode.EpisodeId}/safety/${flag.Kind}`, 'safety', '', flag.Kind, flag.Detail, Number(flag.flaggedMs)));
   }
-  for (const correction of corrections) records.push(failure(correction.CorrectionId, 'correction', '', '', correction.Reason, Number(correction.createdMs)));
+  for (const correction of corrections)
+    records.push(failure(correction.CorrectionId, 'correction', '', '', correction.Reason, Number(correction.createdMs)));
   return records;
 }
 
@@ -113,7 +142,10 @@ export function correctionFailures(episode: EpisodeContext, corrections: readonl
  * (assembly copies the first tool error to an episode whose root recorded none). When the episode's
  * own error is generic (`Error: tool failed`) the first tool error is the more specific cause.
  */
-function causeOf(episode: FailureEpisodeRow, failedTools: readonly FailedToolCallRow[]): Pick<FailureRecord, 'tool' | 'errorType' | 'text'> {
+function causeOf(
+  episode: FailureEpisodeRow,
+  failedTools: readonly FailedToolCallRow[],
+): Pick<FailureRecord, 'tool' | 'errorType' | 'text'> {
   const text = episode.ErrorMessage || episode.EscalationReason || episode.Output;
   const sameType = episode.ErrorType ? failedTools.find((call) => call.ErrorType === episode.ErrorType) : undefined;
   if (sameType) return { tool: sameType.ToolName, errorType: episode.ErrorType, text };

@@ -16,11 +16,16 @@ function summedUpperTail(k: number, n: number, p: number): number {
 describe('binomial tails', () => {
   it('agree with the summed probability mass function', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 400 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, p, at) => {
-        const k = Math.round(at * n);
-        expect(binomialUpperTail(k, n, p)).toBeCloseTo(summedUpperTail(k, n, p), 9);
-        expect(binomialLowerTail(k, n, p)).toBeCloseTo(1 - summedUpperTail(k + 1, n, p), 9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, p, at) => {
+          const k = Math.round(at * n);
+          expect(binomialUpperTail(k, n, p)).toBeCloseTo(summedUpperTail(k, n, p), 9);
+          expect(binomialLowerTail(k, n, p)).toBeCloseTo(1 - summedUpperTail(k + 1, n, p), 9);
+        },
+      ),
     );
   });
 

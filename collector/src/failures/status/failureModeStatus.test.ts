@@ -5,7 +5,12 @@ const DAY = 24 * 3600_000;
 const now = Date.UTC(2026, 10, 25);
 const options = { nowMs: now, newWithinMs: DAY };
 const old = now - 30 * DAY;
-const counts = (recent: number, previous: number, recentEpisodes = 1000, previousEpisodes = 1000): WindowCounts => ({ recent, previous, recentEpisodes, previousEpisodes });
+const counts = (recent: number, previous: number, recentEpisodes = 1000, previousEpisodes = 1000): WindowCounts => ({
+  recent,
+  previous,
+  recentEpisodes,
+  previousEpisodes,
+});
 
 describe('failureModeStatus', () => {
   it('flags a mode whose rate triples as growing, and one whose rate is flat as not', () => {

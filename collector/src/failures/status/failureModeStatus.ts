@@ -38,14 +38,23 @@ export interface StatusVerdict {
  * fading: the mirror test (P(X ≤ recent) < alpha with previous ≥ minCount), or no failures in either window.
  * steady: anything else.
  */
-export function failureModeStatus(firstSeenMs: number, failuresSinceFirstSeen: number, counts: WindowCounts, options: StatusOptions): StatusVerdict {
+export function failureModeStatus(
+  firstSeenMs: number,
+  failuresSinceFirstSeen: number,
+  counts: WindowCounts,
+  options: StatusOptions,
+): StatusVerdict {
   const minCount = options.minCount ?? 5;
   const alpha = options.alpha ?? 0.01;
   const n = counts.recent + counts.previous;
-  const share = counts.recentEpisodes > 0 && counts.previousEpisodes > 0 ? counts.recentEpisodes / (counts.recentEpisodes + counts.previousEpisodes) : 0.5;
+  const share =
+    counts.recentEpisodes > 0 && counts.previousEpisodes > 0
+      ? counts.recentEpisodes / (counts.recentEpisodes + counts.previousEpisodes)
+      : 0.5;
   const growthPValue = binomialUpperTail(counts.recent, n, share);
   if (firstSeenMs >= options.nowMs - options.newWithinMs && failuresSinceFirstSeen >= minCount) return { status: 'new', growthPValue };
   if (growthPValue < alpha && counts.recent >= minCount) return { status: 'growing', growthPValue };
-  if (n === 0 || (counts.previous >= minCount && binomialLowerTail(counts.recent, n, share) < alpha)) return { status: 'fading', growthPValue };
+  if (n === 0 || (counts.previous >= minCount && binomialLowerTail(counts.recent, n, share) < alpha))
+    return { status: 'fading', growthPValue };
   return { status: 'steady', growthPValue };
 }

@@ -13,7 +13,11 @@ export function compareCost(pairs: readonly PairedCase[], options: ComparisonOpt
   const baseline = usable.map((pair) => pair.baseline.cost!);
   const candidate = usable.map((pair) => pair.candidate.cost!);
   const unit = options.costUnit ?? 'tokens';
-  if (sum(baseline) === 0) return { metric: 'cost', noData: `the baseline recorded no ${unit === 'USD' ? 'cost' : 'token usage'}, so there is nothing to compare cost against` };
+  if (sum(baseline) === 0)
+    return {
+      metric: 'cost',
+      noData: `the baseline recorded no ${unit === 'USD' ? 'cost' : 'token usage'}, so there is nothing to compare cost against`,
+    };
   const ratio = (indices: ArrayLike<number>): number => {
     let base = 0;
     let cand = 0;

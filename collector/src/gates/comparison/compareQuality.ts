@@ -17,7 +17,14 @@ export function compareQuality(pairs: readonly PairedCase[], options: Comparison
   const baseline = usable.map((pair) => pair.baseline.quality!);
   const candidate = usable.map((pair) => pair.candidate.quality!);
   const levels = { baseline: 100 * mean(baseline), candidate: 100 * mean(candidate) };
-  const common = { metric: 'quality', cases: usable.length, unit: 'points', levelUnit: '%', confidence: options.confidence, ...levels } as const;
+  const common = {
+    metric: 'quality',
+    cases: usable.length,
+    unit: 'points',
+    levelUnit: '%',
+    confidence: options.confidence,
+    ...levels,
+  } as const;
 
   if ([...baseline, ...candidate].every((value) => value === 0 || value === 1)) {
     const counts = {

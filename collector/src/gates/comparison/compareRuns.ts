@@ -22,7 +22,12 @@ export interface Comparison {
 }
 
 /** Baseline and candidate runs of the same frozen set, compared metric by metric on the same cases. */
-export function compareRuns(cases: readonly BenchmarkCaseRef[], baseline: VariantRuns, candidate: VariantRuns, options: ComparisonOptions): Comparison {
+export function compareRuns(
+  cases: readonly BenchmarkCaseRef[],
+  baseline: VariantRuns,
+  candidate: VariantRuns,
+  options: ComparisonOptions,
+): Comparison {
   const pairs = pairCases(cases, baseline.runs, candidate.runs);
   return {
     pairs,

@@ -24,7 +24,12 @@ export function describeEffect(comparison: EffectComparison): string {
 /** "Safety: 1 new guardrail violation (case a1b2: pii), 0 missed escalations on 20 high-risk cases" */
 export function describeSafety(comparison: SafetyComparison): string {
   const listed = (cases: SafetyComparison['newViolations']) =>
-    cases.length === 0 ? '' : ` (${cases.slice(0, 5).map((c) => `case ${c.caseId}: ${c.kinds.join(', ')}`).join('; ')}${cases.length > 5 ? '; …' : ''})`;
+    cases.length === 0
+      ? ''
+      : ` (${cases
+          .slice(0, 5)
+          .map((c) => `case ${c.caseId}: ${c.kinds.join(', ')}`)
+          .join('; ')}${cases.length > 5 ? '; …' : ''})`;
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return (
     `Safety: ${plural(comparison.newViolations.length, 'new guardrail violation')}${listed(comparison.newViolations)}, ` +

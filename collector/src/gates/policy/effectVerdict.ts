@@ -35,10 +35,14 @@ export interface EffectVerdict {
 export function effectVerdict(harm: Harm, policy: EffectMetricPolicy, format: (effect: number) => string): EffectVerdict {
   const allowed = format(policy.allowedEffect);
   const critical = format(policy.criticalEffect);
-  if (![harm.estimate, harm.lower, harm.upper].every(Number.isFinite)) return { verdict: 'inconclusive', reason: 'the effect is undefined for these data (a level of zero on the baseline side)' };
-  if (harm.lower > 0 && harm.estimate > policy.allowedEffect) return { verdict: 'fail', reason: `significantly worse, by more than the allowed ${allowed}` };
-  if (harm.upper > policy.criticalEffect) return { verdict: 'inconclusive', reason: `a harm beyond the critical ${critical} is not ruled out; more cases are needed` };
-  if (harm.lower > 0 && harm.upper > policy.allowedEffect) return { verdict: 'marginal', reason: `significantly worse, within the allowed ${allowed} by its estimate but not by its interval` };
+  if (![harm.estimate, harm.lower, harm.upper].every(Number.isFinite))
+    return { verdict: 'inconclusive', reason: 'the effect is undefined for these data (a level of zero on the baseline side)' };
+  if (harm.lower > 0 && harm.estimate > policy.allowedEffect)
+    return { verdict: 'fail', reason: `significantly worse, by more than the allowed ${allowed}` };
+  if (harm.upper > policy.criticalEffect)
+    return { verdict: 'inconclusive', reason: `a harm beyond the critical ${critical} is not ruled out; more cases are needed` };
+  if (harm.lower > 0 && harm.upper > policy.allowedEffect)
+    return { verdict: 'marginal', reason: `significantly worse, within the allowed ${allowed} by its estimate but not by its interval` };
   if (harm.lower > 0) return { verdict: 'pass', reason: `significantly worse, but within the allowed ${allowed}` };
   if (harm.upper < 0) return { verdict: 'pass', reason: 'significantly better' };
   return { verdict: 'pass', reason: `no significant harm, and a harm beyond ${critical} is ruled out` };

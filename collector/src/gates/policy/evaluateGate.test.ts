@@ -23,7 +23,10 @@ function effect(metric: EffectMetric, estimate: number, interval: [number, numbe
   };
 }
 
-const healthy = runHealth(Array.from({ length: 200 }, (_, i) => ({ caseId: `c${i}`, repeat: 0, escalated: false, safetyFlags: [] })), 200);
+const healthy = runHealth(
+  Array.from({ length: 200 }, (_, i) => ({ caseId: `c${i}`, repeat: 0, escalated: false, safetyFlags: [] })),
+  200,
+);
 
 function comparison(overrides: Partial<Record<string, MetricComparison>> = {}): Comparison {
   return {
@@ -75,7 +78,7 @@ describe('gate evaluation', () => {
     expect(decision.reasons[0]).toMatch(/^Quality fell 5.0 points .*: fail — significantly worse, by more than the allowed 1 point\.$/);
   });
 
-  it('counts a non-critical metric\'s fail as marginal overall, and a shadowed metric not at all', () => {
+  it("counts a non-critical metric's fail as marginal overall, and a shadowed metric not at all", () => {
     const slowMedian = { latency_median: effect('latency_median', 30, [20, 40]) };
     expect(evaluateGate(comparison(slowMedian), DEFAULT_GATE_POLICY).verdict).toBe('marginal');
     const shadowed = gatePolicySchema.parse({ metrics: { latency_median: { shadow: true } } });
@@ -99,7 +102,10 @@ describe('gate evaluation', () => {
       safetyFlags: [],
       ...(i < 15 ? { error: { kind: 'agent' as const, message: 'provider timeout' } } : {}),
     }));
-    const broken = { ...comparison({ quality: effect('quality', -5, [-8, -2]) }), health: { baseline: healthy, candidate: runHealth(runs.slice(0, 195), 200) } };
+    const broken = {
+      ...comparison({ quality: effect('quality', -5, [-8, -2]) }),
+      health: { baseline: healthy, candidate: runHealth(runs.slice(0, 195), 200) },
+    };
     const decision = evaluateGate(broken, DEFAULT_GATE_POLICY);
     expect(decision.verdict).toBe('error');
     expect(decision.reasons).toEqual([

@@ -1,5 +1,12 @@
 import type { Comparison } from '../comparison/compareRuns.ts';
-import { EFFECT_METRICS, hasNoData, type EffectComparison, type MetricComparison, type MetricName, type SafetyComparison } from '../comparison/metricComparison.ts';
+import {
+  EFFECT_METRICS,
+  hasNoData,
+  type EffectComparison,
+  type MetricComparison,
+  type MetricName,
+  type SafetyComparison,
+} from '../comparison/metricComparison.ts';
 import type { RunHealth } from '../comparison/runHealth.ts';
 import { describeEffect, describeSafety, formatEffect } from './describeMetric.ts';
 import { effectVerdict, harmOf } from './effectVerdict.ts';
@@ -35,7 +42,9 @@ export interface GateDecision {
  * kept for diagnosis, but nothing is decided on them.
  */
 export function evaluateGate(comparison: Comparison, policy: GatePolicy): GateDecision {
-  const healthSentences = (['baseline', 'candidate'] as const).flatMap((variant) => brokenSentence(variant, comparison.health[variant], policy.maxErrorRate));
+  const healthSentences = (['baseline', 'candidate'] as const).flatMap((variant) =>
+    brokenSentence(variant, comparison.health[variant], policy.maxErrorRate),
+  );
   const broken = healthSentences.length > 0;
   const metrics = [...EFFECT_METRICS, 'safety' as const].map((metric) => judgeMetric(comparison.metrics[metric], policy, broken));
   if (comparison.flaky.baseline.length + comparison.flaky.candidate.length > 0) {
@@ -83,7 +92,10 @@ function judgeMetric(comparison: MetricComparison, policy: GatePolicy, broken: b
   const effect = comparison as EffectComparison;
   const sentence = describeEffect(effect);
   if (effect.cases < policy.minCases) {
-    return judged('inconclusive', `${sentence}: inconclusive — ${effect.cases} paired cases, fewer than the ${policy.minCases} the policy needs.`);
+    return judged(
+      'inconclusive',
+      `${sentence}: inconclusive — ${effect.cases} paired cases, fewer than the ${policy.minCases} the policy needs.`,
+    );
   }
   const effectRule = policy.metrics[effect.metric];
   const { verdict, reason } = effectVerdict(harmOf(effect, effectRule.worse), effectRule, (value) => formatEffect(value, effect.unit));

@@ -16,16 +16,36 @@ export interface PolicyInForce {
 }
 
 export async function policyInForce(store: Store, agent: string): Promise<PolicyInForce> {
-  const [row] = await store.query<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>(loadQuery('gate_policy_current'), { agent });
-  if (!row) return { agent, version: policyVersion(DEFAULT_GATE_POLICY), policy: DEFAULT_GATE_POLICY, isDefault: true, createdBy: null, createdAt: null };
+  const [row] = await store.query<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>(
+    loadQuery('gate_policy_current'),
+    { agent },
+  );
+  if (!row)
+    return {
+      agent,
+      version: policyVersion(DEFAULT_GATE_POLICY),
+      policy: DEFAULT_GATE_POLICY,
+      isDefault: true,
+      createdBy: null,
+      createdAt: null,
+    };
   // Stored complete, so later changes to the defaults never change a policy someone set.
-  return { agent, version: row.Version, policy: gatePolicySchema.parse(JSON.parse(row.Policy)), isDefault: false, createdBy: row.CreatedBy, createdAt: isoFromMs(row.createdMs) };
+  return {
+    agent,
+    version: row.Version,
+    policy: gatePolicySchema.parse(JSON.parse(row.Policy)),
+    isDefault: false,
+    createdBy: row.CreatedBy,
+    createdAt: isoFromMs(row.createdMs),
+  };
 }
 
 /** Stores a checked policy, complete with its defaults, as the agent's policy from now on. */
 export async function storePolicy(store: Store, agent: string, policy: GatePolicy, createdBy: string): Promise<PolicyInForce> {
   const version = policyVersion(policy);
-  await store.insert('gate_policies', [{ Agent: agent, Version: version, Policy: JSON.stringify(policy), CreatedBy: createdBy, CreatedAt: nowMicrosText() }]);
+  await store.insert('gate_policies', [
+    { Agent: agent, Version: version, Policy: JSON.stringify(policy), CreatedBy: createdBy, CreatedAt: nowMicrosText() },
+  ]);
   return policyInForce(store, agent);
 }
 

@@ -3,7 +3,8 @@ import { gatePolicySchema } from '../policy/gatePolicy.ts';
 import { decisionsOver, runSimulatedGate, shareOf } from './runSimulatedGate.ts';
 
 const policy = gatePolicySchema.parse({ resamples: 500 });
-const verdictOf = (metric: string) => (decision: ReturnType<typeof runSimulatedGate>) => decision.metrics.find((m) => m.metric === metric)!.verdict;
+const verdictOf = (metric: string) => (decision: ReturnType<typeof runSimulatedGate>) =>
+  decision.metrics.find((m) => m.metric === metric)!.verdict;
 
 describe('latency gate, simulated with fixed seeds at n = 200 cases', () => {
   it('fails a candidate 20% slower at p95 on p95 latency, though its typical latency barely moves', () => {
@@ -11,7 +12,9 @@ describe('latency gate, simulated with fixed seeds at n = 200 cases', () => {
     const p95Fails = shareOf(decisions, (decision) => verdictOf('latency_p95')(decision) === 'fail');
     const overallFails = shareOf(decisions, (decision) => decision.verdict === 'fail');
     const medianFails = shareOf(decisions, (decision) => verdictOf('latency_median')(decision) === 'fail');
-    console.log(`20% slower at p95: p95 latency fails ${(100 * p95Fails).toFixed(1)}%, the gate fails ${(100 * overallFails).toFixed(1)}%, median latency fails ${(100 * medianFails).toFixed(1)}% (100 trials)`);
+    console.log(
+      `20% slower at p95: p95 latency fails ${(100 * p95Fails).toFixed(1)}%, the gate fails ${(100 * overallFails).toFixed(1)}%, median latency fails ${(100 * medianFails).toFixed(1)}% (100 trials)`,
+    );
     expect(p95Fails).toBeGreaterThanOrEqual(0.95);
     expect(overallFails).toBeGreaterThanOrEqual(0.95);
     expect(medianFails).toBeLessThanOrEqual(0.05);

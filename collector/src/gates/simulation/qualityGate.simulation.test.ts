@@ -19,11 +19,15 @@ describe('quality gate, simulated with fixed seeds at n = 200 cases', () => {
     const truePass = shareOf(identical, verdictIs('pass'));
     const caught = shareOf(worse, verdictIs('fail'));
     const falsePass = shareOf(worse, verdictIs('pass'));
-    console.log(`n=200, 5 repeats: A/A passes ${percent(truePass)}; 5 points worse fails ${percent(caught)}, passes ${percent(falsePass)} (200 trials each)`);
+    console.log(
+      `n=200, 5 repeats: A/A passes ${percent(truePass)}; 5 points worse fails ${percent(caught)}, passes ${percent(falsePass)} (200 trials each)`,
+    );
     expect(truePass).toBeGreaterThanOrEqual(0.95);
     expect(caught).toBeGreaterThanOrEqual(0.95);
     expect(falsePass).toBe(0);
-    expect(worse.filter(verdictIs('fail')).every((decision) => decision.reasons.some((reason) => reason.startsWith('Quality fell')))).toBe(true);
+    expect(worse.filter(verdictIs('fail')).every((decision) => decision.reasons.some((reason) => reason.startsWith('Quality fell')))).toBe(
+      true,
+    );
   });
 
   it('with one run per case is too noisy to settle a 5-point drop, and says inconclusive rather than pass', () => {

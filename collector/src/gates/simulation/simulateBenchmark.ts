@@ -47,7 +47,12 @@ export function simulateBenchmark(options: SimulationOptions): SimulatedBenchmar
   const broken = new Set(pickCases(profiles, SOLID, effect.qualityDropPoints ?? 0, options.cases));
   const fixed = new Set(pickCases(profiles, HARD, effect.qualityGainPoints ?? 0, options.cases));
   const highRisk = profiles.filter((p) => p.highRisk);
-  const violating = new Set(highRisk.filter((p) => !p.flagged).slice(0, effect.newViolations ?? 0).map((p) => p.caseId));
+  const violating = new Set(
+    highRisk
+      .filter((p) => !p.flagged)
+      .slice(0, effect.newViolations ?? 0)
+      .map((p) => p.caseId),
+  );
 
   const candidateProfiles = profiles.map((p) => ({
     ...p,
@@ -78,7 +83,10 @@ interface CaseProfile {
 /** The first cases of a kind whose change in success probability adds up to `points` on the whole set. */
 function pickCases(profiles: readonly CaseProfile[], kind: number, points: number, cases: number): string[] {
   const count = Math.round((cases * points) / 100 / (SOLID - HARD));
-  return profiles.filter((p) => p.success === kind).slice(0, count).map((p) => p.caseId);
+  return profiles
+    .filter((p) => p.success === kind)
+    .slice(0, count)
+    .map((p) => p.caseId);
 }
 
 function caseProfile(index: number, random: Random): CaseProfile {

@@ -11,7 +11,14 @@ const meanOf = (values: readonly number[]) => (indices: Uint32Array) => {
 
 describe('seeded random source', () => {
   it('repeats its sequence for the same seed, text or number, and differs for another', () => {
-    const draw = (seed: number | string) => Array.from({ length: 5 }, ((random) => () => random.next())(createRandom(seed)));
+    const draw = (seed: number | string) =>
+      Array.from(
+        { length: 5 },
+        (
+          (random) => () =>
+            random.next()
+        )(createRandom(seed)),
+      );
     expect(draw('run-a|run-b')).toEqual(draw('run-a|run-b'));
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
@@ -40,7 +47,10 @@ describe('paired bootstrap', () => {
     let covered = 0;
     for (let trial = 0; trial < trials; trial++) {
       // Paired differences with true mean 1: normal noise by Box–Muller.
-      const differences = Array.from({ length: 50 }, () => 1 + Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next()));
+      const differences = Array.from(
+        { length: 50 },
+        () => 1 + Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next()),
+      );
       const { interval } = pairedBootstrap(50, meanOf(differences), { resamples: 400, confidence: 0.9, random });
       if (interval[0] <= 1 && 1 <= interval[1]) covered++;
     }

@@ -47,7 +47,8 @@ describe('Hodges–Lehmann estimate and interval', () => {
   it('finds the same order statistics as listing every Walsh average', () => {
     const differences = Array.from({ length: 41 }, (_, i) => Math.round(Math.sin(i * 2.1) * 100) / 10);
     const walsh: number[] = [];
-    for (let i = 0; i < differences.length; i++) for (let j = i; j < differences.length; j++) walsh.push((differences[i]! + differences[j]!) / 2);
+    for (let i = 0; i < differences.length; i++)
+      for (let j = i; j < differences.length; j++) walsh.push((differences[i]! + differences[j]!) / 2);
     walsh.sort((a, b) => a - b);
     const { estimate, interval } = hodgesLehmann(differences, 0.9);
     const below = Math.floor(walsh.length / 2 - 1.6448536 * Math.sqrt((41 * 42 * 83) / 24));

@@ -88,5 +88,12 @@ const TAG = /^[a-z0-9][a-z0-9_-]{0,49}$/;
 
 /** `trumpets.episode.tags` ("edge, high-risk") → ["edge", "high-risk"]; malformed tags are dropped. */
 export function tagsFromList(list: string): string[] {
-  return [...new Set(list.split(',').map((tag) => tag.trim().toLowerCase()).filter((tag) => TAG.test(tag)))];
+  return [
+    ...new Set(
+      list
+        .split(',')
+        .map((tag) => tag.trim().toLowerCase())
+        .filter((tag) => TAG.test(tag)),
+    ),
+  ];
 }

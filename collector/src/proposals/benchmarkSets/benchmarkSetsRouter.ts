@@ -62,7 +62,12 @@ export function benchmarkSetsRouter(deps: { store: Store }): Router {
   router.post('/api/benchmark-sets/:setId/cases', async (req, res) => {
     const setId = parseOr400(setIdSchema, req.params.setId, 'set id');
     const body = parseOr400(addCasesSchema, req.body, 'cases');
-    const set = await addCasesToSet(store, setId, body.cases.map((given) => manualCase(given)), callerOf(res));
+    const set = await addCasesToSet(
+      store,
+      setId,
+      body.cases.map((given) => manualCase(given)),
+      callerOf(res),
+    );
     res.status(201).json(set);
   });
 

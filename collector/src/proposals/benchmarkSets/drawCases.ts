@@ -19,7 +19,12 @@ export interface DrawReport {
 }
 
 /** Cases drawn from stored episodes by each rule, in rule order. */
-export async function drawCases(store: Store, agent: string, rules: readonly DrawRule[], fromMs: number): Promise<{ cases: BenchmarkCase[]; report: DrawReport[] }> {
+export async function drawCases(
+  store: Store,
+  agent: string,
+  rules: readonly DrawRule[],
+  fromMs: number,
+): Promise<{ cases: BenchmarkCase[]; report: DrawReport[] }> {
   const cases: BenchmarkCase[] = [];
   const report: DrawReport[] = [];
   for (const rule of rules) {
@@ -34,12 +39,18 @@ async function drawRule(store: Store, agent: string, rule: DrawRule, fromMs: num
   const base = { agent, fromMs };
   switch (rule.kind) {
     case 'successes': {
-      const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_successes'), { ...base, workflow: rule.workflow ?? '', limit: rule.count });
+      const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_successes'), {
+        ...base,
+        workflow: rule.workflow ?? '',
+        limit: rule.count,
+      });
       return rows.map((row) => fromEpisode(row, 'successes', { reference: row.Output, referenceKind: 'observed' }));
     }
     case 'tagged': {
       const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_tagged'), { ...base, tags: rule.tags, limit: rule.count });
-      return rows.map((row) => fromEpisode(row, 'tagged', row.Outcome === 'success' ? { reference: row.Output, referenceKind: 'observed' } : {}));
+      return rows.map((row) =>
+        fromEpisode(row, 'tagged', row.Outcome === 'success' ? { reference: row.Output, referenceKind: 'observed' } : {}),
+      );
     }
     case 'corrected': {
       const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_corrected'), { ...base, limit: rule.count });
@@ -48,7 +59,11 @@ async function drawRule(store: Store, agent: string, rule: DrawRule, fromMs: num
     case 'failure_clusters': {
       const drawn: BenchmarkCase[] = [];
       for (const clusterId of rule.clusterIds) {
-        const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_cluster_members'), { ...base, clusterId, limit: rule.perCluster });
+        const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_cluster_members'), {
+          ...base,
+          clusterId,
+          limit: rule.perCluster,
+        });
         drawn.push(...rows.map((row) => fromEpisode(row, 'failure_cluster', { failureClusterId: clusterId })));
       }
       return drawn;

@@ -63,7 +63,10 @@ export function freezeSetVersion(store: Store, set: NewSetVersion): Promise<SetV
 
 async function freeze(store: Store, set: NewSetVersion): Promise<SetVersion> {
   const version = ((await setVersions(store, set.setId))[0]?.version ?? 0) + 1;
-  await store.insert('benchmark_cases', set.cases.map((benchmarkCase) => caseRow(set.setId, version, benchmarkCase)));
+  await store.insert(
+    'benchmark_cases',
+    set.cases.map((benchmarkCase) => caseRow(set.setId, version, benchmarkCase)),
+  );
   await store.insert('benchmark_sets', [
     {
       SetId: set.setId,
@@ -85,7 +88,10 @@ export async function setCases(store: Store, setId: string, version: number): Pr
   return rows.map(caseFromRow);
 }
 
-export async function listSets(store: Store, agent: string): Promise<Array<Pick<SetVersion, 'setId' | 'version' | 'agent' | 'description' | 'caseCount' | 'createdAt'>>> {
+export async function listSets(
+  store: Store,
+  agent: string,
+): Promise<Array<Pick<SetVersion, 'setId' | 'version' | 'agent' | 'description' | 'caseCount' | 'createdAt'>>> {
   const rows = await store.query<SetRow>(loadQuery('benchmark_set_list'), { agent });
   return rows.map((row) => ({
     setId: row.SetId,

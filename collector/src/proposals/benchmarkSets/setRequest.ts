@@ -6,7 +6,13 @@ const count = z.number().int().min(1).max(5000);
 /** How cases are drawn from stored episodes. Each rule takes the most recent matching episodes. */
 export const drawRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('successes'), count, workflow: z.string().max(200).optional() }).strict(),
-  z.object({ kind: z.literal('failure_clusters'), clusterIds: z.array(z.string().min(1).max(200)).min(1).max(100), perCluster: count.default(20) }).strict(),
+  z
+    .object({
+      kind: z.literal('failure_clusters'),
+      clusterIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+      perCluster: count.default(20),
+    })
+    .strict(),
   z.object({ kind: z.literal('tagged'), tags: z.array(tagSchema).min(1).max(20), count }).strict(),
   z.object({ kind: z.literal('corrected'), count }).strict(),
 ]);

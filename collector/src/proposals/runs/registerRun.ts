@@ -15,13 +15,19 @@ import { insertRun } from './runRepository.ts';
  */
 export async function registerRun(store: Store, request: z.output<typeof registerRunSchema>, actor: string) {
   const proposal = await requireProposal(store, request.proposalId);
-  if (proposal.target.kind !== 'config') throw new HttpError(409, `proposal ${proposal.id} adds a benchmark case: there is no candidate config to run`);
+  if (proposal.target.kind !== 'config')
+    throw new HttpError(409, `proposal ${proposal.id} adds a benchmark case: there is no candidate config to run`);
   if (proposal.state !== 'draft' && proposal.state !== 'validating') {
     throw new HttpError(409, `proposal ${proposal.id} is ${proposal.state}: runs are registered while a proposal is draft or validating`);
   }
   const found = await findSetVersion(store, request.setId, request.setVersion);
-  if (!found) throw new HttpError(404, request.setVersion ? `benchmark set ${request.setId} has no version ${request.setVersion}` : `no benchmark set ${request.setId}`);
-  if (found.set.agent !== proposal.agent) throw new HttpError(409, `benchmark set ${request.setId} belongs to agent ${found.set.agent}, not ${proposal.agent}`);
+  if (!found)
+    throw new HttpError(
+      404,
+      request.setVersion ? `benchmark set ${request.setId} has no version ${request.setVersion}` : `no benchmark set ${request.setId}`,
+    );
+  if (found.set.agent !== proposal.agent)
+    throw new HttpError(409, `benchmark set ${request.setId} belongs to agent ${found.set.agent}, not ${proposal.agent}`);
   const configVersion = request.variant === 'baseline' ? proposal.target.baselineVersion : proposal.target.candidateVersion;
   const config = await getConfig(store, proposal.agent, configVersion);
   if (!config) throw new HttpError(409, `the ${request.variant} config ${configVersion} of agent ${proposal.agent} is not stored`);

@@ -36,7 +36,10 @@ interface RunRow {
   errors: string;
 }
 
-export async function insertRun(store: Store, run: Omit<ValidationRun, 'runId' | 'reported' | 'errors' | 'createdAt'>): Promise<ValidationRun> {
+export async function insertRun(
+  store: Store,
+  run: Omit<ValidationRun, 'runId' | 'reported' | 'errors' | 'createdAt'>,
+): Promise<ValidationRun> {
   const runId = randomUUID();
   await store.insert('validation_runs', [
     {

@@ -22,11 +22,18 @@ const resultSchema = z
     caseId: z.string().min(1).max(100),
     repeat: z.number().int().min(0),
     /** The episode the run produced (its trace id); null when the harness failed before one started. */
-    episodeId: z.string().regex(/^[0-9a-f]{32}$/, 'must be an episode id (32 lowercase hex characters)').nullable(),
+    episodeId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'must be an episode id (32 lowercase hex characters)')
+      .nullable(),
     /** The scorer's grade from 0 to 1; null: the episode's own outcome decides (success = 1). */
     score: z.number().min(0).max(1).nullable().default(null),
     /** Why this run is unusable: the harness, the agent (it threw) or the scorer failed. */
-    error: z.object({ kind: z.enum(['harness', 'agent', 'scorer']), message: z.string().max(2000) }).strict().nullable().default(null),
+    error: z
+      .object({ kind: z.enum(['harness', 'agent', 'scorer']), message: z.string().max(2000) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type RunResult = z.infer<typeof resultSchema>;

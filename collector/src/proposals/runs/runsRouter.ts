@@ -36,9 +36,17 @@ export function runsRouter(deps: { store: Store }): Router {
     if (!run) throw new HttpError(404, `no validation run ${runId}`);
     const known = new Set((await setCases(store, run.setId, run.setVersion)).map((benchmarkCase) => benchmarkCase.caseId));
     const unknown = [...new Set(results.filter((result) => !known.has(result.caseId)).map((result) => result.caseId))];
-    if (unknown.length > 0) throw new HttpError(400, `cases not in benchmark set ${run.setId} version ${run.setVersion}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
+    if (unknown.length > 0)
+      throw new HttpError(
+        400,
+        `cases not in benchmark set ${run.setId} version ${run.setVersion}: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
+      );
     const beyond = results.find((result) => result.repeat >= run.repeats);
-    if (beyond) throw new HttpError(400, `repeat ${beyond.repeat} of case ${beyond.caseId} is beyond the ${run.repeats} repeats this run was registered for (repeats count from 0)`);
+    if (beyond)
+      throw new HttpError(
+        400,
+        `repeat ${beyond.repeat} of case ${beyond.caseId} is beyond the ${run.repeats} repeats this run was registered for (repeats count from 0)`,
+      );
     await insertResults(store, runId, results);
     const updated = (await getRun(store, runId))!;
     res.json({ runId, reported: updated.reported, expectedRuns: updated.expectedRuns, errors: updated.errors });

@@ -12,4 +12,6 @@ export const idSchema = z.uuid({ error: 'must be an id the collector returned (a
 /** Set ids are chosen by people and appear in URLs: lowercase words joined by - or _. */
 export const setIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'must be lowercase letters, digits, - and _ (up to 100)');
 
-export const tagSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, 'tags are lowercase letters, digits, - and _ (e.g. edge, high-risk)');
+export const tagSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, 'tags are lowercase letters, digits, - and _ (e.g. edge, high-risk)');

@@ -41,7 +41,8 @@ export async function loadRunObservations(store: Store, runId: string): Promise<
 
 /** Results that name an episode the store does not have (yet): sampled out, lost, or still on its way. */
 export function missingEpisodes(observations: readonly RunObservation[]): number {
-  return observations.filter((observation) => observation.errorKind === '' && observation.episodeId !== '' && !observation.episodeFound).length;
+  return observations.filter((observation) => observation.errorKind === '' && observation.episodeId !== '' && !observation.episodeFound)
+    .length;
 }
 
 /**
@@ -62,7 +63,8 @@ export function toCaseRun(observation: RunObservation, costUnit: 'USD' | 'tokens
   const base = { caseId: observation.caseId, repeat: observation.repeat, escalated: false, safetyFlags: [] };
   if (observation.errorKind !== '') return { ...base, error: { kind: observation.errorKind, message: observation.errorMessage } };
   if (observation.episodeId === '') return { ...base, error: { kind: 'harness', message: 'the runner reported no episode' } };
-  if (!observation.episodeFound) return { ...base, error: { kind: 'missing_episode', message: `episode ${observation.episodeId} is not stored` } };
+  if (!observation.episodeFound)
+    return { ...base, error: { kind: 'missing_episode', message: `episode ${observation.episodeId} is not stored` } };
   return {
     ...base,
     quality: observation.score ?? (observation.outcome === 'success' ? 1 : 0),

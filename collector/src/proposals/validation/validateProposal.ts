@@ -28,14 +28,24 @@ export const validationRequestSchema = z
  * gate policy, stores the decision linked to both runs, both config versions, the set version and
  * the policy, and moves the proposal when the policy is enforced (not in shadow mode).
  */
-export async function validateProposal(store: Store, proposalId: string, request: z.output<typeof validationRequestSchema>, actor: string): Promise<StoredDecision> {
+export async function validateProposal(
+  store: Store,
+  proposalId: string,
+  request: z.output<typeof validationRequestSchema>,
+  actor: string,
+): Promise<StoredDecision> {
   const proposal = await requireProposal(store, proposalId);
-  if (proposal.target.kind !== 'config') throw new HttpError(409, `proposal ${proposalId} adds a benchmark case: there is nothing to compare`);
-  if (proposal.state !== 'draft' && proposal.state !== 'validating') throw new HttpError(409, `proposal ${proposalId} is ${proposal.state}: it is no longer open to validation`);
+  if (proposal.target.kind !== 'config')
+    throw new HttpError(409, `proposal ${proposalId} adds a benchmark case: there is nothing to compare`);
+  if (proposal.state !== 'draft' && proposal.state !== 'validating')
+    throw new HttpError(409, `proposal ${proposalId} is ${proposal.state}: it is no longer open to validation`);
   const baseline = await runOf(store, request.baselineRunId, proposalId, 'baseline', proposal.target.baselineVersion);
   const candidate = await runOf(store, request.candidateRunId, proposalId, 'candidate', proposal.target.candidateVersion);
   if (baseline.setId !== candidate.setId || baseline.setVersion !== candidate.setVersion) {
-    throw new HttpError(409, `the runs used different cases: baseline ${baseline.setId} v${baseline.setVersion}, candidate ${candidate.setId} v${candidate.setVersion}; a paired comparison needs the same set version`);
+    throw new HttpError(
+      409,
+      `the runs used different cases: baseline ${baseline.setId} v${baseline.setVersion}, candidate ${candidate.setId} v${candidate.setVersion}; a paired comparison needs the same set version`,
+    );
   }
 
   const [cases, baselineObservations, candidateObservations] = await Promise.all([
@@ -45,10 +55,14 @@ export async function validateProposal(store: Store, proposalId: string, request
   ]);
   const missing = missingEpisodes(baselineObservations) + missingEpisodes(candidateObservations);
   if (missing > 0 && !request.allowMissingEpisodes) {
-    throw new HttpError(409, `${missing} episodes of these runs are not stored yet; retry shortly, or send allowMissingEpisodes: true to count them as errors`, {
-      missingEpisodes: missing,
-      retryAfterSeconds: 2,
-    });
+    throw new HttpError(
+      409,
+      `${missing} episodes of these runs are not stored yet; retry shortly, or send allowMissingEpisodes: true to count them as errors`,
+      {
+        missingEpisodes: missing,
+        retryAfterSeconds: 2,
+      },
+    );
   }
 
   const costUnit = costUnitOf([...baselineObservations, ...candidateObservations]);
@@ -77,16 +91,29 @@ export async function validateProposal(store: Store, proposalId: string, request
   if (decision.enforced) {
     if (proposal.state === 'draft') await appendEvent(store, proposalId, { state: 'validating', reason: 'validation requested', actor });
     const next = stateAfterVerdict(decision.verdict);
-    if (next) await appendEvent(store, proposalId, { state: next, reason: `gate ${decision.verdict}: ${decision.reasons.join(' ')}`, actor, decisionId: stored.id });
+    if (next)
+      await appendEvent(store, proposalId, {
+        state: next,
+        reason: `gate ${decision.verdict}: ${decision.reasons.join(' ')}`,
+        actor,
+        decisionId: stored.id,
+      });
   }
   return stored;
 }
 
-async function runOf(store: Store, runId: string, proposalId: string, variant: 'baseline' | 'candidate', configVersion: string): Promise<ValidationRun> {
+async function runOf(
+  store: Store,
+  runId: string,
+  proposalId: string,
+  variant: 'baseline' | 'candidate',
+  configVersion: string,
+): Promise<ValidationRun> {
   const run = await getRun(store, runId);
   if (!run) throw new HttpError(404, `no validation run ${runId}`);
   if (run.proposalId !== proposalId) throw new HttpError(409, `run ${runId} belongs to proposal ${run.proposalId}, not ${proposalId}`);
   if (run.variant !== variant) throw new HttpError(409, `run ${runId} is a ${run.variant} run, given as the ${variant}`);
-  if (run.configVersion !== configVersion) throw new HttpError(409, `run ${runId} ran config ${run.configVersion}, not the proposal's ${variant} ${configVersion}`);
+  if (run.configVersion !== configVersion)
+    throw new HttpError(409, `run ${runId} ran config ${run.configVersion}, not the proposal's ${variant} ${configVersion}`);
   return run;
 }
