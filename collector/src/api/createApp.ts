@@ -1,4 +1,5 @@
 import cors from 'cors';
+import { analyticsRouter } from '../analytics/analyticsRouter.ts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { CollectorConfig } from '../config.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(failureModesRoute({ store: deps.store }));
   app.use(validateAndGateRouter({ store: deps.store }));
+  app.use(analyticsRouter({ store: deps.store }));
 
   return app;
 }
