@@ -253,12 +253,23 @@ describe('GET /api/failure-modes/:id', () => {
   it('answers a merged id with the mode that absorbed it, and records the merge', async () => {
     const agent = 'merge-agent';
     const now = Date.now();
-    const generic = { tool: 'gateway', errorType: '' };
-    await cluster(failures(3, agent, now - 5 * HOUR, now - 4 * HOUR, { ...generic, text: 'upstream connection reset by peer' }));
-    await cluster(failures(3, agent, now - 4 * HOUR, now - 3 * HOUR, { ...generic, text: 'upstream request aborted by client' }));
+    const gateway = { tool: 'gateway' };
+    await cluster(
+      failures(3, agent, now - 5 * HOUR, now - 4 * HOUR, { ...gateway, errorType: '', text: 'upstream connection reset by peer' }),
+    );
+    await cluster(
+      failures(3, agent, now - 4 * HOUR, now - 3 * HOUR, {
+        ...gateway,
+        errorType: 'UpstreamReset',
+        text: 'upstream closed the socket early',
+      }),
+    );
     const before = (await list(`agent=${agent}&sort=firstSeen&order=asc`)).failureModes.map((mode) => mode.id);
     expect(before).toHaveLength(2);
-    await cluster(failures(1, agent, now - 2 * HOUR, now - HOUR, { ...generic, text: 'upstream connection aborted by the client' }));
+    // The untyped wording, now thrown with the type of the second mode: both are one failure mode.
+    await cluster(
+      failures(1, agent, now - 2 * HOUR, now - HOUR, { ...gateway, errorType: 'UpstreamReset', text: 'upstream connection reset by peer' }),
+    );
 
     const { status, body } = await getJson<FailureModeDetail>(`/api/failure-modes/${before[1]}`);
     expect(status).toBe(200);

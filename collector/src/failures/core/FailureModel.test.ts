@@ -136,21 +136,62 @@ describe('FailureModel', () => {
     expect(storedState([actual])).toEqual(storedState([expected]));
   });
 
-  it('merges two text groups a new wording resembles into the older one, and records the merge', () => {
+  it('merges an untyped mode into a typed one once its wording is thrown with that type, and records the merge', () => {
     const model = new FailureModel();
-    const generic = { errorType: '', tool: 'gateway' };
-    const older = model.assign([failure('upstream connection reset by peer', generic)]);
-    const newer = model.assign([failure('upstream request aborted by client', generic)]);
+    const older = model.assign([failure('upstream connection reset by peer', { errorType: '', tool: 'gateway' })]);
+    const newer = model.assign([failure('upstream closed the socket early', { errorType: 'UpstreamReset', tool: 'gateway' })]);
     const olderId = older.assignments[0]!.clusterId;
     const newerId = newer.assignments[0]!.clusterId;
     expect(newerId).not.toBe(olderId);
 
-    // A new template (six tokens), resembling the founders of both groups.
-    const bridge = model.assign([failure('upstream connection aborted by the client', generic)]);
-    expect(bridge.assignments[0]!.clusterId).toBe(olderId);
+    const evidence = model.assign([failure('upstream connection reset by peer', { errorType: 'UpstreamReset', tool: 'gateway' })]);
+    expect(evidence.assignments[0]!.clusterId).toBe(olderId);
     expect(model.resolve(newerId)).toBe(olderId);
-    expect(bridge.events).toContainEqual({ clusterId: newerId, event: 'merged_into', otherClusterId: olderId });
-    expect(bridge.clusters.find((cluster) => cluster.clusterId === newerId)?.mergedInto).toBe(olderId);
+    expect(evidence.events).toContainEqual({ clusterId: newerId, event: 'merged_into', otherClusterId: olderId });
+    expect(evidence.clusters.find((cluster) => cluster.clusterId === newerId)?.mergedInto).toBe(olderId);
+    expect(evidence.clusters.find((cluster) => cluster.clusterId === olderId)?.errorType).toBe('UpstreamReset');
+  });
+
+  it('puts the same wording under a specific type and under a bare Error, or none, in one mode', () => {
+    const model = new FailureModel();
+    const records = [
+      failure('card ending 4242 declined for payment of $12.00', { errorType: 'CardDeclinedError', tool: 'payments.charge' }),
+      failure('card ending 1881 declined for payment of $310.50', { errorType: 'Error', tool: 'payments.charge' }),
+      failure('card ending 0005 declined for payment of $7.99', { errorType: '', tool: 'payments.charge' }),
+      failure('card ending 7777 declined for payment of $1.00', { errorType: '_OTHER', tool: 'payments.charge' }),
+    ];
+    const batch = model.assign(records);
+    expect(new Set(records.map((r) => clusterOf(model, batch, r.failureId))).size).toBe(1);
+  });
+
+  it('reads a type named at the head of the message when a generic one was recorded', () => {
+    const model = new FailureModel();
+    const typed = failure('amount must be positive', { errorType: 'ValidationError', tool: 'orders.create' });
+    const named = [
+      failure('ValidationError: quantity must be at least 1', { errorType: 'Error', tool: 'orders.create' }),
+      failure('Validation Exception: currency is required', { errorType: '', tool: 'orders.create' }),
+      failure('[req 9f1c] app.errors.ValidationError: sku is unknown', { errorType: '', tool: 'orders.create' }),
+    ];
+    const batch = model.assign([typed, ...named]);
+    expect(new Set([typed, ...named].map((r) => clusterOf(model, batch, r.failureId))).size).toBe(1);
+  });
+
+  it('keeps two untyped causes of one tool apart when they share only the words of that tool', () => {
+    const model = new FailureModel();
+    const tool = { errorType: '', tool: 'payments.charge' };
+    const declined = [
+      failure('Payment request for order ORD-1 was declined by the issuer', tool),
+      failure('issuer declined the payment request, card blocked', tool),
+    ];
+    const overLimit = [
+      failure('Payment request for order ORD-2 exceeds the single-charge limit', tool),
+      failure('payment request exceeds limit for merchant acct_4', tool),
+    ];
+    const batch = model.assign([declined[0]!, overLimit[0]!, declined[1]!, overLimit[1]!]);
+    const [a, b] = [declined, overLimit].map((group) => new Set(group.map((r) => clusterOf(model, batch, r.failureId))));
+    expect(a!.size).toBe(1);
+    expect(b!.size).toBe(1);
+    expect([...a!][0]).not.toBe([...b!][0]);
   });
 
   it('records when each cluster was created and first and last seen', () => {

@@ -1,13 +1,22 @@
-import { errorTypeOf, headlineOf, isGenericErrorType } from './errorHeadline.ts';
+import { errorTypeOf, headlineOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
 import { categoryOf, type FailureRecord } from './FailureRecord.ts';
 import type { Assignment, AssignmentBatch, ClusterEvent, ClusterState, TemplateState } from './modelState.ts';
-import { clusterIdOf, scopeKeyOf, templateIdOf, type Scope } from './signature.ts';
+import { ModeVocabulary } from './ModeVocabulary.ts';
+import { clusterIdOf, placeKeyOf, scopeKeyOf, templateIdOf, type Scope } from './signature.ts';
 import { TemplateMiner, type TemplateMinerOptions } from './TemplateMiner.ts';
-import { contentWords, templateTokensOf, wordSimilarity } from './tokens.ts';
+import { contentWords, templateTokensOf } from './tokens.ts';
 
 export interface FailureModelOptions extends TemplateMinerOptions {
-  /** Word similarity (Dice) at which a new wording joins a text group under a generic error type. Default 0.35. */
+  /**
+   * Word similarity (Dice, each word weighted by how few modes of its place use it) at which a
+   * wording joins a mode without type evidence. Default 0.55.
+   */
   textSimilarity?: number;
+  /**
+   * The same for what people write (escalation and correction reasons, safety details): they
+   * reword and misspell more, and no type ever vouches for them. Default 0.3.
+   */
+  reasonSimilarity?: number;
 }
 
 /** Headlines remembered with their tokens: many failures repeat a message word for word. */
@@ -15,8 +24,9 @@ const MAX_REMEMBERED_HEADLINES = 50_000;
 
 interface ParsedHeadline {
   tokens: string[];
-  /** Computed when first needed (generic error types only). */
-  words?: string[];
+  /** The type the message names (`CardDeclinedError: …`), '' when none. */
+  namedType: string;
+  words: string[];
 }
 
 /** Pass-local bookkeeping of what changed, so only those rows are written. */
@@ -27,20 +37,29 @@ interface Changes {
 }
 
 /**
- * Incremental failure clustering, pure and in memory: mask → mine a template (Drain) → signature →
- * cluster. Under a specific error type the signature alone (category, workflow, tool, error type)
- * is the failure mode, so rewordings stay together; under a generic one (`Error`, `TypeError`, none)
- * templates are grouped by their words, a new wording joining the text group whose founder it
- * resembles. When one wording resembles several groups they are merged into the oldest, recorded.
+ * Incremental failure clustering, pure and in memory: mask → mine a template (Drain) → evidence →
+ * mode. Modes are found per place (category, workflow, tool). A specific error type, recorded or
+ * named at the head of the message, is the strongest evidence: one mode per type and place,
+ * whatever the wording. A template links a failure with a generic type (`Error`, none) to the mode
+ * it was already placed in, typed or not; when a typed failure reaches an untyped mode through its
+ * template, the mode takes the type, and a second mode of that type is merged into the older one,
+ * recorded. Only a new wording with no such evidence is placed by its words, weighted by how
+ * specific they are in the place, and compared with the founding wordings of each mode (no chaining).
  * Restoring from `ClusterState` and `TemplateState` rows gives a model that assigns exactly as the
  * one that wrote them.
  */
 export class FailureModel {
   private readonly miner: TemplateMiner<TemplateState>;
   private readonly textSimilarity: number;
+  private readonly reasonSimilarity: number;
+  private readonly vocabulary = new ModeVocabulary();
   private readonly clusters = new Map<string, ClusterState>();
   private readonly absorbed = new Map<string, string[]>();
-  private readonly liveByScope = new Map<string, ClusterState[]>();
+  private readonly liveByPlace = new Map<string, ClusterState[]>();
+  /** `place \0 type key` → the mode of that type (follow merges). */
+  private readonly byType = new Map<string, string>();
+  /** Mode id → the key of its specific type; absent while it has none. */
+  private readonly typeKeys = new Map<string, string>();
   private readonly leaders = new Map<string, TemplateState[]>();
   private readonly labelTemplates = new Map<string, TemplateState>();
   private readonly templateIds = new Set<string>();
@@ -52,7 +71,8 @@ export class FailureModel {
     state: { clusters: readonly ClusterState[]; templates: readonly TemplateState[] } = { clusters: [], templates: [] },
   ) {
     this.miner = new TemplateMiner<TemplateState>(options);
-    this.textSimilarity = options.textSimilarity ?? 0.35;
+    this.textSimilarity = options.textSimilarity ?? 0.55;
+    this.reasonSimilarity = options.reasonSimilarity ?? 0.3;
     for (const cluster of [...state.clusters].sort((a, b) => a.seq - b.seq)) this.restoreCluster({ ...cluster });
     for (const template of [...state.templates].sort((a, b) => a.seq - b.seq))
       this.restoreTemplate({ ...template, tokens: [...template.tokens] });
@@ -78,24 +98,34 @@ export class FailureModel {
 
   private assignOne(record: FailureRecord, changes: Changes): Assignment {
     const headline = headlineOf(record.text);
+    const parsed = this.parse(headline);
     const scope: Scope = {
       category: categoryOf(record.kind),
       workflow: record.workflow,
       tool: record.tool,
-      errorType: errorTypeOf(record.errorType, headline),
+      errorType: errorTypeOf(record.errorType, headline, parsed.namedType),
     };
-    const scopeKey = scopeKeyOf(scope);
-    const parsed = this.parse(headline);
-    const tokens = parsed.tokens;
-    const byText = isGenericErrorType(scope.errorType);
-    const words = byText ? (parsed.words ??= contentWords(tokens)) : [];
+    const place = placeKeyOf(scope);
+    const threshold = scope.category === 'error' ? this.textSimilarity : this.reasonSimilarity;
+    const typeKey = isGenericErrorType(scope.errorType) ? '' : typeKeyOf(scope.errorType);
+    const { tokens, words } = parsed;
 
-    const found = this.miner.match(scopeKey, tokens, (template) => !byText || wordSimilarity(words, template.words) >= this.textSimilarity);
+    const found = this.miner.match(place, tokens, (template, fits) => {
+      const modeType = this.typeKeys.get(this.resolve(template.clusterId));
+      if (typeKey && modeType) return modeType === typeKey;
+      return fits || this.vocabulary.similarity(place, words, template.words) >= threshold;
+    });
     let template = found?.template;
-    if (template && found?.changed) this.noteGeneralised(template, changes);
-    if (!template) template = this.createTemplate(scope, scopeKey, tokens, words, byText, changes);
+    let cluster: ClusterState;
+    if (template) {
+      if (found?.changed) this.noteGeneralised(template, changes);
+      cluster = this.live(template.clusterId);
+      if (typeKey && !this.typeKeys.has(cluster.clusterId)) cluster = this.takeType(cluster, scope, place, typeKey, changes);
+    } else {
+      template = this.createTemplate(scope, place, typeKey, threshold, tokens, words, changes);
+      cluster = this.live(template.clusterId);
+    }
 
-    const cluster = this.clusters.get(this.resolve(template.clusterId))!;
     if (record.occurredAtMs < cluster.firstSeenMs || record.occurredAtMs > cluster.lastSeenMs) {
       cluster.firstSeenMs = Math.min(cluster.firstSeenMs, record.occurredAtMs);
       cluster.lastSeenMs = Math.max(cluster.lastSeenMs, record.occurredAtMs);
@@ -108,62 +138,112 @@ export class FailureModel {
     let parsed = this.parsed.get(headline);
     if (!parsed) {
       if (this.parsed.size >= MAX_REMEMBERED_HEADLINES) this.parsed.clear();
-      parsed = { tokens: templateTokensOf(headline) };
+      const tokens = templateTokensOf(headline);
+      parsed = { tokens, namedType: namedTypeOf(headline), words: contentWords(tokens) };
       this.parsed.set(headline, parsed);
     }
     return parsed;
   }
 
+  private live(clusterId: string): ClusterState {
+    return this.clusters.get(this.resolve(clusterId))!;
+  }
+
+  /**
+   * A typed failure reached an untyped mode through its template: the mode is of that type. When
+   * another mode already is, the two are one failure mode: the younger is merged into the older.
+   */
+  private takeType(cluster: ClusterState, scope: Scope, place: string, typeKey: string, changes: Changes): ClusterState {
+    const typedId = this.byType.get(`${place}\u0000${typeKey}`);
+    const typed = typedId === undefined ? undefined : this.live(typedId);
+    if (typed && typed !== cluster) {
+      const [older, younger] = typed.seq < cluster.seq ? [typed, cluster] : [cluster, typed];
+      this.merge(younger, older, changes);
+      this.setType(older, typed.errorType, place, typeKey, changes);
+      return older;
+    }
+    this.setType(cluster, scope.errorType, place, typeKey, changes);
+    return cluster;
+  }
+
+  private setType(cluster: ClusterState, errorType: string, place: string, typeKey: string, changes: Changes): void {
+    cluster.errorType = errorType;
+    this.typeKeys.set(cluster.clusterId, typeKey);
+    this.byType.set(`${place}\u0000${typeKey}`, cluster.clusterId);
+    changes.clusters.add(cluster);
+  }
+
   private createTemplate(
     scope: Scope,
-    scopeKey: string,
+    place: string,
+    typeKey: string,
+    threshold: number,
     tokens: string[],
     words: string[],
-    byText: boolean,
     changes: Changes,
   ): TemplateState {
+    const scopeKey = scopeKeyOf(scope);
     let templateId = templateIdOf(scopeKey, tokens);
     while (this.templateIds.has(templateId)) templateId += '+';
     const template: TemplateState = {
       templateId,
-      scopeKey,
-      route: this.miner.routeFor(tokens, scopeKey),
+      scopeKey: place,
+      route: this.miner.routeFor(tokens, place),
       tokens: [...tokens],
       words,
       clusterId: '',
-      leads: false,
+      // A typed wording is known to be its mode's, so new wordings may be compared with it.
+      leads: typeKey !== '',
       seq: this.nextSeq++,
     };
     this.templateIds.add(templateId);
-    const cluster = byText ? this.textGroupFor(template, scope, scopeKey, changes) : this.scopeCluster(template, scope, scopeKey, changes);
+    let cluster: ClusterState | undefined;
+    if (typeKey) {
+      const typedId = this.byType.get(`${place}\u0000${typeKey}`);
+      cluster = typedId === undefined ? undefined : this.live(typedId);
+      if (!cluster) {
+        cluster = this.createCluster(clusterIdOf(scopeKey), scope, template, changes);
+        this.setType(cluster, scope.errorType, place, typeKey, changes);
+      }
+    } else {
+      cluster = this.modeByWords(template, place, threshold, changes);
+      if (!cluster) {
+        template.leads = true;
+        cluster = this.createCluster(clusterIdOf(scopeKey, tokens), scope, template, changes);
+      }
+    }
     template.clusterId = cluster.clusterId;
     this.miner.add(template);
+    this.vocabulary.add(place, cluster.clusterId, words);
+    this.noteTemplate(template);
     changes.templates.add(template);
     return template;
   }
 
-  /** Specific error type: one cluster per scope, whatever the wording. */
-  private scopeCluster(template: TemplateState, scope: Scope, scopeKey: string, changes: Changes): ClusterState {
-    const existing = this.clusters.get(clusterIdOf(scopeKey));
-    if (existing) return this.clusters.get(this.resolve(existing.clusterId))!;
-    return this.createCluster(clusterIdOf(scopeKey), scope, template, changes);
-  }
-
-  /** Generic error type: the text group whose founder this wording resembles; several → merged; none → a new group. */
-  private textGroupFor(template: TemplateState, scope: Scope, scopeKey: string, changes: Changes): ClusterState {
-    const similar = (this.liveByScope.get(scopeKey) ?? []).filter((cluster) =>
-      (this.leaders.get(cluster.clusterId) ?? []).some((leader) => wordSimilarity(template.words, leader.words) >= this.textSimilarity),
-    );
-    if (similar.length === 0) {
-      template.leads = true;
-      return this.createCluster(clusterIdOf(scopeKey, template.tokens), scope, template, changes);
+  /**
+   * The mode of the place with a leading wording similar to this one. When it resembles several
+   * modes none of which has a type, they are one mode: merged into the oldest, recorded.
+   */
+  private modeByWords(template: TemplateState, place: string, threshold: number, changes: Changes): ClusterState | undefined {
+    const similar: Array<{ cluster: ClusterState; similarity: number }> = [];
+    for (const cluster of this.liveByPlace.get(place) ?? []) {
+      let best = -1;
+      for (const leader of this.leaders.get(cluster.clusterId) ?? [])
+        best = Math.max(best, this.vocabulary.similarity(place, template.words, leader.words));
+      if (best >= threshold) similar.push({ cluster, similarity: best });
     }
-    const [survivor, ...others] = similar.sort((a, b) => a.seq - b.seq);
+    if (similar.length === 0) return undefined;
+    similar.sort((a, b) => b.similarity - a.similarity || a.cluster.seq - b.cluster.seq);
+    const untyped = similar.filter(({ cluster }) => !this.typeKeys.has(cluster.clusterId)).map(({ cluster }) => cluster);
+    if (untyped.length < 2 || this.typeKeys.has(similar[0]!.cluster.clusterId)) return similar[0]!.cluster;
+    const [survivor, ...others] = untyped.sort((a, b) => a.seq - b.seq);
     for (const other of others) this.merge(other, survivor!, changes);
-    return survivor!;
+    return survivor;
   }
 
-  private createCluster(clusterId: string, scope: Scope, founder: TemplateState, changes: Changes): ClusterState {
+  private createCluster(id: string, scope: Scope, founder: TemplateState, changes: Changes): ClusterState {
+    let clusterId = id;
+    while (this.clusters.has(clusterId)) clusterId += '+';
     const cluster: ClusterState = {
       clusterId,
       ...scope,
@@ -173,9 +253,7 @@ export class FailureModel {
       mergedInto: '',
       seq: this.nextSeq++,
     };
-    founder.clusterId = clusterId;
     this.restoreCluster(cluster);
-    this.noteTemplate(founder);
     changes.clusters.add(cluster);
     changes.events.push({ clusterId, event: 'created', otherClusterId: '' });
     return cluster;
@@ -192,7 +270,9 @@ export class FailureModel {
     this.absorbed.delete(from.clusterId);
     this.leaders.set(into.clusterId, [...(this.leaders.get(into.clusterId) ?? []), ...(this.leaders.get(from.clusterId) ?? [])]);
     this.leaders.delete(from.clusterId);
-    const live = this.liveByScope.get(scopeKeyOf(from))!;
+    const place = placeKeyOf(from);
+    this.vocabulary.merge(place, from.clusterId, into.clusterId);
+    const live = this.liveByPlace.get(place)!;
     live.splice(live.indexOf(from), 1);
     into.firstSeenMs = Math.min(into.firstSeenMs, from.firstSeenMs);
     into.lastSeenMs = Math.max(into.lastSeenMs, from.lastSeenMs);
@@ -212,20 +292,29 @@ export class FailureModel {
   private restoreCluster(cluster: ClusterState): void {
     this.clusters.set(cluster.clusterId, cluster);
     this.nextSeq = Math.max(this.nextSeq, cluster.seq + 1);
+    const place = placeKeyOf(cluster);
+    if (!isGenericErrorType(cluster.errorType)) {
+      const typeKey = typeKeyOf(cluster.errorType);
+      if (!this.byType.has(`${place}\u0000${typeKey}`)) this.byType.set(`${place}\u0000${typeKey}`, cluster.clusterId);
+      if (!cluster.mergedInto) this.typeKeys.set(cluster.clusterId, typeKey);
+    }
     if (cluster.mergedInto) {
       this.absorbed.set(cluster.mergedInto, [...(this.absorbed.get(cluster.mergedInto) ?? []), cluster.clusterId]);
       return;
     }
-    const key = scopeKeyOf(cluster);
-    const live = this.liveByScope.get(key);
+    const live = this.liveByPlace.get(place);
     if (live) live.push(cluster);
-    else this.liveByScope.set(key, [cluster]);
+    else this.liveByPlace.set(place, [cluster]);
   }
 
   private restoreTemplate(template: TemplateState): void {
+    // Templates stored before modes spanned error types were keyed by their full scope.
+    const place = template.scopeKey.split('\u0000').slice(0, 3).join('\u0000');
+    template.scopeKey = place;
     this.templateIds.add(template.templateId);
     this.nextSeq = Math.max(this.nextSeq, template.seq + 1);
     this.miner.add(template);
+    this.vocabulary.add(place, this.resolve(template.clusterId), template.words);
     this.noteTemplate(template);
   }
 

@@ -42,29 +42,27 @@ export class TemplateMiner<T extends MinedTemplate = MinedTemplate> {
   }
 
   /**
-   * The template `tokens` belong to, when one in their leaf is similar enough and `accept` agrees;
-   * the template is generalised in place (`changed` tells whether its tokens moved to `<*>`).
+   * The template `tokens` belong to: the most similar one of their leaf that reaches the threshold
+   * and that `accept` agrees to (told whether the tokens fit it as it is, with no new `<*>`), generalised in place
+   * (`changed` tells whether its tokens moved to `<*>`).
    */
   match(
     scopeKey: string,
     tokens: readonly string[],
-    accept: (template: T) => boolean = () => true,
+    accept: (template: T, fits: boolean) => boolean = () => true,
   ): { template: T; changed: boolean } | undefined {
     const leaf = this.findLeaf(scopeKey, tokens);
     if (!leaf) return undefined;
-    let best: T | undefined;
-    let bestSimilarity = -1;
-    let bestWildcards = -1;
+    const candidates: Array<{ template: T; similarity: number; wildcards: number; fits: boolean }> = [];
     for (const template of leaf.templates) {
-      const { similarity, wildcards } = compare(template.tokens, tokens);
-      if (similarity > bestSimilarity || (similarity === bestSimilarity && wildcards > bestWildcards)) {
-        best = template;
-        bestSimilarity = similarity;
-        bestWildcards = wildcards;
-      }
+      const { similarity, wildcards, same } = compare(template.tokens, tokens);
+      if (similarity >= this.similarity) candidates.push({ template, similarity, wildcards, fits: same + wildcards === tokens.length });
     }
-    if (!best || bestSimilarity < this.similarity || !accept(best)) return undefined;
-    return { template: best, changed: generalise(best, tokens) };
+    if (candidates.length > 1) candidates.sort((a, b) => b.similarity - a.similarity || b.wildcards - a.wildcards);
+    for (const { template, fits } of candidates) {
+      if (accept(template, fits)) return { template, changed: generalise(template, tokens) };
+    }
+    return undefined;
   }
 
   /** The route a new template for `tokens` takes from the current tree. */
@@ -116,15 +114,15 @@ function emptyNode<T>(): TreeNode<T> {
 }
 
 /** Drain's similarity: the share of positions holding the same token; `<*>` positions count as neither. */
-function compare(template: readonly string[], tokens: readonly string[]): { similarity: number; wildcards: number } {
-  if (tokens.length === 0) return { similarity: 1, wildcards: 0 };
+function compare(template: readonly string[], tokens: readonly string[]): { similarity: number; wildcards: number; same: number } {
+  if (tokens.length === 0) return { similarity: 1, wildcards: 0, same: 0 };
   let same = 0;
   let wildcards = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (template[i] === WILDCARD) wildcards++;
     else if (template[i] === tokens[i]) same++;
   }
-  return { similarity: same / tokens.length, wildcards };
+  return { similarity: same / tokens.length, wildcards, same };
 }
 
 function generalise(template: MinedTemplate, tokens: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorTypeOf, headlineOf, isGenericErrorType } from './errorHeadline.ts';
+import { errorTypeOf, headlineOf, isGenericErrorType, typeHeadOf, typeKeyOf } from './errorHeadline.ts';
 
 describe('headlineOf', () => {
   it('takes the message line of a JavaScript or Java stack trace, not its frames', () => {
@@ -31,6 +31,28 @@ describe('errorTypeOf', () => {
     expect(errorTypeOf('', 'TimeoutError: no answer')).toBe('TimeoutError');
     expect(errorTypeOf('_OTHER', '[req 1a2b] KeyError: embedding')).toBe('KeyError');
     expect(errorTypeOf('', 'the order was not found')).toBe('');
+  });
+});
+
+describe('types named in the message', () => {
+  it('prefers the type a message names to a generic one recorded', () => {
+    expect(errorTypeOf('Error', 'ValidationError: amount must be positive')).toBe('ValidationError');
+    expect(errorTypeOf('', 'Card Declined Exception: card ending 4242')).toBe('CardDeclinedException');
+    expect(errorTypeOf('Error', '2026-11-02T10:00:00Z ERROR OutOfStock: SKU-1 gone')).toBe('OutOfStock');
+    expect(errorTypeOf('CardDeclined', 'ValidationError: x')).toBe('CardDeclined');
+    expect(errorTypeOf('TypeError', 'Note: x is undefined')).toBe('TypeError');
+  });
+
+  it('finds a type head only where a type is written', () => {
+    expect(typeHeadOf('app.errors.OutOfStock: SKU-1 gone')).toEqual({ type: 'OutOfStock', length: 'app.errors.OutOfStock: '.length });
+    expect(typeHeadOf('Note: the order was late')).toBeUndefined();
+    expect(typeHeadOf('Error: socket hang up')).toBeUndefined();
+    expect(typeHeadOf('Order ORD-1 not found')).toBeUndefined();
+  });
+
+  it('reads spellings of one type alike', () => {
+    const keys = ['CardDeclinedError', 'CardDeclined', 'CardDeclinedException', 'payments.CardDeclined', 'card_declined'].map(typeKeyOf);
+    expect(new Set(keys)).toEqual(new Set(['carddeclined']));
   });
 });
 

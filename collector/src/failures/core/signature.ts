@@ -13,6 +13,15 @@ export interface Scope {
   errorType: string;
 }
 
+/**
+ * Where a failure happened: its category, workflow and tool. Failure modes are found within a
+ * place; the error type is evidence inside it, not a wall, because one cause is thrown as a
+ * specific type in one place and as a bare `Error` in another.
+ */
+export function placeKeyOf(scope: Omit<Scope, 'errorType'>): string {
+  return `${scope.category}\u0000${scope.workflow}\u0000${scope.tool}`;
+}
+
 /** A canonical string for a scope; the seed of its cluster ids. */
 export function scopeKeyOf(scope: Scope): string {
   return `${scope.category}\u0000${scope.workflow}\u0000${scope.tool}\u0000${scope.errorType}`;

@@ -1,3 +1,4 @@
+import { typeHeadOf } from './errorHeadline.ts';
 import { MASK_PLACEHOLDERS, maskVariables } from './maskVariables.ts';
 
 /** The token standing for any value in a mined template. */
@@ -12,17 +13,23 @@ const TRAILING_PUNCTUATION = /[.!;,:\s]+$/;
 const SENTENCE_CASE = /^[A-Z][a-z]+\b/;
 
 /**
- * A headline as template tokens: variables masked, log prefixes and final punctuation dropped,
- * a capitalised first word lowercased (people start the same sentence either way), split on
- * whitespace.
+ * A headline as template tokens: variables masked, log prefixes, a leading type name
+ * (`CardDeclinedError:`, which one throw site writes and another does not) and final punctuation
+ * dropped, a capitalised first word lowercased (people start the same sentence either way), split
+ * on whitespace.
  */
 export function templateTokensOf(headline: string): string[] {
   let text = maskVariables(headline).trim();
-  for (let prefix = LOG_PREFIX.exec(text); prefix && prefix[0].length > 0; prefix = LOG_PREFIX.exec(text))
-    text = text.slice(prefix[0].length);
+  for (let head = headLength(text); head > 0; head = headLength(text)) text = text.slice(head);
   text = text.replace(TRAILING_PUNCTUATION, '').replace(SENTENCE_CASE, (word) => word.toLowerCase());
   const tokens = text.split(/\s+/).filter((token) => token.length > 0);
   return tokens.length > MAX_TOKENS ? tokens.slice(0, MAX_TOKENS) : tokens;
+}
+
+function headLength(text: string): number {
+  const prefix = LOG_PREFIX.exec(text);
+  if (prefix && prefix[0].length > 0) return prefix[0].length;
+  return typeHeadOf(text)?.length ?? 0;
 }
 
 /** Words that carry no meaning of their own in an error or a reason. "not" and "no" stay: they do. */

@@ -11,6 +11,11 @@ export interface CorpusOptions {
   spanMs?: number;
   /** Default: all seventeen `FAILURE_MODES`. */
   modes?: readonly FailureModeSpec[];
+  /**
+   * Share of error rows (failures and tool errors with a type) recorded as production code often
+   * records them: a bare `Error` or no type at all, the type at most named in the message. Default 0.
+   */
+  untypedShare?: number;
 }
 
 /** Failures with their true mode: `truth[i]` is the mode of `records[i]`. */
@@ -37,16 +42,18 @@ export function syntheticFailures(options: CorpusOptions): Corpus {
   for (let i = 0; i < options.count; i++) {
     let pick = random.next() * totalWeight;
     const mode = modes.find((candidate) => (pick -= candidate.weight) < 0) ?? modes[modes.length - 1]!;
-    records.push(failureOf(mode, random, startMs + Math.floor((i / options.count) * spanMs)));
+    records.push(failureOf(mode, random, startMs + Math.floor((i / options.count) * spanMs), options.untypedShare ?? 0));
     truth.push(mode.name);
   }
   return { records, truth };
 }
 
-function failureOf(mode: FailureModeSpec, random: RandomSource, occurredAtMs: number): FailureRecord {
+function failureOf(mode: FailureModeSpec, random: RandomSource, occurredAtMs: number, untypedShare: number): FailureRecord {
   const episodeId = random.hex(32);
   const human = mode.kind !== 'failure' && mode.kind !== 'tool_error';
   let text = random.pick(mode.wordings)(random);
+  let errorType = mode.errorType;
+  if (untypedShare > 0 && !human && errorType !== '') ({ errorType, text } = asRecorded(errorType, text, random, untypedShare));
   if (text.length > 0) text = human ? withTypo(text, random) : withLogNoise(text, random);
   if (mode.stack && random.chance(0.6)) text = withStack(text, mode.stack, random);
   const failureId =
@@ -65,10 +72,29 @@ function failureOf(mode: FailureModeSpec, random: RandomSource, occurredAtMs: nu
     agentVersion: random.pick(VERSIONS),
     workflow: mode.workflow,
     tool: mode.tool,
-    errorType: mode.errorType,
+    errorType,
     text,
     occurredAtMs,
   };
+}
+
+/**
+ * The type and message as one throw site records them. Typed rows sometimes carry a module path
+ * or repeat the type before the message (`String(error)`); untyped ones are a bare `Error` or no
+ * type, some naming the type only in the message (`CardDeclinedError: …`, `Card Declined Exception: …`).
+ */
+function asRecorded(type: string, message: string, random: RandomSource, untypedShare: number): { errorType: string; text: string } {
+  const named = (head: string) => (message.startsWith(type) ? message : `${head}: ${message}`);
+  if (!random.chance(untypedShare)) {
+    const errorType = random.chance(0.1) ? `app.errors.${type}` : type;
+    return { errorType, text: random.chance(0.15) ? named(type) : message };
+  }
+  const bare = random.chance(0.6) ? 'Error' : '';
+  const way = random.next();
+  if (way < 0.6) return { errorType: bare, text: message };
+  if (way < 0.85) return { errorType: bare, text: named(type) };
+  const spaced = type.replace(/(Error|Exception)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+  return { errorType: bare, text: named(`${spaced} Exception`) };
 }
 
 /** Machine messages: sometimes a request-id or timestamp prefix, a capital or a final full stop. */

@@ -57,6 +57,14 @@ describe('failuresOfEpisode', () => {
     expect(record).toMatchObject({ tool: '', errorType: 'MaxIterationsExceeded', text: 'stopped after 10 steps' });
   });
 
+  it('names a tool that failed untyped as the failing tool of an episode with a specific type', () => {
+    const [record] = failuresOfEpisode(
+      episode({ Outcome: 'failure', ErrorType: 'CardDeclinedError', ErrorMessage: 'card ending 4242 declined' }),
+      { ...none, failedTools: [tool({ ToolName: 'payments.charge', ErrorType: 'Error', ErrorMessage: 'card ending 4242 declined' })] },
+    );
+    expect(record).toMatchObject({ tool: 'payments.charge', errorType: 'CardDeclinedError', text: 'card ending 4242 declined' });
+  });
+
   it('reads an escalation by its reason, else its answer', () => {
     expect(failuresOfEpisode(episode({ Outcome: 'escalated', EscalationReason: 'wants a human' }), none)[0]).toMatchObject({
       kind: 'escalation',

@@ -140,7 +140,9 @@ export function correctionFailures(episode: EpisodeContext, corrections: readonl
 /**
  * What made an episode fail. A failed tool call with the episode's error type is the failing tool
  * (assembly copies the first tool error to an episode whose root recorded none). When the episode's
- * own error is generic (`Error: tool failed`) the first tool error is the more specific cause.
+ * own error is generic (`Error: tool failed`) the first tool error is the more specific cause; when
+ * only the tool's is, the tool failed and the episode's type says why. Either way a failed tool is
+ * the failing tool, so the typed and the untyped throws of one cause share a place.
  */
 function causeOf(
   episode: FailureEpisodeRow,
@@ -153,5 +155,8 @@ function causeOf(
   if (first && isGenericErrorType(episode.ErrorType)) {
     return { tool: first.ToolName, errorType: first.ErrorType, text: first.ErrorMessage };
   }
+  // A tool that failed without saying why, under an episode that says why: the tool, with the episode's type.
+  const untyped = failedTools.find((call) => isGenericErrorType(call.ErrorType));
+  if (untyped) return { tool: untyped.ToolName, errorType: episode.ErrorType, text: text || untyped.ErrorMessage };
   return { tool: '', errorType: episode.ErrorType, text };
 }
