@@ -5,6 +5,7 @@ import { EpisodeAssembler } from './episodes/EpisodeAssembler.ts';
 import { FailureClusterer } from './failures/runner/FailureClusterer.ts';
 import { createSpanIngest, type IngestPipeline } from './ingest/createSpanIngest.ts';
 import type { Logger } from './log/logger.ts';
+import type { SpoolFs } from './spool/spoolFs.ts';
 import { CollectorMetrics } from './metrics/CollectorMetrics.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
@@ -23,8 +24,8 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** Opens the store, applies migrations, resumes assembly, then listens. */
-export async function startCollector(config: CollectorConfig, log: Logger, given?: Store): Promise<RunningCollector> {
+/** Opens the store, applies migrations, resumes assembly, then listens. `spoolFs` puts a test's faulty disk under the spool. */
+export async function startCollector(config: CollectorConfig, log: Logger, given?: Store, spoolFs?: SpoolFs): Promise<RunningCollector> {
   const store = given ?? (await createStore(config));
   const migrations = await runMigrations(store);
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
@@ -40,7 +41,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   const failureClusterer = new FailureClusterer(store, { intervalMs: config.failureClusteringIntervalMs }, log);
   failureClusterer.start();
 
-  const pipeline = createSpanIngest(config, store, assembler, log);
+  const pipeline = createSpanIngest(config, store, assembler, log, spoolFs);
   const metrics = new CollectorMetrics(pipeline, assembler);
   if (config.tokens.length === 0) log.warn('no TRUMPETS_TOKENS set: every route is open, which is allowed on a loopback address only');
   const app = createApp({ store, pipeline, metrics, log, config });

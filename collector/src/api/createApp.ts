@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.ts';
 import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
 import { failureModesRoute } from '../failures/api/failureModesRoute.ts';
 import { validateAndGateRouter } from '../proposals/validateAndGateRouter.ts';
+import type { SpoolHealth } from '../spool/Spool.ts';
 import type { Store } from '../store/Store.ts';
 import { requireScope } from './auth/requireScope.ts';
 import { createSpanRedactor } from '../redaction/createSpanRedactor.ts';
@@ -25,6 +26,13 @@ export interface AppDependencies {
  * The collector's HTTP surface. Every route but /healthz and /readyz needs a token: `ingest` for
  * OTLP, `read` for /metrics and GET /api/*, `act` for other /api/* methods.
  */
+const SPOOL_STATUS: Record<SpoolHealth['state'], string> = {
+  ok: 'ready',
+  at_budget: 'spool at its disk budget',
+  disk_full: "the spool's disk is full",
+  io_error: "the spool's disk is failing writes",
+};
+
 export function createApp(deps: AppDependencies): Express {
   const { config } = deps;
   const app = express();
@@ -51,17 +59,18 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Ready only when both halves of ingest work: the store answers and the spool has room
-  // (under 90% of its budget, so a ready collector can take the next large request).
+  // Ready only when both halves of ingest work: the store answers and the spool's disk takes
+  // writes with room to spare (under 90% of its budget, so a ready collector can take the next large request).
   app.get('/readyz', async (_req, res) => {
     const storeAnswers = await deps.store.ping();
-    const spool = deps.pipeline.spool;
-    const spoolHasRoom = !spool || spool.bytes < spool.maxBytes * 0.9;
-    const ready = storeAnswers && spoolHasRoom;
+    const spool = deps.pipeline.spool?.health() ?? { state: 'ok' };
+    const ready = storeAnswers && spool.state === 'ok';
     res.status(ready ? 200 : 503).json({
-      status: ready ? 'ready' : !storeAnswers ? 'store unavailable' : 'spool at its disk budget',
+      status: ready ? 'ready' : !storeAnswers ? 'store unavailable' : SPOOL_STATUS[spool.state],
+      detail: spool.detail,
       backend: deps.store.backend,
-      spoolBytes: spool?.bytes,
+      spoolBytes: deps.pipeline.spool?.bytes,
+      spoolMaxBytes: deps.pipeline.spool?.maxBytes,
     });
   });
   app.get('/metrics', requireScope('read', auth), async (_req, res) => {

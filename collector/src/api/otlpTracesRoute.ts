@@ -11,7 +11,7 @@ import {
   type DecodedSpan,
   type OtlpEncoding,
 } from '../otlp/index.ts';
-import { SpoolFullError } from '../spool/Spool.ts';
+import { SpoolRefusedError } from '../spool/Spool.ts';
 import { StoreError } from '../store/Store.ts';
 import { callerOf, requireScope } from './auth/requireScope.ts';
 import type { ApiToken } from './auth/tokens.ts';
@@ -87,13 +87,11 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     try {
       await options.ingest.ingest(spans);
     } catch (error) {
-      if (error instanceof StoreError || error instanceof SpoolFullError) {
+      if (error instanceof StoreError || error instanceof SpoolRefusedError) {
         metrics.reject('unavailable', spans.length);
         options.log.warn('spans refused; client told to retry', { spans: spans.length, caller: callerOf(res), error: error.message });
         res.setHeader('Retry-After', String(options.retryAfterSeconds));
-        const reason =
-          error instanceof SpoolFullError ? 'the spool is full while the store catches up' : 'the store cannot take writes right now';
-        return answer(res, 503, `${reason}; retry later`);
+        return answer(res, 503, `${refusalReason(error)}; retry later`);
       }
       throw error;
     }
@@ -121,6 +119,13 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     next(error);
   });
   return router;
+}
+
+function refusalReason(error: StoreError | SpoolRefusedError): string {
+  if (!(error instanceof SpoolRefusedError)) return 'the store cannot take writes right now';
+  if (error.reason === 'budget') return 'the spool is full while the store catches up';
+  if (error.reason === 'disk_full') return "the spool's disk is full";
+  return "the spool's disk failed a write";
 }
 
 function checkContentType(req: Request, res: Response, next: NextFunction): void {

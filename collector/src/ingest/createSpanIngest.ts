@@ -3,6 +3,7 @@ import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import type { Logger } from '../log/logger.ts';
 import { Spool } from '../spool/Spool.ts';
 import { SpoolDrainer } from '../spool/SpoolDrainer.ts';
+import type { SpoolFs } from '../spool/spoolFs.ts';
 import type { Store } from '../store/Store.ts';
 import { DirectSpanIngest } from './DirectSpanIngest.ts';
 import type { SpanIngest } from './SpanIngest.ts';
@@ -20,13 +21,20 @@ const SEGMENT_BYTES = 8 * 1024 * 1024;
 const SEGMENT_MAX_AGE_MS = 200;
 
 /** The spooled pipeline (default), or direct inserts when the spool is off. Starts draining leftovers at once. */
-export function createSpanIngest(config: CollectorConfig, store: Store, assembler: EpisodeAssembler, log: Logger): IngestPipeline {
+export function createSpanIngest(
+  config: CollectorConfig,
+  store: Store,
+  assembler: EpisodeAssembler,
+  log: Logger,
+  spoolFs?: SpoolFs,
+): IngestPipeline {
   if (!config.spool.enabled) return { ingest: new DirectSpanIngest(store, assembler) };
   const spool = new Spool({
     dir: config.spool.dir,
     maxBytes: config.spool.maxBytes,
     segmentBytes: SEGMENT_BYTES,
     segmentMaxAgeMs: SEGMENT_MAX_AGE_MS,
+    fs: spoolFs,
   });
   const drainer = new SpoolDrainer(spool, store, assembler, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000 }, log);
   drainer.start();

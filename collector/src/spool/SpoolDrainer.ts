@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import { SPAN_COLUMNS } from '../episodes/toSpanRow.ts';
 import type { Logger } from '../log/logger.ts';
@@ -100,7 +99,7 @@ export class SpoolDrainer {
   }
 
   private async drainSegment(path: string): Promise<void> {
-    const { payloads, trailingBytes } = decodeSpoolSegment(await readFile(path));
+    const { payloads, trailingBytes } = decodeSpoolSegment(await this.spool.readSegment(path));
     if (trailingBytes > 0)
       this.log.warn('spool segment ends in a torn record (a crash mid-write; it was never acknowledged)', { path, trailingBytes });
     const traceIds = new Set<string>();

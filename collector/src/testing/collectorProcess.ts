@@ -14,9 +14,12 @@ export interface CollectorProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the real `trumpets start` process on a free port with its own data directory. */
-export async function startCollectorProcess(dataDir: string, env: Record<string, string> = {}): Promise<CollectorProcess> {
-  const child = spawn(process.execPath, [BIN, 'start'], {
+/**
+ * Starts the real `trumpets start` process on a free port with its own data directory, or, given
+ * `script`, a test's own TypeScript entry that starts the collector with something swapped in.
+ */
+export async function startCollectorProcess(dataDir: string, env: Record<string, string> = {}, script?: string): Promise<CollectorProcess> {
+  const child = spawn(process.execPath, script ? ['--import', 'tsx', script] : [BIN, 'start'], {
     // The spool sits beside the data directory unless the caller says otherwise, never in the cwd.
     env: {
       ...process.env,
