@@ -31,6 +31,7 @@ export const GEN_AI = {
   RETRIEVAL_DOCUMENTS: 'gen_ai.retrieval.documents',
   SYSTEM_INSTRUCTIONS: 'gen_ai.system_instructions',
   USAGE_CACHE_READ_INPUT_TOKENS: 'gen_ai.usage.cache_read.input_tokens',
+  USAGE_REASONING_OUTPUT_TOKENS: 'gen_ai.usage.reasoning.output_tokens',
   /** Event recording one evaluation of the episode: a score, a label, an explanation. */
   EVALUATION_RESULT_EVENT: 'gen_ai.evaluation.result',
   EVALUATION_NAME: 'gen_ai.evaluation.name',
@@ -130,15 +131,59 @@ export const BENCHMARK = {
 export const OUTCOMES = ['success', 'failure', 'escalated', 'unknown'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** OpenInference names, read so spans from its instrumentations are understood. */
+/** OpenInference names, read so spans from its instrumentations (LangChain, OpenAI Agents, …) are understood. */
 export const OPENINFERENCE = {
   SPAN_KIND: 'openinference.span.kind',
   TOOL_NAME: 'tool.name',
+  TOOL_CALL_ID: 'tool_call.id',
   MODEL_NAME: 'llm.model_name',
+  PROVIDER: 'llm.provider',
+  SYSTEM: 'llm.system',
+  FINISH_REASON: 'llm.finish_reason',
   TOKEN_COUNT_PROMPT: 'llm.token_count.prompt',
   TOKEN_COUNT_COMPLETION: 'llm.token_count.completion',
+  TOKEN_COUNT_CACHE_READ: 'llm.token_count.prompt_details.cache_read',
+  TOKEN_COUNT_REASONING: 'llm.token_count.completion_details.reasoning',
+  INVOCATION_PARAMETERS: 'llm.invocation_parameters',
   INPUT_VALUE: 'input.value',
   OUTPUT_VALUE: 'output.value',
+  AGENT_NAME: 'agent.name',
+  /** The OpenAI Agents SDK's processor names its agent spans' node after the agent. */
+  GRAPH_NODE_ID: 'graph.node.id',
+} as const;
+
+/** Vercel AI SDK 6 (`experimental_telemetry`): its `ai.*` names, beside the few `gen_ai.*` it also sets. */
+export const VERCEL_AI_SDK = {
+  /** `ai.generateText`, `ai.generateText.doGenerate`, `ai.streamText.doStream`, `ai.toolCall`, … */
+  OPERATION_ID: 'ai.operationId',
+  FUNCTION_ID: 'ai.telemetry.functionId',
+  MODEL_ID: 'ai.model.id',
+  MODEL_PROVIDER: 'ai.model.provider',
+  RESPONSE_MODEL: 'ai.response.model',
+  RESPONSE_FINISH_REASON: 'ai.response.finishReason',
+  RESPONSE_TEXT: 'ai.response.text',
+  PROMPT: 'ai.prompt',
+  PROMPT_MESSAGES: 'ai.prompt.messages',
+  USAGE_INPUT_TOKENS: 'ai.usage.inputTokens',
+  USAGE_OUTPUT_TOKENS: 'ai.usage.outputTokens',
+  USAGE_CACHED_INPUT_TOKENS: 'ai.usage.cachedInputTokens',
+  USAGE_REASONING_TOKENS: 'ai.usage.reasoningTokens',
+  /** AI SDK 5 spelling of the usage counts. */
+  USAGE_PROMPT_TOKENS: 'ai.usage.promptTokens',
+  USAGE_COMPLETION_TOKENS: 'ai.usage.completionTokens',
+  TOOL_CALL_NAME: 'ai.toolCall.name',
+  TOOL_CALL_ID: 'ai.toolCall.id',
+  TOOL_CALL_ARGS: 'ai.toolCall.args',
+  TOOL_CALL_RESULT: 'ai.toolCall.result',
+} as const;
+
+/** Mastra's OpenTelemetry exporter: GenAI names for most things, `mastra.*` for the rest. */
+export const MASTRA = {
+  /** `agent_run`, `model_generation`, `model_step`, `model_inference`, `model_chunk`, `tool_call`, `mcp_tool_call`, `workflow_run`, … */
+  SPAN_TYPE: 'mastra.span.type',
+  AGENT_RUN_INPUT: 'mastra.agent_run.input',
+  AGENT_RUN_OUTPUT: 'mastra.agent_run.output',
+  USAGE_REASONING_TOKENS: 'gen_ai.usage.reasoning_tokens',
 } as const;
 
 /** OpenLLMetry names besides the GenAI conventions: its decorators' span kinds and older LLM spans. */
@@ -150,6 +195,10 @@ export const OPENLLMETRY = {
   ENTITY_OUTPUT: 'traceloop.entity.output',
   /** `chat`, `completion`: LLM spans of instrumentations older than `gen_ai.operation.name`. */
   LLM_REQUEST_TYPE: 'llm.request.type',
+  USAGE_PROMPT_TOKENS: 'gen_ai.usage.prompt_tokens',
+  USAGE_COMPLETION_TOKENS: 'gen_ai.usage.completion_tokens',
+  USAGE_CACHE_READ_INPUT_TOKENS: 'gen_ai.usage.cache_read_input_tokens',
+  IS_STREAMING: 'llm.is_streaming',
 } as const;
 
 /** Names other instrumentations emit that we read or normalise. */
@@ -178,11 +227,13 @@ export const CONTENT_ATTRIBUTES: ReadonlySet<string> = new Set([
   THIRD_PARTY.ANTHROPIC_TOOL_RESULT_CONTENT,
   OPENLLMETRY.ENTITY_INPUT,
   OPENLLMETRY.ENTITY_OUTPUT,
-  'ai.prompt',
-  'ai.prompt.messages',
-  'ai.response.text',
-  'ai.toolCall.args',
-  'ai.toolCall.result',
+  VERCEL_AI_SDK.PROMPT,
+  VERCEL_AI_SDK.PROMPT_MESSAGES,
+  VERCEL_AI_SDK.RESPONSE_TEXT,
+  VERCEL_AI_SDK.TOOL_CALL_ARGS,
+  VERCEL_AI_SDK.TOOL_CALL_RESULT,
+  MASTRA.AGENT_RUN_INPUT,
+  MASTRA.AGENT_RUN_OUTPUT,
 ]);
 
 /** Prefixes of flattened content attributes: OpenInference messages, older OpenLLMetry prompts and completions. */

@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { assembleTrace } from './assembleTrace.ts';
+import { testSpan } from './frameworks/testSpan.ts';
 import type { StoredSpan } from './storedSpan.ts';
 
 const T = 'a'.repeat(32);
 const options = { maxTextChars: 50 };
 
 function span(spanId: string, parent: string, attributes: Record<string, string>, extra: Partial<StoredSpan> = {}): StoredSpan {
-  return {
+  return testSpan(spanId, parent, attributes, {
     TraceId: T,
-    SpanId: spanId,
-    ParentSpanId: parent,
     SpanName: attributes['gen_ai.operation.name'] ?? 'span',
     ServiceName: 'support-bot',
-    SpanAttributes: attributes,
     StartTimeUnixNano: '1732500000000000000',
     EndTimeUnixNano: '1732500000250000000',
-    StatusCode: 'UNSET',
-    StatusMessage: '',
-    EventNames: [],
-    EventTimesUnixNano: [],
-    EventAttributes: [],
     ...extra,
-  };
+  });
 }
 
 const root = (attributes: Record<string, string> = {}, extra: Partial<StoredSpan> = {}) =>

@@ -1,10 +1,11 @@
-import { GEN_AI, OPENINFERENCE, OPENLLMETRY, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
 import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
 import { extractSources, type SourceRow } from './extractSources.ts';
 import { DEFAULT_PRICES, llmCallCost, type PriceTable } from './prices.ts';
 import { nanosBetweenMs, nanosToDateTime64 } from './nanos.ts';
 import { errorOf } from './spanErrors.ts';
-import { findEpisodeRoot, roleOf } from './spanKinds.ts';
+import { episodeIdentity, findEpisodeRoot } from './episodeRoot.ts';
+import { inputOf, llmCallOf, outputOf, roleOf, toolCallOf } from './frameworks/readSpan.ts';
 import type { StoredSpan } from './storedSpan.ts';
 import { truncate } from './truncate.ts';
 
@@ -84,8 +85,7 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
 
   const episodeId = root.TraceId;
   const attributes = root.SpanAttributes;
-  const agent = attributes[GEN_AI.AGENT_NAME] ?? '';
-  const workflow = attributes[GEN_AI.WORKFLOW_NAME] ?? '';
+  const { agent, workflow } = episodeIdentity(root, spans);
   const toolCalls: ToolCallRow[] = [];
   const sources: SourceRow[] = [];
   let inputTokens = 0;
@@ -99,29 +99,18 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     if (role === 'tool') toolCalls.push(toToolCall(episodeId, agent, workflow, span, options));
     if (role === 'llm') {
       // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
+      const call = llmCallOf(span);
       llmCallCount += 1;
-      const callInputTokens = tokenCount(span, [GEN_AI.USAGE_INPUT_TOKENS, 'gen_ai.usage.prompt_tokens', OPENINFERENCE.TOKEN_COUNT_PROMPT]);
-      const callOutputTokens = tokenCount(span, [
-        GEN_AI.USAGE_OUTPUT_TOKENS,
-        'gen_ai.usage.completion_tokens',
-        OPENINFERENCE.TOKEN_COUNT_COMPLETION,
-      ]);
-      inputTokens += callInputTokens;
-      outputTokens += callOutputTokens;
-      costUsd += llmCallCost(options.prices ?? DEFAULT_PRICES, span.SpanAttributes, callInputTokens, callOutputTokens) ?? 0;
+      inputTokens += call.inputTokens;
+      outputTokens += call.outputTokens;
+      costUsd += llmCallCost(options.prices ?? DEFAULT_PRICES, call) ?? 0;
     }
   }
 
   const rootError = errorOf(root);
   const firstToolError = toolCalls.find((call) => call.Status === 'error');
-  const input = truncate(
-    firstOf(attributes, [TRUMPETS.EPISODE_INPUT, GEN_AI.INPUT_MESSAGES, OPENINFERENCE.INPUT_VALUE]),
-    options.maxTextChars,
-  );
-  const output = truncate(
-    firstOf(attributes, [TRUMPETS.EPISODE_OUTPUT, GEN_AI.OUTPUT_MESSAGES, OPENINFERENCE.OUTPUT_VALUE]),
-    options.maxTextChars,
-  );
+  const input = truncate(inputOf(root), options.maxTextChars);
+  const output = truncate(outputOf(root), options.maxTextChars);
 
   const episode: EpisodeRow = {
     EpisodeId: episodeId,
@@ -166,37 +155,21 @@ function outcomeOf(root: StoredSpan): Outcome {
 
 function toToolCall(episodeId: string, agent: string, workflow: string, span: StoredSpan, options: AssemblyOptions): ToolCallRow {
   const error = errorOf(span);
-  const attributes = span.SpanAttributes;
+  const tool = toolCallOf(span);
   return {
     EpisodeId: episodeId,
     SpanId: span.SpanId,
     ParentSpanId: span.ParentSpanId,
     Agent: agent,
     Workflow: workflow,
-    ToolName: attributes[GEN_AI.TOOL_NAME] ?? attributes[OPENINFERENCE.TOOL_NAME] ?? attributes[OPENLLMETRY.ENTITY_NAME] ?? span.SpanName,
-    CallId: attributes[GEN_AI.TOOL_CALL_ID] ?? '',
-    Arguments: truncate(attributes[GEN_AI.TOOL_CALL_ARGUMENTS] ?? '', options.maxTextChars).text,
-    Result: truncate(attributes[GEN_AI.TOOL_CALL_RESULT] ?? '', options.maxTextChars).text,
+    ToolName: tool.name,
+    CallId: tool.callId,
+    Arguments: truncate(tool.arguments, options.maxTextChars).text,
+    Result: truncate(tool.result, options.maxTextChars).text,
     Status: error ? 'error' : 'ok',
     ErrorType: error?.type ?? '',
     ErrorMessage: (error?.message ?? '').slice(0, options.maxTextChars),
     StartTime: nanosToDateTime64(span.StartTimeUnixNano),
     DurationMs: nanosBetweenMs(span.StartTimeUnixNano, span.EndTimeUnixNano),
   };
-}
-
-function tokenCount(span: StoredSpan, names: readonly string[]): number {
-  for (const name of names) {
-    const value = Number(span.SpanAttributes[name]);
-    if (span.SpanAttributes[name] !== undefined && Number.isFinite(value) && value >= 0) return Math.trunc(value);
-  }
-  return 0;
-}
-
-function firstOf(attributes: Record<string, string>, names: readonly string[]): string {
-  for (const name of names) {
-    const value = attributes[name];
-    if (value !== undefined) return value;
-  }
-  return '';
 }

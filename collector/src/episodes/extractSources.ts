@@ -1,6 +1,6 @@
 import { GEN_AI, TRUMPETS } from '@trumpets/instrumentation/conventions';
 import { nanosToDateTime64 } from './nanos.ts';
-import { roleOf } from './spanKinds.ts';
+import { roleOf } from './frameworks/readSpan.ts';
 import type { StoredSpan } from './storedSpan.ts';
 
 export interface SourceRow {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { GEN_AI, OPENINFERENCE } from '@trumpets/instrumentation/conventions';
 import { z } from 'zod';
 
 /** List price of one model, in US dollars per million tokens. */
@@ -80,22 +79,25 @@ export function loadPriceTable(file: string | undefined): PriceTable {
 }
 
 /**
- * The cost in USD of one LLM call, from its span's provider, model and token counts; undefined
- * when the model is not in the table. The response model (often dated) is tried before the
- * requested one; a call whose provider is missing or unknown is matched by model across providers.
+ * The cost in USD of one LLM call, from its provider, model and token counts; undefined when the
+ * model is not in the table. The response model (often dated) is tried before the requested one;
+ * a call whose provider is missing or unknown is matched by model across providers.
  */
-export function llmCallCost(
-  prices: PriceTable,
-  attributes: Readonly<Record<string, string>>,
-  inputTokens: number,
-  outputTokens: number,
-): number | undefined {
-  const provider = attributes[GEN_AI.PROVIDER_NAME] ?? attributes[GEN_AI.SYSTEM] ?? '';
-  for (const model of [attributes[GEN_AI.RESPONSE_MODEL], attributes[GEN_AI.REQUEST_MODEL], attributes[OPENINFERENCE.MODEL_NAME]]) {
-    const price = model ? priceOf(prices, provider, model) : undefined;
-    if (price) return (inputTokens * price.input + outputTokens * price.output) / 1_000_000;
+export function llmCallCost(prices: PriceTable, call: PricedCall): number | undefined {
+  for (const model of [call.responseModel, call.requestModel]) {
+    const price = model ? priceOf(prices, call.provider, model) : undefined;
+    if (price) return (call.inputTokens * price.input + call.outputTokens * price.output) / 1_000_000;
   }
   return undefined;
+}
+
+/** What pricing a call needs (an LlmCall has it). */
+export interface PricedCall {
+  provider: string;
+  requestModel: string;
+  responseModel: string;
+  inputTokens: number;
+  outputTokens: number;
 }
 
 function priceOf(prices: PriceTable, provider: string, model: string): ModelPrice | undefined {

@@ -1,0 +1,86 @@
+import { GEN_AI } from '@trumpets/instrumentation/conventions';
+import { agentNameOf, roleOf, runNameOf } from './frameworks/readSpan.ts';
+import type { StoredSpan } from './storedSpan.ts';
+
+/**
+ * The episode's root: the outermost agent span (an agent span under another agent span is a
+ * sub-agent: it belongs to the episode, it does not start one). A trace with no agent span (a
+ * LangChain chain, AI SDK 6 calls) is an episode when it holds LLM or tool work: its root span is
+ * the episode's root. A trace with neither (a plain HTTP request) is not an episode, and neither is
+ * one whose root has not arrived yet: it is assembled again when it does.
+ */
+export function findEpisodeRoot(spans: readonly StoredSpan[]): StoredSpan | undefined {
+  const byId = new Map(spans.map((span) => [span.SpanId, span]));
+  let root: StoredSpan | undefined;
+  for (const span of spans) {
+    if (roleOf(span) !== 'agent' || hasAgentAncestor(span, byId)) continue;
+    if (!root || earlier(span, root)) root = span;
+  }
+  if (root) return root;
+  if (!spans.some((span) => WORK_ROLES.has(roleOf(span)))) return undefined;
+  for (const span of spans) {
+    if (span.ParentSpanId === '' && (!root || earlier(span, root))) root = span;
+  }
+  return root;
+}
+
+export interface EpisodeIdentity {
+  agent: string;
+  workflow: string;
+}
+
+/**
+ * Who ran the episode: the agent name on the root; else the outermost span that names an agent (the
+ * OpenAI Agents SDK's workflow root has its agent one level down, which makes the root's name the
+ * workflow's); else the run's own name (an AI SDK function id, a chain or graph); else the service.
+ */
+export function episodeIdentity(root: StoredSpan, spans: readonly StoredSpan[]): EpisodeIdentity {
+  const workflow = root.SpanAttributes[GEN_AI.WORKFLOW_NAME];
+  const own = agentNameOf(root);
+  if (own) return { agent: own, workflow: workflow ?? '' };
+  const named = outermostNamingAgent(root, spans);
+  if (named) return { agent: named, workflow: workflow ?? runNameOf(root) ?? '' };
+  return { agent: runNameOf(root) ?? root.ServiceName, workflow: workflow ?? '' };
+}
+
+const WORK_ROLES: ReadonlySet<string> = new Set(['llm', 'tool']);
+
+function outermostNamingAgent(root: StoredSpan, spans: readonly StoredSpan[]): string | undefined {
+  const byId = new Map(spans.map((span) => [span.SpanId, span]));
+  let best: { name: string; depth: number; span: StoredSpan } | undefined;
+  for (const span of spans) {
+    if (span === root) continue;
+    const name = agentNameOf(span);
+    if (!name) continue;
+    const depth = depthOf(span, byId);
+    if (!best || depth < best.depth || (depth === best.depth && earlier(span, best.span))) best = { name, depth, span };
+  }
+  return best?.name;
+}
+
+function depthOf(span: StoredSpan, byId: Map<string, StoredSpan>): number {
+  const seen = new Set<string>([span.SpanId]);
+  let depth = 0;
+  let parent = byId.get(span.ParentSpanId);
+  while (parent && !seen.has(parent.SpanId)) {
+    depth += 1;
+    seen.add(parent.SpanId);
+    parent = byId.get(parent.ParentSpanId);
+  }
+  return depth;
+}
+
+function hasAgentAncestor(span: StoredSpan, byId: Map<string, StoredSpan>): boolean {
+  const seen = new Set<string>();
+  let parent = byId.get(span.ParentSpanId);
+  while (parent && !seen.has(parent.SpanId)) {
+    if (roleOf(parent) === 'agent') return true;
+    seen.add(parent.SpanId);
+    parent = byId.get(parent.ParentSpanId);
+  }
+  return false;
+}
+
+function earlier(a: StoredSpan, b: StoredSpan): boolean {
+  return BigInt(a.StartTimeUnixNano) < BigInt(b.StartTimeUnixNano);
+}
