@@ -83,4 +83,19 @@ describe('an episode for every agent trace', () => {
     ];
     expect(assembleTrace(spans, options).episode).toMatchObject({ RootSpanId: 'agent', Agent: 'support' });
   });
+
+  it('roots agents that run side by side (a crew) at the trace root, named after the first of them', () => {
+    const spans = [
+      testSpan('crew', '', { 'openinference.span.kind': 'CHAIN' }, { SpanName: 'Crew.kickoff' }),
+      testSpan('researcher', 'crew', { 'openinference.span.kind': 'AGENT', 'agent.name': 'researcher' }, later),
+      testSpan(
+        'writer',
+        'crew',
+        { 'openinference.span.kind': 'AGENT', 'agent.name': 'writer' },
+        { StartTimeUnixNano: '1764547200200000000' },
+      ),
+      testSpan('llm', 'writer', { 'openinference.span.kind': 'LLM' }, later),
+    ];
+    expect(assembleTrace(spans, options).episode).toMatchObject({ RootSpanId: 'crew', Agent: 'researcher', LlmCallCount: 1 });
+  });
 });

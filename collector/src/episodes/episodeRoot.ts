@@ -4,24 +4,20 @@ import type { StoredSpan } from './storedSpan.ts';
 
 /**
  * The episode's root: the outermost agent span (an agent span under another agent span is a
- * sub-agent: it belongs to the episode, it does not start one). A trace with no agent span (a
+ * sub-agent: it belongs to the episode, it does not start one); the trace's root when several
+ * agents run side by side under it. A trace with no agent span (a
  * LangChain chain, AI SDK 6 calls) is an episode when it holds LLM or tool work: its root span is
  * the episode's root. A trace with neither (a plain HTTP request) is not an episode, and neither is
  * one whose root has not arrived yet: it is assembled again when it does.
  */
 export function findEpisodeRoot(spans: readonly StoredSpan[]): StoredSpan | undefined {
   const byId = new Map(spans.map((span) => [span.SpanId, span]));
-  let root: StoredSpan | undefined;
-  for (const span of spans) {
-    if (roleOf(span) !== 'agent' || hasAgentAncestor(span, byId)) continue;
-    if (!root || earlier(span, root)) root = span;
-  }
-  if (root) return root;
-  if (!spans.some((span) => WORK_ROLES.has(roleOf(span)))) return undefined;
-  for (const span of spans) {
-    if (span.ParentSpanId === '' && (!root || earlier(span, root))) root = span;
-  }
-  return root;
+  const outermostAgents = spans.filter((span) => roleOf(span) === 'agent' && !hasAgentAncestor(span, byId));
+  const traceRoot = earliest(spans.filter((span) => span.ParentSpanId === ''));
+  // Several agents side by side (a crew, a workflow of agents) are one episode: the trace's.
+  if (outermostAgents.length > 1 && traceRoot) return traceRoot;
+  if (outermostAgents.length > 0) return earliest(outermostAgents);
+  return spans.some((span) => WORK_ROLES.has(roleOf(span))) ? traceRoot : undefined;
 }
 
 export interface EpisodeIdentity {
@@ -79,6 +75,12 @@ function hasAgentAncestor(span: StoredSpan, byId: Map<string, StoredSpan>): bool
     parent = byId.get(parent.ParentSpanId);
   }
   return false;
+}
+
+function earliest(spans: readonly StoredSpan[]): StoredSpan | undefined {
+  let first: StoredSpan | undefined;
+  for (const span of spans) if (!first || earlier(span, first)) first = span;
+  return first;
 }
 
 function earlier(a: StoredSpan, b: StoredSpan): boolean {
