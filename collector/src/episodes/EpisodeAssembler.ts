@@ -135,24 +135,32 @@ export class EpisodeAssembler {
     const stamp = <T extends object>(row: T) => ({ ...row, AssembledAt: assembledAt });
     const episodes = [];
     const toolCalls = [];
+    const llmCalls = [];
     const sources = [];
     const corrections = [];
     for (const id of traceIds) {
       const assembled = assembleTrace(this.recent.spansOf(id), this.options);
       if (assembled.episode) episodes.push(stamp(assembled.episode));
       toolCalls.push(...assembled.toolCalls.map(stamp));
+      llmCalls.push(...assembled.llmCalls.map(stamp));
       sources.push(...assembled.sources.map(stamp));
       corrections.push(...assembled.corrections.map(stamp));
     }
     // Children before the episode row: a reader who sees the episode also sees its tools.
     await Promise.all([
       this.store.insert('tool_calls', toolCalls),
+      this.store.insert('llm_calls', llmCalls),
       this.store.insert('episode_sources', sources),
       this.store.insert('corrections', corrections),
     ]);
     await this.store.insert('episodes', episodes);
     this.assembledEpisodes += episodes.length;
-    this.log.debug('episodes assembled', { traces: traceIds.length, episodes: episodes.length, toolCalls: toolCalls.length });
+    this.log.debug('episodes assembled', {
+      traces: traceIds.length,
+      episodes: episodes.length,
+      toolCalls: toolCalls.length,
+      llmCalls: llmCalls.length,
+    });
   }
 }
 

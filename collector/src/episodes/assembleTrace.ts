@@ -1,12 +1,13 @@
 import { GEN_AI, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
 import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
 import { extractSources, type SourceRow } from './extractSources.ts';
-import { DEFAULT_PRICES, llmCallCost, type PriceTable } from './prices.ts';
+import { DEFAULT_PRICES, type PriceTable } from './prices.ts';
 import { nanosBetweenMs, nanosToDateTime64 } from './nanos.ts';
 import { errorOf } from './spanErrors.ts';
 import { episodeIdentity, findEpisodeRoot } from './episodeRoot.ts';
-import { inputOf, llmCallOf, outputOf, roleOf, toolCallOf } from './frameworks/readSpan.ts';
+import { inputOf, outputOf, roleOf, toolCallOf } from './frameworks/readSpan.ts';
 import type { StoredSpan } from './storedSpan.ts';
+import { toLlmCall, type LlmCallRow } from './toLlmCall.ts';
 import { truncate } from './truncate.ts';
 
 export interface EpisodeRow {
@@ -59,10 +60,11 @@ export interface ToolCallRow {
   DurationMs: number;
 }
 
-/** Everything one trace yields. An episode only once its root has arrived; corrections always. */
+/** Everything one trace yields: the episode's totals are the sums of its LLM-call rows. An episode only once its root has arrived; corrections always. */
 export interface AssembledTrace {
   episode?: EpisodeRow;
   toolCalls: ToolCallRow[];
+  llmCalls: LlmCallRow[];
   sources: SourceRow[];
   corrections: CorrectionRow[];
 }
@@ -81,30 +83,20 @@ export interface AssemblyOptions {
 export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOptions): AssembledTrace {
   const corrections = spans.flatMap((span) => extractCorrection(span, options.maxTextChars) ?? []);
   const root = findEpisodeRoot(spans);
-  if (!root) return { toolCalls: [], sources: [], corrections };
+  if (!root) return { toolCalls: [], llmCalls: [], sources: [], corrections };
 
   const episodeId = root.TraceId;
   const attributes = root.SpanAttributes;
   const { agent, workflow } = episodeIdentity(root, spans);
   const toolCalls: ToolCallRow[] = [];
+  const llmCalls: LlmCallRow[] = [];
   const sources: SourceRow[] = [];
-  let inputTokens = 0;
-  let outputTokens = 0;
-  let costUsd = 0;
-  let llmCallCount = 0;
-
   for (const span of spans) {
     sources.push(...extractSources(episodeId, span));
     const role = roleOf(span);
     if (role === 'tool') toolCalls.push(toToolCall(episodeId, agent, workflow, span, options));
-    if (role === 'llm') {
-      // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
-      const call = llmCallOf(span);
-      llmCallCount += 1;
-      inputTokens += call.inputTokens;
-      outputTokens += call.outputTokens;
-      costUsd += llmCallCost(options.prices ?? DEFAULT_PRICES, call) ?? 0;
-    }
+    // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
+    if (role === 'llm') llmCalls.push(toLlmCall(episodeId, agent, span, options.prices ?? DEFAULT_PRICES));
   }
 
   const rootError = errorOf(root);
@@ -133,17 +125,17 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     StartTime: nanosToDateTime64(root.StartTimeUnixNano),
     EndTime: nanosToDateTime64(root.EndTimeUnixNano),
     LatencyMs: nanosBetweenMs(root.StartTimeUnixNano, root.EndTimeUnixNano),
-    InputTokens: inputTokens,
-    OutputTokens: outputTokens,
-    CostUsd: costUsd,
-    LlmCallCount: llmCallCount,
+    InputTokens: sumOf(llmCalls, 'InputTokens'),
+    OutputTokens: sumOf(llmCalls, 'OutputTokens'),
+    CostUsd: sumOf(llmCalls, 'CostUsd'),
+    LlmCallCount: llmCalls.length,
     ToolCallCount: toolCalls.length,
     ToolErrorCount: toolCalls.filter((call) => call.Status === 'error').length,
     SourceCount: sources.length,
     SpanCount: spans.length,
     Attributes: attributes,
   };
-  return { episode, toolCalls, sources, corrections };
+  return { episode, toolCalls, llmCalls, sources, corrections };
 }
 
 /** The recorded outcome when valid; otherwise a failed root is a failure and the rest unknown. */
@@ -172,4 +164,8 @@ function toToolCall(episodeId: string, agent: string, workflow: string, span: St
     StartTime: nanosToDateTime64(span.StartTimeUnixNano),
     DurationMs: nanosBetweenMs(span.StartTimeUnixNano, span.EndTimeUnixNano),
   };
+}
+
+function sumOf(calls: readonly LlmCallRow[], column: 'InputTokens' | 'OutputTokens' | 'CostUsd'): number {
+  return calls.reduce((sum, call) => sum + call[column], 0);
 }

@@ -6,6 +6,7 @@ export const WRITABLE_TABLES = [
   'spans',
   'episodes',
   'tool_calls',
+  'llm_calls',
   'episode_sources',
   'corrections',
   'schema_migrations',
