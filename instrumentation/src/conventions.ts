@@ -175,6 +175,8 @@ export const VERCEL_AI_SDK = {
   TOOL_CALL_ID: 'ai.toolCall.id',
   TOOL_CALL_ARGS: 'ai.toolCall.args',
   TOOL_CALL_RESULT: 'ai.toolCall.result',
+  /** AI SDK 7 (`@ai-sdk/otel`) sets it on streamed calls only. */
+  TIME_TO_FIRST_CHUNK: 'gen_ai.client.operation.time_to_first_chunk',
 } as const;
 
 /** Mastra's OpenTelemetry exporter: GenAI names for most things, `mastra.*` for the rest. */

@@ -1,4 +1,4 @@
-import { GEN_AI, LLM_OPERATIONS, OPERATION } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, LLM_OPERATIONS, OPERATION, VERCEL_AI_SDK } from '@trumpets/instrumentation/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
 import type { FrameworkMapping, SpanRole } from './types.ts';
 
@@ -31,6 +31,7 @@ export const genAiSemconv: FrameworkMapping = {
       cacheReadTokens: countAttribute(span, [GEN_AI.USAGE_CACHE_READ_INPUT_TOKENS]),
       reasoningTokens: countAttribute(span, [GEN_AI.USAGE_REASONING_OUTPUT_TOKENS]),
       finishReason: firstAttribute(span, [GEN_AI.RESPONSE_FINISH_REASONS]),
+      streamed: span.SpanAttributes[VERCEL_AI_SDK.TIME_TO_FIRST_CHUNK] === undefined ? undefined : true,
     }),
   toolCall: (span) =>
     defined({

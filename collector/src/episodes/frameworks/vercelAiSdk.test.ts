@@ -63,4 +63,15 @@ describe('Vercel AI SDK 6 spans', () => {
       result: '{"forecast":"sunny"}',
     });
   });
+
+  it('reads AI SDK 7 chat spans, in GenAI names, as streamed when they timed the first chunk', () => {
+    const chat = testSpan('c', 'step', {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.usage.input_tokens': 75,
+      'gen_ai.client.operation.time_to_first_chunk': 0.18,
+    });
+    expect(llmCallOf(chat)).toMatchObject({ provider: 'openai', inputTokens: 75, streamed: true });
+    expect(llmCallOf(testSpan('c', 'step', { 'gen_ai.operation.name': 'chat' })).streamed).toBe(false);
+  });
 });
