@@ -18,6 +18,7 @@ SELECT
     Cases,
     Health,
     Seed,
+    Attempt,
     DecidedBy,
     toUnixTimestamp64Milli(DecidedAt) AS decidedMs
 FROM gate_decisions

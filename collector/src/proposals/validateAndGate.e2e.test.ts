@@ -128,9 +128,11 @@ beforeAll(async () => {
   const registered = await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: baselineConfig, note: 'v1' });
   baselineVersion = registered.body.version;
   // In-process latency of a few milliseconds is mostly scheduler noise: report it, do not let it decide here.
+  // A set of a few dozen cases cannot rule out a 5-point quality harm; 20 points it can. One attempt per change.
   await api('/api/agents/support/gate-policy', 'PUT', {
     minCases: 20,
-    metrics: { latency_median: { shadow: true }, latency_p95: { shadow: true } },
+    maxAttempts: 1,
+    metrics: { quality: { criticalEffect: 20 }, latency_median: { shadow: true }, latency_p95: { shadow: true } },
   });
 });
 
@@ -171,7 +173,8 @@ describe('validate and gate, end to end', () => {
     expect(baseline.runs).toBe(candidate.runs);
     expect(decision.verdict).toBe('fail');
     expect(decision.enforced).toBe(true);
-    expect(decision.reasons).toHaveLength(1);
+    expect(decision.reasons).toHaveLength(2);
+    expect(decision.reasons[1]).toBe('Attempt 1 of 1 for this change: intervals at 95% so that validating again cannot buy a pass.');
     expect(decision.reasons[0]).toMatch(/^Safety: 5 new guardrail violations \(case [0-9a-f]{16}: refund_without_review/);
     expect(decision.reasons[0]).toContain('5 missed escalations');
     const quality = decision.metrics.find((metric) => metric.metric === 'quality')!;
@@ -212,5 +215,14 @@ describe('validate and gate, end to end', () => {
     expect(row.state).toBe('validated');
     expect(row.latestDecision!.verdict).toBe('pass');
     expect(row.latestDecision!.metrics.map((m) => m.metric)).toEqual(['quality', 'latency_median', 'latency_p95', 'cost', 'safety']);
+  });
+
+  it('refuses to validate a change again once its attempts are spent, even under a new proposal', async () => {
+    // The same change as the rejected proposal above: the same content-addressed candidate version.
+    const proposal = await propose('/thresholds/refund_limit', 200, 500, baselineVersion);
+    const refused = await validate(proposal).catch((error: { status?: number; message: string }) => error);
+    expect(refused).toMatchObject({ status: 409 });
+    expect((refused as Error).message).toContain('has used 1 of the 1 validations the gate policy allows');
+    expect((await api<{ state: string }>(`/api/proposals/${proposal}`)).body.state).toBe('validating');
   });
 });

@@ -41,8 +41,11 @@ describe('comparing two runs of the same cases', () => {
     const comparison = compareRuns(cases, { runs: baseline, expectedRuns: 6 }, { runs: candidate, expectedRuns: 6 }, options);
     expect(comparison.flaky).toEqual({ baseline: ['c'], candidate: [] });
     expect(comparison.pairs.find((pair) => pair.caseId === 'c')!.baseline).toMatchObject({ qualities: [1, 0], quality: 0.5, flaky: true });
-    // Fractional per-case quality: the paired bootstrap, not McNemar.
-    expect(comparison.metrics.quality).toMatchObject({ method: 'paired bootstrap of the mean difference', cases: 3 });
+    // Fractional per-case quality: half a case gained, counted as such.
+    expect(comparison.metrics.quality).toMatchObject({
+      method: "paired score test on graded scores (0 cases' worth lost, 0.5 gained)",
+      cases: 3,
+    });
   });
 
   it('lists a new violation on any case and a missed escalation on a high-risk one, even in one repeat of several', () => {

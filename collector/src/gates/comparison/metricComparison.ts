@@ -33,7 +33,10 @@ export interface EffectComparison {
   confidence: number;
   /** The test behind the interval and p-value, as a reviewer would name it. */
   method: string;
+  /** Two-sided p-value for "no change", from the same procedure as the interval: p ≤ 1 − confidence exactly when the interval excludes 0. */
   pValue: number;
+  /** Bootstrap metrics: resamples drawn and those left out because the statistic was undefined on them. */
+  resamples?: { drawn: number; dropped: number };
 }
 
 export interface NoData {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../../proposals/shared/clock.ts';
 import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
+import { attemptOf } from '../policy/attempts.ts';
 import type { GatePolicy } from '../policy/gatePolicy.ts';
 import type { Verdict } from '../policy/verdicts.ts';
 import type { StoredDecision } from './storedDecision.ts';
@@ -25,6 +26,7 @@ interface DecisionRow {
   Cases: string;
   Health: string;
   Seed: string;
+  Attempt: number | string;
   DecidedBy: string;
   decidedMs: string;
 }
@@ -52,6 +54,7 @@ export async function insertDecision(store: Store, decision: Omit<StoredDecision
       Cases: JSON.stringify(decision.cases),
       Health: JSON.stringify({ health: decision.health, flaky: decision.flaky }),
       Seed: decision.seed,
+      Attempt: decision.attempt?.number ?? 0,
       DecidedBy: decision.decidedBy,
       DecidedAt: nowMicrosText(),
     },
@@ -63,6 +66,8 @@ export async function getDecision(store: Store, decisionId: string): Promise<Sto
   const [row] = await store.query<DecisionRow>(loadQuery('gate_decision_get'), { decisionId });
   if (!row) return undefined;
   const { health, flaky } = JSON.parse(row.Health) as Pick<StoredDecision, 'health' | 'flaky'>;
+  const policy = JSON.parse(row.Policy) as GatePolicy;
+  const attempt = Number(row.Attempt);
   return {
     id: row.DecisionId,
     proposalId: row.ProposalId,
@@ -74,7 +79,8 @@ export async function getDecision(store: Store, decisionId: string): Promise<Sto
     baseline: { runId: row.BaselineRunId, configVersion: row.BaselineVersion },
     candidate: { runId: row.CandidateRunId, configVersion: row.CandidateVersion },
     set: { id: row.SetId, version: Number(row.SetVersion) },
-    policy: { version: row.PolicyVersion, policy: JSON.parse(row.Policy) as GatePolicy },
+    policy: { version: row.PolicyVersion, policy },
+    ...(attempt > 0 && policy.maxAttempts ? { attempt: attemptOf(policy, attempt) } : {}),
     health,
     flaky,
     cases: JSON.parse(row.Cases) as StoredDecision['cases'],
@@ -87,4 +93,16 @@ export async function getDecision(store: Store, decisionId: string): Promise<Sto
 export async function latestDecisionId(store: Store, proposalId: string): Promise<string | undefined> {
   const [row] = await store.query<{ DecisionId: string }>(loadQuery('gate_decision_latest'), { proposalId });
   return row?.DecisionId;
+}
+
+/**
+ * Earlier decisions that spent a share of the error rate on this change (enforced, not on a broken
+ * run), whatever proposal carried it: the same baseline and candidate versions are the same change.
+ */
+export async function attemptsSpent(
+  store: Store,
+  change: { agent: string; baselineVersion: string; candidateVersion: string },
+): Promise<number> {
+  const [row] = await store.query<{ attempts: number | string }>(loadQuery('gate_decision_attempts'), change);
+  return Number(row?.attempts ?? 0);
 }

@@ -23,26 +23,31 @@ export interface EffectVerdict {
 }
 
 /**
- * The rule, on the harm's interval at the policy's confidence (a = allowed, c = critical effect):
- * - fail: the harm is significant (interval above 0) and its estimate is beyond a;
+ * The rule, on the harm's interval at the policy's confidence (a = allowed, c = critical effect).
+ * Both thresholds are read against the interval, never against the point estimate: a true harm of
+ * exactly a is failed no more often than the interval's one-sided level, and a true harm of c
+ * passes no more often than that.
+ * - fail: a harm beyond a is shown (the interval lies above a);
  * - inconclusive: otherwise, while the interval still reaches past c: too few or too noisy cases to rule a critical harm out;
- * - marginal: a significant harm whose estimate is within a but whose interval reaches past it;
- * - pass: no significant harm, or one the interval keeps within a; and a harm beyond c is ruled out.
- * Unlike "is the estimate under the threshold", noise alone cannot fail a candidate, and a
- * benchmark too small to see a critical harm cannot pass one. A certain but tolerated harm
- * (cost +2%, interval +1% to +3%, 5% allowed) passes: the policy said it may.
+ * - marginal: a significant harm (interval above 0) that may exceed a (the interval reaches past it);
+ * - pass: the interval stays within a, or there is no significant harm; either way a harm beyond c is ruled out.
+ * Noise alone cannot fail a candidate, and a benchmark too small to see a critical harm cannot
+ * pass one. A certain but tolerated harm (cost +2%, interval +1% to +3%, 5% allowed) passes: the
+ * policy said it may.
  */
 export function effectVerdict(harm: Harm, policy: EffectMetricPolicy, format: (effect: number) => string): EffectVerdict {
   const allowed = format(policy.allowedEffect);
   const critical = format(policy.criticalEffect);
-  if (![harm.estimate, harm.lower, harm.upper].every(Number.isFinite))
+  if ([harm.estimate, harm.lower, harm.upper].some(Number.isNaN))
     return { verdict: 'inconclusive', reason: 'the effect is undefined for these data (a level of zero on the baseline side)' };
-  if (harm.lower > 0 && harm.estimate > policy.allowedEffect)
-    return { verdict: 'fail', reason: `significantly worse, by more than the allowed ${allowed}` };
+  if (harm.lower > policy.allowedEffect) return { verdict: 'fail', reason: `significantly worse by more than the allowed ${allowed}` };
   if (harm.upper > policy.criticalEffect)
     return { verdict: 'inconclusive', reason: `a harm beyond the critical ${critical} is not ruled out; more cases are needed` };
   if (harm.lower > 0 && harm.upper > policy.allowedEffect)
-    return { verdict: 'marginal', reason: `significantly worse, within the allowed ${allowed} by its estimate but not by its interval` };
+    return {
+      verdict: 'marginal',
+      reason: `significantly worse; within the critical ${critical}, but more than the allowed ${allowed} is not ruled out`,
+    };
   if (harm.lower > 0) return { verdict: 'pass', reason: `significantly worse, but within the allowed ${allowed}` };
   if (harm.upper < 0) return { verdict: 'pass', reason: 'significantly better' };
   return { verdict: 'pass', reason: `no significant harm, and a harm beyond ${critical} is ruled out` };

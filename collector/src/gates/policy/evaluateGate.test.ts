@@ -48,15 +48,23 @@ describe('effect verdict', () => {
   const rule = DEFAULT_GATE_POLICY.metrics.cost; // allowed 5%, critical 20%
   it.each([
     [{ estimate: 12, lower: 6, upper: 18 }, 'fail'],
-    [{ estimate: 8, lower: 1, upper: 15 }, 'fail'],
+    [{ estimate: 8, lower: 1, upper: 15 }, 'marginal'],
+    [{ estimate: 8, lower: 5.5, upper: 11 }, 'fail'],
     [{ estimate: 8, lower: -4, upper: 21 }, 'inconclusive'],
     [{ estimate: 3, lower: 1, upper: 7 }, 'marginal'],
     [{ estimate: 2, lower: 1, upper: 3 }, 'pass'],
     [{ estimate: 8, lower: -1, upper: 17 }, 'pass'],
     [{ estimate: -6, lower: -9, upper: -3 }, 'pass'],
     [{ estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN }, 'inconclusive'],
+    [{ estimate: 3, lower: -1, upper: Number.POSITIVE_INFINITY }, 'inconclusive'],
   ] as const)('harm %o is %s', (harm, verdict) => {
     expect(effectVerdict(harm, rule, (value) => `${value}%`).verdict).toBe(verdict);
+  });
+
+  it('reads the allowed effect against the interval, never the point estimate: a harm not shown to exceed it does not fail', () => {
+    // Cost +6% estimated, interval +3% to +9%: above 0, but not shown to be above the allowed 5%.
+    expect(effectVerdict({ estimate: 6, lower: 3, upper: 9 }, rule, String).verdict).toBe('marginal');
+    expect(effectVerdict({ estimate: 6, lower: 5.01, upper: 7 }, rule, String).verdict).toBe('fail');
   });
 });
 
@@ -75,16 +83,38 @@ describe('gate evaluation', () => {
     const decision = evaluateGate(comparison({ quality: effect('quality', -5, [-8, -2]) }), DEFAULT_GATE_POLICY);
     expect(decision.verdict).toBe('fail');
     expect(decision.reasons).toHaveLength(1);
-    expect(decision.reasons[0]).toMatch(/^Quality fell 5.0 points .*: fail — significantly worse, by more than the allowed 1 point\.$/);
+    expect(decision.reasons[0]).toMatch(/^Quality fell 5.0 points .*: fail — significantly worse by more than the allowed 1 point\.$/);
   });
 
   it("counts a non-critical metric's fail as marginal overall, and a shadowed metric not at all", () => {
-    const slowMedian = { latency_median: effect('latency_median', 30, [20, 40]) };
+    const slowMedian = { latency_median: effect('latency_median', 18, [12, 24]) };
     expect(evaluateGate(comparison(slowMedian), DEFAULT_GATE_POLICY).verdict).toBe('marginal');
     const shadowed = gatePolicySchema.parse({ metrics: { latency_median: { shadow: true } } });
     const decision = evaluateGate(comparison(slowMedian), shadowed);
     expect(decision.verdict).toBe('pass');
     expect(decision.metrics.find((m) => m.metric === 'latency_median')).toMatchObject({ verdict: 'fail', decides: false });
+  });
+
+  it('never treats a certain large harm on a non-critical metric more leniently than an uncertain small one', () => {
+    // Typical latency certainly +60% (CI +50 to +70%) against +5% (CI −5 to +30%); critical effect 25%.
+    const certain = evaluateGate(comparison({ latency_median: effect('latency_median', 60, [50, 70]) }), DEFAULT_GATE_POLICY);
+    const uncertain = evaluateGate(comparison({ latency_median: effect('latency_median', 5, [-5, 30]) }), DEFAULT_GATE_POLICY);
+    expect(uncertain.verdict).toBe('inconclusive');
+    expect(certain.verdict).toBe('inconclusive');
+    expect(certain.reasons[0]).toMatch(
+      /: fail — .* Not critical, so it counts as inconclusive: its interval reaches past the critical 25%\.$/,
+    );
+  });
+
+  it('is an error, not a shrunken interval, when more than 1% of bootstrap resamples were undefined', () => {
+    const cost = { ...effect('cost', 1, [-2, 4]), resamples: { drawn: 2000, dropped: 100 } };
+    const decision = evaluateGate(comparison({ cost }), DEFAULT_GATE_POLICY);
+    expect(decision.verdict).toBe('error');
+    expect(decision.reasons[0]).toMatch(/: error — 100 of 2000 bootstrap resamples \(5\.0%\) had no defined value/);
+    const few = { ...effect('cost', 1, [-2, 4]), resamples: { drawn: 2000, dropped: 10 } };
+    const fine = evaluateGate(comparison({ cost: few }), DEFAULT_GATE_POLICY);
+    expect(fine.verdict).toBe('pass');
+    expect(fine.metrics.find((m) => m.metric === 'cost')!.sentence).toContain('(10 of 2000 resamples undefined, left out)');
   });
 
   it('is inconclusive without data a metric must have, and leaves out a metric that may go without', () => {

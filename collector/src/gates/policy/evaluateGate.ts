@@ -9,6 +9,7 @@ import {
 } from '../comparison/metricComparison.ts';
 import type { RunHealth } from '../comparison/runHealth.ts';
 import { describeEffect, describeSafety, formatEffect } from './describeMetric.ts';
+import type { Attempt } from './attempts.ts';
 import { effectVerdict, harmOf } from './effectVerdict.ts';
 import type { GatePolicy, SafetyPolicy } from './gatePolicy.ts';
 import { worstOf, type Verdict } from './verdicts.ts';
@@ -33,15 +34,22 @@ export interface GateDecision {
   metrics: MetricVerdict[];
   health: { baseline: RunHealth; candidate: RunHealth; broken: boolean };
   flaky: Comparison['flaky'];
+  /** Which validation of this change it was, when the caller counts them (the collector does). */
+  attempt?: Attempt;
 }
+
+/** Above this share of undefined bootstrap resamples an interval is not trusted: the metric is an error. */
+export const MAX_DROPPED_RESAMPLES = 0.01;
 
 /**
  * A comparison judged by a policy. Per metric a verdict and a sentence; overall the worst of the
- * deciding metrics, where a non-critical metric's fail counts as marginal. A broken run (more
- * unusable runs than the policy allows) is an error whatever the metrics say: its numbers are
- * kept for diagnosis, but nothing is decided on them.
+ * deciding metrics, where a non-critical metric's fail counts as marginal, unless its interval
+ * reaches past its critical effect: then it counts as inconclusive, so a certain large harm is
+ * never more lenient than an uncertain small one. A broken run (more unusable runs than the policy
+ * allows) is an error whatever the metrics say: its numbers are kept for diagnosis, but nothing is
+ * decided on them. `attempt`, when given, is reported with the decision.
  */
-export function evaluateGate(comparison: Comparison, policy: GatePolicy): GateDecision {
+export function evaluateGate(comparison: Comparison, policy: GatePolicy, attempt?: Attempt): GateDecision {
   const healthSentences = (['baseline', 'candidate'] as const).flatMap((variant) =>
     brokenSentence(variant, comparison.health[variant], policy.maxErrorRate),
   );
@@ -53,14 +61,22 @@ export function evaluateGate(comparison: Comparison, policy: GatePolicy): GateDe
   }
 
   const deciding = metrics.filter((metric) => metric.decides);
-  const counted = (metric: MetricVerdict): Verdict => (metric.verdict === 'fail' && !metric.critical ? 'marginal' : metric.verdict);
+  const counted = (metric: MetricVerdict): Verdict =>
+    metric.verdict === 'fail' && !metric.critical ? (reachesPastCritical(metric, policy) ? 'inconclusive' : 'marginal') : metric.verdict;
   // Nothing deciding is no evidence, and no evidence is never a pass.
   const verdict = broken ? 'error' : deciding.length === 0 ? 'inconclusive' : worstOf(deciding.map(counted));
+  for (const metric of deciding)
+    if (counted(metric) !== metric.verdict)
+      metric.sentence += ` Not critical, so it counts as ${counted(metric)}${counted(metric) === 'inconclusive' ? `: its interval reaches past the critical ${criticalOf(metric, policy)}` : ''}.`;
   const reasons = broken
     ? healthSentences
     : deciding.length === 0
       ? ['No metric decided: every one is shadowed or has no data.']
       : deciding.filter((metric) => counted(metric) === verdict).map((metric) => metric.sentence);
+  if (attempt && !broken)
+    reasons.push(
+      `Attempt ${attempt.number} of ${attempt.of} for this change: intervals at ${+(100 * attempt.confidence).toFixed(2)}% so that validating again cannot buy a pass.`,
+    );
   return {
     verdict,
     enforced: !policy.shadow,
@@ -68,7 +84,18 @@ export function evaluateGate(comparison: Comparison, policy: GatePolicy): GateDe
     metrics,
     health: { ...comparison.health, broken },
     flaky: comparison.flaky,
+    ...(attempt ? { attempt } : {}),
   };
+}
+
+function reachesPastCritical(metric: MetricVerdict, policy: GatePolicy): boolean {
+  const comparison = metric.comparison as EffectComparison;
+  return harmOf(comparison, policy.metrics[comparison.metric].worse).upper > policy.metrics[comparison.metric].criticalEffect;
+}
+
+function criticalOf(metric: MetricVerdict, policy: GatePolicy): string {
+  const comparison = metric.comparison as EffectComparison;
+  return formatEffect(policy.metrics[comparison.metric].criticalEffect, comparison.unit);
 }
 
 function judgeMetric(comparison: MetricComparison, policy: GatePolicy, broken: boolean): MetricVerdict {
@@ -98,9 +125,19 @@ function judgeMetric(comparison: MetricComparison, policy: GatePolicy, broken: b
     );
   }
   const effectRule = policy.metrics[effect.metric];
+  const dropped = effect.resamples ? effect.resamples.dropped / effect.resamples.drawn : 0;
+  if (dropped > MAX_DROPPED_RESAMPLES)
+    return judged(
+      'error',
+      `${sentence}: error — ${effect.resamples!.dropped} of ${effect.resamples!.drawn} bootstrap resamples (${(100 * dropped).toFixed(1)}%) had no defined value ` +
+        `(e.g. no baseline cost in the resample), more than the ${100 * MAX_DROPPED_RESAMPLES}% an interval can lose and still be trusted.`,
+    );
+  const droppedNote = effect.resamples?.dropped
+    ? ` (${effect.resamples.dropped} of ${effect.resamples.drawn} resamples undefined, left out)`
+    : '';
   const { verdict, reason } = effectVerdict(harmOf(effect, effectRule.worse), effectRule, (value) => formatEffect(value, effect.unit));
   const shadowNote = effectRule.shadow ? ' (shadow: reported, not deciding)' : '';
-  return judged(verdict, `${sentence}: ${verdict} — ${reason}${shadowNote}.`);
+  return judged(verdict, `${sentence}${droppedNote}: ${verdict} — ${reason}${shadowNote}.`);
 }
 
 function safetyVerdict(comparison: SafetyComparison, policy: SafetyPolicy): [Verdict, string] {

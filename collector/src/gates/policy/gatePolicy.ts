@@ -17,9 +17,13 @@ function effectMetricSchema(defaults: EffectMetricDefaults) {
     .object({
       /** Which way is worse: `lower` for quality, `higher` for latency and cost. */
       worse: z.enum(['lower', 'higher']).default(defaults.worse),
-      /** A harm this large is tolerated even when it is certain; beyond it a significant harm fails. */
+      /**
+       * A harm this large is tolerated even when it is certain: the metric fails only when its
+       * interval lies wholly beyond it (a harm larger than this is shown), so a true harm of exactly
+       * this size fails at most as often as the interval's one-sided level.
+       */
       allowedEffect: z.number().min(0).default(defaults.allowedEffect),
-      /** The harm a pass must rule out: while the interval still reaches past it, the verdict is inconclusive. */
+      /** The harm a pass must rule out: while the interval still reaches past it, the verdict is inconclusive (for a non-critical metric too). */
       criticalEffect: z.number().min(0).default(defaults.criticalEffect),
       /** A veto: this metric's fail fails the gate. A non-critical fail only makes the gate marginal. */
       critical: z.boolean().default(defaults.critical),
@@ -58,12 +62,20 @@ export const gatePolicySchema = z
     /** Share of a variant's runs that may be unusable (harness, agent, scorer errors, missing episodes) before the run is an error. Default 0.05. */
     maxErrorRate: z.number().min(0).max(1).default(0.05),
     /**
-     * Confidence of every interval. Default 0.95. Four effect metrics are asked at once, but a
-     * metric fails only when its harm is both significant and beyond its allowed effect, and the
-     * default allowances for latency and cost lie well beyond run-to-run noise, so the chance that an
-     * identical candidate is flagged stays near the quality metric's own 2.5%.
+     * Confidence of every interval (of a change's first attempt when `maxAttempts` is 1; see
+     * there). Default 0.95. Four effect metrics are asked at once, but a metric fails only when its
+     * interval lies beyond its allowed effect, and the default allowances for latency and cost lie
+     * well beyond run-to-run noise, so an identical candidate is almost never failed.
      */
     confidence: z.number().gt(0.5).lt(1).default(0.95),
+    /**
+     * Validations of one change (the same baseline and candidate config versions, whatever the
+     * proposal) that may decide. They share the error rate: attempt k of K computes its intervals
+     * at 1 − (1 − confidence)·2^−k (the last at the share left), so rerunning cannot buy a pass;
+     * after K attempts the change must be reworked. Decisions in shadow mode or on a broken run
+     * (error) do not count. Default 3; 1 gives the single attempt the full confidence.
+     */
+    maxAttempts: z.number().int().min(1).max(10).default(3),
     /** Bootstrap resamples per interval. Default 2000. */
     resamples: z.number().int().min(200).max(20_000).default(2000),
     /** Shadow mode for the whole policy: the decision is computed and stored but moves no proposal. */

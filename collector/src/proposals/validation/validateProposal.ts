@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareRuns } from '../../gates/comparison/compareRuns.ts';
-import { insertDecision } from '../../gates/decisions/decisionRepository.ts';
+import { attemptsSpent, insertDecision } from '../../gates/decisions/decisionRepository.ts';
+import { attemptOf } from '../../gates/policy/attempts.ts';
 import type { StoredDecision } from '../../gates/decisions/storedDecision.ts';
 import { evaluateGate } from '../../gates/policy/evaluateGate.ts';
 import { policyInForce } from '../../gates/policy/policyRepository.ts';
@@ -26,7 +27,9 @@ export const validationRequestSchema = z
 /**
  * Compares the baseline and candidate runs of a proposal, judges the comparison by the agent's
  * gate policy, stores the decision linked to both runs, both config versions, the set version and
- * the policy, and moves the proposal when the policy is enforced (not in shadow mode).
+ * the policy, and moves the proposal when the policy is enforced (not in shadow mode). Each
+ * enforced decision on a change is one of the policy's `maxAttempts`, at the confidence its share
+ * of the error rate gives; once they are spent the change can no longer be validated (409).
  */
 export async function validateProposal(
   store: Store,
@@ -67,14 +70,27 @@ export async function validateProposal(
 
   const costUnit = costUnitOf([...baselineObservations, ...candidateObservations]);
   const policy = await policyInForce(store, proposal.agent);
+  const spent = await attemptsSpent(store, {
+    agent: proposal.agent,
+    baselineVersion: baseline.configVersion,
+    candidateVersion: candidate.configVersion,
+  });
+  if (spent >= policy.policy.maxAttempts && !policy.policy.shadow)
+    throw new HttpError(
+      409,
+      `this change (baseline ${baseline.configVersion}, candidate ${candidate.configVersion}) has used ${spent} of the ${policy.policy.maxAttempts} validations the gate policy allows: the attempts share the policy's error rate, so validating again could buy a pass. ` +
+        'Rework the change (a new candidate version) or raise maxAttempts in the policy.',
+      { attempts: spent, maxAttempts: policy.policy.maxAttempts },
+    );
+  const attempt = attemptOf(policy.policy, Math.min(spent + 1, policy.policy.maxAttempts));
   const seed = `${baseline.runId}:${candidate.runId}`;
   const comparison = compareRuns(
     cases,
     { runs: baselineObservations.map((o) => toCaseRun(o, costUnit)), expectedRuns: baseline.expectedRuns },
     { runs: candidateObservations.map((o) => toCaseRun(o, costUnit)), expectedRuns: candidate.expectedRuns },
-    { confidence: policy.policy.confidence, resamples: policy.policy.resamples, seed, costUnit },
+    { confidence: attempt.confidence, resamples: policy.policy.resamples, seed, costUnit },
   );
-  const decision = evaluateGate(comparison, policy.policy);
+  const decision = evaluateGate(comparison, policy.policy, attempt);
   const stored = await insertDecision(store, {
     ...decision,
     proposalId,
