@@ -98,4 +98,13 @@ describe('an episode for every agent trace', () => {
     ];
     expect(assembleTrace(spans, options).episode).toMatchObject({ RootSpanId: 'crew', Agent: 'researcher', LlmCallCount: 1 });
   });
+
+  it('names a run by the outermost framework span below a root of the user’s own (AI SDK calls in a request span)', () => {
+    const spans = [
+      testSpan('request', '', { 'http.request.method': 'POST' }, { SpanName: 'POST /weather' }),
+      testSpan('generate', 'request', { 'ai.operationId': 'ai.generateText', 'ai.telemetry.functionId': 'weather-agent' }, later),
+      testSpan('call', 'generate', { 'ai.operationId': 'ai.generateText.doGenerate', 'ai.telemetry.functionId': 'weather-agent' }, later),
+    ];
+    expect(assembleTrace(spans, options).episode).toMatchObject({ RootSpanId: 'request', Agent: 'weather-agent', LlmCallCount: 1 });
+  });
 });

@@ -28,25 +28,27 @@ export interface EpisodeIdentity {
 /**
  * Who ran the episode: the agent name on the root; else the outermost span that names an agent (the
  * OpenAI Agents SDK's workflow root has its agent one level down, which makes the root's name the
- * workflow's); else the run's own name (an AI SDK function id, a chain or graph); else the service.
+ * workflow's); else the run's own name (an AI SDK function id, a chain or graph), on the root or
+ * the outermost span below it that has one (a user's own span around AI SDK calls); else the service.
  */
 export function episodeIdentity(root: StoredSpan, spans: readonly StoredSpan[]): EpisodeIdentity {
   const workflow = root.SpanAttributes[GEN_AI.WORKFLOW_NAME];
   const own = agentNameOf(root);
   if (own) return { agent: own, workflow: workflow ?? '' };
-  const named = outermostNamingAgent(root, spans);
+  const named = outermost(root, spans, agentNameOf);
   if (named) return { agent: named, workflow: workflow ?? runNameOf(root) ?? '' };
-  return { agent: runNameOf(root) ?? root.ServiceName, workflow: workflow ?? '' };
+  return { agent: runNameOf(root) ?? outermost(root, spans, runNameOf) ?? root.ServiceName, workflow: workflow ?? '' };
 }
 
 const WORK_ROLES: ReadonlySet<string> = new Set(['llm', 'tool']);
 
-function outermostNamingAgent(root: StoredSpan, spans: readonly StoredSpan[]): string | undefined {
+/** The name the outermost span below the root answers (the earliest of those at the same depth). */
+function outermost(root: StoredSpan, spans: readonly StoredSpan[], nameOf: (span: StoredSpan) => string | undefined): string | undefined {
   const byId = new Map(spans.map((span) => [span.SpanId, span]));
   let best: { name: string; depth: number; span: StoredSpan } | undefined;
   for (const span of spans) {
     if (span === root) continue;
-    const name = agentNameOf(span);
+    const name = nameOf(span);
     if (!name) continue;
     const depth = depthOf(span, byId);
     if (!best || depth < best.depth || (depth === best.depth && earlier(span, best.span))) best = { name, depth, span };

@@ -9,6 +9,8 @@ const ROLES: Record<string, SpanRole> = {
   RETRIEVER: 'retrieval',
 };
 
+/** Spans that name a run: a chain or graph, or an agent (the OpenAI Agents SDK's workflow root). */
+const RUN_KINDS: ReadonlySet<string> = new Set(['CHAIN', 'AGENT']);
 const STREAMED = /"stream"\s*:\s*true/;
 
 /**
@@ -26,7 +28,7 @@ export const openInference: FrameworkMapping = {
     if (span.SpanAttributes[OPENINFERENCE.SPAN_KIND] !== 'AGENT') return firstAttribute(span, [OPENINFERENCE.AGENT_NAME]);
     return firstAttribute(span, [OPENINFERENCE.AGENT_NAME, OPENINFERENCE.GRAPH_NODE_ID]);
   },
-  runName: (span) => (span.SpanAttributes[OPENINFERENCE.SPAN_KIND] === undefined ? undefined : span.SpanName),
+  runName: (span) => (RUN_KINDS.has(span.SpanAttributes[OPENINFERENCE.SPAN_KIND] ?? '') ? span.SpanName : undefined),
   llmCall(span) {
     if (span.SpanAttributes[OPENINFERENCE.SPAN_KIND] !== 'LLM') return undefined;
     const parameters = span.SpanAttributes[OPENINFERENCE.INVOCATION_PARAMETERS];
