@@ -47,4 +47,15 @@ describe('Mastra spans', () => {
     expect(roleOf(tool)).toBe('tool');
     expect(toolCallOf(tool).name).toBe('get_weather');
   });
+
+  it('reads the model_generation span as the call when an older core makes it the chat span', () => {
+    const generation = testSpan('g', 'r', {
+      'gen_ai.operation.name': 'chat',
+      'mastra.span.type': 'model_generation',
+      'gen_ai.provider.name': 'openai.responses',
+      'gen_ai.usage.input_tokens': 85,
+    });
+    expect(roleOf(generation)).toBe('llm');
+    expect(llmCallOf(generation)).toMatchObject({ provider: 'openai', inputTokens: 85 });
+  });
 });

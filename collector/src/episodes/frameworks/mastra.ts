@@ -7,6 +7,7 @@ const ROLES: Record<string, SpanRole> = {
   agent_run: 'agent',
   tool_call: 'tool',
   mcp_tool_call: 'tool',
+  provider_tool_call: 'tool',
   model_inference: 'llm',
 };
 
@@ -22,7 +23,8 @@ export const mastra: FrameworkMapping = {
     return type === undefined ? undefined : (ROLES[type] ?? 'other');
   },
   llmCall(span) {
-    if (span.SpanAttributes[MASTRA.SPAN_TYPE] !== 'model_inference') return undefined;
+    // Mastra paired with an older core makes `model_generation` the `chat` span: read whichever it is.
+    if (span.SpanAttributes[MASTRA.SPAN_TYPE] === undefined) return undefined;
     const provider = firstAttribute(span, [GEN_AI.PROVIDER_NAME]);
     return defined({
       provider: provider === undefined ? undefined : providerOf(provider),
