@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchClustering } from './clustering.ts';
 import { benchIngest } from './ingest.ts';
+import { benchRegressions } from './regressions.ts';
 import { benchSoak } from './soak.ts';
 import { benchTracer } from './tracer.ts';
 
@@ -8,12 +9,15 @@ import { benchTracer } from './tracer.ts';
  * `pnpm bench`: each figure is printed beside a baseline measured in the same run, as a ratio,
  * so results compare across machines. Targets are the project's, for a 2-core machine.
  * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end.
+ * `pnpm bench --regressions` runs the regression-detection simulation instead (--days, default 1000).
  */
 const { values } = parseArgs({
   options: {
     episodes: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '16' },
     soak: { type: 'boolean', default: false },
+    regressions: { type: 'boolean', default: false },
+    days: { type: 'string', default: '1000' },
     minutes: { type: 'string', default: '10' },
     rate: { type: 'string', default: '5000' },
     failures: { type: 'string', default: '100000' },
@@ -23,6 +27,8 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 if (values.soak) {
   await benchSoak(Number(values.minutes), Number(values.rate), log);
+} else if (values.regressions) {
+  benchRegressions(Number(values.days), log);
 } else {
   // First, while the machine is quiet: it measures CPU per episode, which ingest's processes would disturb.
   const tracer = await benchTracer(log);

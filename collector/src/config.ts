@@ -34,6 +34,14 @@ const configSchema = z.object({
   TRUMPETS_ASSEMBLY_INTERVAL_MS: z.coerce.number().int().positive().default(200),
   /** Time between failure-clustering passes, in ms. Default 10000. */
   TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+  /** Time between passes of the rollout watcher (regression detection, stage advancement), in ms. Default 60000. */
+  TRUMPETS_RELEASE_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** HMAC secret of the Grafana webhook contact point; set: POST /api/alerts/grafana needs a valid, fresh signature. Default: unset. */
+  TRUMPETS_GRAFANA_WEBHOOK_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Header carrying Grafana's signature. Default X-Grafana-Alerting-Signature. */
+  TRUMPETS_GRAFANA_WEBHOOK_SIGNATURE_HEADER: z.string().min(1).default('X-Grafana-Alerting-Signature'),
+  /** Header carrying the signed timestamp (Unix seconds). Default X-Grafana-Alerting-Timestamp. */
+  TRUMPETS_GRAFANA_WEBHOOK_TIMESTAMP_HEADER: z.string().min(1).default('X-Grafana-Alerting-Timestamp'),
   /** Seconds a client is told to wait (Retry-After) when the store cannot take writes. Default 5. */
   TRUMPETS_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** on: acknowledge once spans are fsync'd to the local spool (survives crashes and store outages); off: once stored. Default on. */
@@ -90,6 +98,9 @@ export interface CollectorConfig {
   maxTextChars: number;
   assemblyIntervalMs: number;
   failureClusteringIntervalMs: number;
+  releaseWatchIntervalMs: number;
+  /** The Grafana alert webhook's signature check. */
+  alerts: { webhookSecret?: string; signatureHeader: string; timestampHeader: string };
   retryAfterSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
@@ -140,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     maxTextChars: e.TRUMPETS_MAX_TEXT_CHARS,
     assemblyIntervalMs: e.TRUMPETS_ASSEMBLY_INTERVAL_MS,
     failureClusteringIntervalMs: e.TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS,
+    releaseWatchIntervalMs: e.TRUMPETS_RELEASE_WATCH_INTERVAL_MS,
+    alerts: {
+      webhookSecret: e.TRUMPETS_GRAFANA_WEBHOOK_SECRET,
+      signatureHeader: e.TRUMPETS_GRAFANA_WEBHOOK_SIGNATURE_HEADER,
+      timestampHeader: e.TRUMPETS_GRAFANA_WEBHOOK_TIMESTAMP_HEADER,
+    },
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     logLevel: e.TRUMPETS_LOG_LEVEL,
     spool: {

@@ -7,6 +7,8 @@ import { createSpanIngest, type IngestPipeline } from './ingest/createSpanIngest
 import type { Logger } from './log/logger.ts';
 import type { SpoolFs } from './spool/spoolFs.ts';
 import { CollectorMetrics } from './metrics/CollectorMetrics.ts';
+import { AgentLock } from './releases/agentLock.ts';
+import { RolloutWatcher } from './releases/RolloutWatcher.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
 import type { Store } from './store/Store.ts';
@@ -17,6 +19,8 @@ export interface RunningCollector {
   store: Store;
   assembler: EpisodeAssembler;
   failureClusterer: FailureClusterer;
+  /** Regression detection and stage advancement, on a timer; `pass()` runs one look now. */
+  rolloutWatcher: RolloutWatcher;
   pipeline: IngestPipeline;
   /** Stores what is spooled and assembles what is pending: after it, queries see every acknowledged span. */
   settle(): Promise<void>;
@@ -44,7 +48,15 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   const pipeline = createSpanIngest(config, store, assembler, log, spoolFs);
   const metrics = new CollectorMetrics(pipeline, assembler);
   if (config.tokens.length === 0) log.warn('no TRUMPETS_TOKENS set: every route is open, which is allowed on a loopback address only');
-  const app = createApp({ store, pipeline, metrics, log, config });
+  const releaseLock = new AgentLock();
+  const rolloutWatcher = new RolloutWatcher(
+    store,
+    releaseLock,
+    { intervalMs: config.releaseWatchIntervalMs, registry: metrics.registry },
+    log,
+  );
+  rolloutWatcher.start();
+  const app = createApp({ store, pipeline, metrics, log, config, releaseLock });
   finishApp(app, log);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
@@ -63,6 +75,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
     store,
     assembler,
     failureClusterer,
+    rolloutWatcher,
     pipeline,
     async settle() {
       await pipeline.drainer?.flush();
@@ -73,6 +86,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
       await pipeline.ingest.stop();
       await assembler.stop();
       await failureClusterer.stop();
+      await rolloutWatcher.stop();
       await store.close();
     },
   };

@@ -76,6 +76,10 @@ export const TRUMPETS = {
   RELEASE_ID: 'trumpets.release.id',
   /** The request key a staged rollout assigned the release by (e.g. a user id), to check assignment later. */
   RELEASE_KEY: 'trumpets.release.key',
+  /** The rollout bucket (0–9999) the request key hashed to: a stage at p% serves buckets below p × 100. */
+  RELEASE_BUCKET: 'trumpets.release.bucket',
+  /** Which side of a staged rollout served the request: candidate, stable, or fallback (the collector never answered). */
+  RELEASE_VARIANT: 'trumpets.release.variant',
   EPISODE_OUTCOME: 'trumpets.episode.outcome',
   EPISODE_INPUT: 'trumpets.episode.input',
   EPISODE_OUTPUT: 'trumpets.episode.output',

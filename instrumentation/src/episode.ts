@@ -6,6 +6,7 @@ import type { Episode } from './episodeHandle.ts';
 import { contentText } from './internal/content.ts';
 import { reportFailure } from './internal/guard.ts';
 import { runInSpan } from './internal/runInSpan.ts';
+import type { ResolvedRelease } from './release/resolveRelease.ts';
 import type { SpanHooks } from './internal/runInSpan.ts';
 
 export interface EpisodeOptions {
@@ -21,6 +22,11 @@ export interface EpisodeOptions {
   releaseId?: string;
   /** `trumpets.release.key`: the request key a staged rollout assigned the release by. Default: not set. */
   releaseKey?: string;
+  /**
+   * The answer of `resolveRelease()` for this request: records `trumpets.release.id`, the rollout
+   * bucket and the variant, so regression detection compares the arms. `releaseId` wins over it. Default: not set.
+   */
+  release?: Pick<ResolvedRelease, 'releaseId' | 'bucket' | 'variant'>;
   /** `gen_ai.conversation.id`, when the episode is one turn of a conversation. Default: not set. */
   conversationId?: string;
   /** More attributes for the root span; the names above win over these. Default: none. */
@@ -76,6 +82,11 @@ function rootAttributes(options: EpisodeOptions): Attributes {
     const input = contentText(options.input);
     if (input !== undefined) attributes[TRUMPETS.EPISODE_INPUT] = input;
     if (options.version !== undefined) attributes[GEN_AI.AGENT_VERSION] = options.version;
+    if (options.release) {
+      if (options.release.releaseId !== null) attributes[TRUMPETS.RELEASE_ID] = options.release.releaseId;
+      attributes[TRUMPETS.RELEASE_BUCKET] = options.release.bucket;
+      attributes[TRUMPETS.RELEASE_VARIANT] = options.release.variant;
+    }
     if (options.releaseId !== undefined) attributes[TRUMPETS.RELEASE_ID] = options.releaseId;
     if (options.releaseKey !== undefined) attributes[TRUMPETS.RELEASE_KEY] = options.releaseKey;
     if (options.conversationId !== undefined) attributes[GEN_AI.CONVERSATION_ID] = options.conversationId;

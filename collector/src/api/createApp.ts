@@ -8,6 +8,9 @@ import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
 import { failureModesRoute } from '../failures/api/failureModesRoute.ts';
 import { validateAndGateRouter } from '../proposals/validateAndGateRouter.ts';
 import type { SpoolHealth } from '../spool/Spool.ts';
+import { alertsRouter } from '../alerts/alertsRouter.ts';
+import type { AgentLock } from '../releases/agentLock.ts';
+import { releasesRouter } from '../releases/api/releasesRouter.ts';
 import type { Store } from '../store/Store.ts';
 import { requireScope } from './auth/requireScope.ts';
 import { createSpanRedactor } from '../redaction/createSpanRedactor.ts';
@@ -19,7 +22,9 @@ export interface AppDependencies {
   pipeline: IngestPipeline;
   metrics: CollectorMetrics;
   log: Logger;
-  config: Pick<CollectorConfig, 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction'>;
+  /** Serialises release actions per agent across the API, alert webhooks and the rollout watcher. */
+  releaseLock: AgentLock;
+  config: Pick<CollectorConfig, 'alerts' | 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction'>;
 }
 
 /**
@@ -80,10 +85,24 @@ export function createApp(deps: AppDependencies): Express {
   const readApi = requireScope('read', auth);
   const actApi = requireScope('act', auth);
   app.use('/api', (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? readApi : actApi)(req, res, next));
+  // Before the JSON parser: the webhook's signature is over the raw body.
+  app.use(
+    alertsRouter({
+      store: deps.store,
+      lock: deps.releaseLock,
+      signing: {
+        secret: config.alerts.webhookSecret,
+        signatureHeader: config.alerts.signatureHeader,
+        timestampHeader: config.alerts.timestampHeader,
+        toleranceMs: 5 * 60_000,
+      },
+    }),
+  );
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(failureModesRoute({ store: deps.store }));
   app.use(validateAndGateRouter({ store: deps.store }));
   app.use(analyticsRouter({ store: deps.store }));
+  app.use(releasesRouter({ store: deps.store, lock: deps.releaseLock }));
 
   return app;
 }

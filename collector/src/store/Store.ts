@@ -24,6 +24,11 @@ export const WRITABLE_TABLES = [
   'validation_results',
   'gate_policies',
   'gate_decisions',
+  'releases',
+  'release_events',
+  'release_policies',
+  'regressions',
+  'alert_notifications',
 ] as const;
 export type WritableTable = (typeof WRITABLE_TABLES)[number];
 

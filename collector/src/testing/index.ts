@@ -8,3 +8,5 @@ export { FailureModel } from '../failures/core/FailureModel.ts';
 export { scoreClustering, type ClusteringScores } from '../failures/quality/clusteringScores.ts';
 export { storeCorpus } from '../failures/corpus/storeCorpus.ts';
 export { syntheticFailures, type Corpus } from '../failures/corpus/syntheticFailures.ts';
+// Regression detection on simulated stages: the suite's simulation test and pnpm bench --regressions.
+export { simulateStageDays, type StageSimulation, type StageSimulationResult } from '../regressions/simulation/simulateStageDays.ts';

@@ -1,0 +1,23 @@
+-- One release's episodes in a time window, as regression detection compares them: counts by outcome,
+-- moments of log-latency and of cost, episodes slower than a fixed threshold, and episodes with a
+-- safety flag (`trumpets.safety.flag` events). Two calls (candidate, control) make one comparison.
+SELECT
+    count() AS episodes,
+    countIf(Outcome = 'success') AS successes,
+    countIf(Outcome = 'escalated') AS escalations,
+    avg(log(greatest(LatencyMs, 0.001))) AS logLatencyMean,
+    if(count() > 1, varSamp(log(greatest(LatencyMs, 0.001))), 0) AS logLatencyVariance,
+    countIf(LatencyMs > {latencyThresholdMs:Float64}) AS slowEpisodes,
+    avg(CostUsd) AS costMean,
+    if(count() > 1, varSamp(CostUsd), 0) AS costVariance,
+    countIf(EpisodeId IN (
+        SELECT TraceId
+        FROM spans
+        WHERE Timestamp >= fromUnixTimestamp64Milli({fromMs:Int64}) - INTERVAL 1 HOUR
+          AND has(`Events.Name`, 'trumpets.safety.flag')
+    )) AS flaggedEpisodes
+FROM episodes FINAL
+WHERE Agent = {agent:String}
+  AND ReleaseId = {releaseId:String}
+  AND StartTime >= fromUnixTimestamp64Milli({fromMs:Int64})
+  AND StartTime < fromUnixTimestamp64Milli({toMs:Int64})
