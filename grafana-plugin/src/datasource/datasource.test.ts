@@ -1,5 +1,5 @@
 import type { DataSourceInstanceSettings } from '@grafana/data';
-import { setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
+import { setBackendSrv, type BackendSrv, type BackendSrvRequest, type FetchResponse } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TrumpetsDataSource } from './datasource';
@@ -34,7 +34,7 @@ beforeEach(() => {
 
 describe('Save & test', () => {
   it('reads through the data source proxy route and says what it found', async () => {
-    answer = () => of({ data: { from: 'a', to: 'b', total: 3, failureModes: [] }, status: 200 } as never);
+    answer = () => of({ data: { from: 'a', to: 'b', total: 3, failureModes: [] }, status: 200 } as unknown as FetchResponse);
     expect(await new TrumpetsDataSource(settings('http://collector:4318')).testDatasource()).toEqual({
       status: 'success',
       message: 'Connected to the Trumpets collector: 3 failure modes in the last 24 hours.',
@@ -66,7 +66,7 @@ describe('Save & test', () => {
   });
 
   it('says when the URL answers, but not like a collector', async () => {
-    answer = () => of({ data: '<html>grafana</html>', status: 200 } as never);
+    answer = () => of({ data: '<html>grafana</html>', status: 200 } as unknown as FetchResponse);
     const result = await new TrumpetsDataSource(settings('http://grafana:3000')).testDatasource();
     expect(result.message).toMatch(/Unexpected answer from the collector.*matching versions/);
   });
