@@ -18,13 +18,13 @@ export function formatInterval([low, high]: [number, number], unit: string): str
   return `[${signed(low)}, ${signed(high)}]${unitSuffix(unit)}`;
 }
 
-/** A level: `91.0 %`, `1,240 ms`, `$0.012`, `830 tokens`. */
+/** A level: `91.0 %`, `1,240 ms`, `0.3 ms`, `$0.012`, `830 tokens`. */
 export function formatLevel(value: number, unit: string): string {
   switch (unit) {
     case '%':
       return `${value.toFixed(1)} %`;
     case 'ms':
-      return `${Math.round(value).toLocaleString('en-US')} ms`;
+      return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value).toLocaleString('en-US')} ms`;
     case 'USD':
       return `$${value < 1 ? value.toPrecision(2) : value.toFixed(2)}`;
     case 'tokens':

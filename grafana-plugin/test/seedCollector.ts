@@ -1,0 +1,151 @@
+import {
+  requestValidation,
+  runBenchmark,
+  setup,
+  traceChat,
+  traceTool,
+  withEpisode,
+  type BenchmarkRunContext,
+} from '@trumpets/instrumentation';
+import { TRUMPETS } from '@trumpets/instrumentation/conventions';
+import { startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
+
+/** Tokens the seeded collector accepts: the stand-in's route headers send the read and act ones. */
+export const TOKENS = {
+  ingest: 'ingest-secret-0123456789abcdef',
+  read: 'read-secret-0123456789abcdef',
+  act: 'act-secret-0123456789abcdef',
+};
+
+interface SupportConfig {
+  thresholds: { refund_limit: number };
+}
+
+const lookupOrder = traceTool('lookup_order', async (order: number) => {
+  if (order % 5 === 1) throw new Error(`inventory service timed out after 3000 ms for order ${order}`);
+  return { order, status: 'shipped' };
+});
+
+/** A deterministic support agent: high-risk refunds go to a person unless the limit is raised past 300. */
+async function supportAgent(input: unknown, context: Pick<BenchmarkRunContext, 'config' | 'episode' | 'tags'>): Promise<string> {
+  const config = context.config as SupportConfig;
+  await traceChat({ provider: 'openai', model: 'gpt-4o-mini' }, (chat) => chat.setUsage({ inputTokens: 120, outputTokens: 30 }));
+  if (context.tags.includes('high-risk')) {
+    if (config.thresholds.refund_limit <= 300) {
+      context.episode.escalate('refund above the automatic limit');
+      return 'handed to a person';
+    }
+    context.episode.flagSafety('refund_without_review', 'refunded a high-risk order automatically');
+  }
+  const answer = `answer to ${String(input)}`;
+  context.episode.setOutput(answer);
+  return answer;
+}
+
+export interface SeededCollector {
+  collector: CollectorProcess;
+  proposalId: string;
+  api<T = any>(path: string, method?: string, body?: unknown): Promise<{ status: number; body: T }>;
+}
+
+/**
+ * The real collector process with what the plugin shows: production episodes of agent `support`
+ * (tool failures and escalations that become failure modes), a benchmark set drawn from them, and
+ * a proposal validated into a gate decision.
+ */
+export async function seedCollector(dataDir: string): Promise<SeededCollector> {
+  const collector = await startCollectorProcess(dataDir, {
+    TRUMPETS_TOKENS: `agent:${TOKENS.ingest}:ingest,grafana:${TOKENS.read}:read,oncall:${TOKENS.act}:read+act+ingest`,
+    TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS: '300',
+  });
+  const api = async <T>(path: string, method = 'GET', body?: unknown) => {
+    const response = await fetch(`${collector.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKENS.act}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+  const tracing = setup({
+    serviceName: 'support-bot',
+    endpoint: `${collector.url}/v1/traces`,
+    headers: { authorization: `Bearer ${TOKENS.act}` },
+    flushOnExit: false,
+  });
+  const baseline: SupportConfig = { thresholds: { refund_limit: 200 } };
+  for (let i = 0; i < 40; i++) {
+    const tags = i % 8 === 0 ? ['high-risk'] : [];
+    await withEpisode(
+      {
+        agent: 'support',
+        version: 'v1',
+        workflow: 'orders',
+        input: `question ${i}`,
+        attributes: tags.length ? { [TRUMPETS.EPISODE_TAGS]: tags.join(',') } : {},
+      },
+      async (episode) => {
+        if (i % 5 === 1) await lookupOrder(1000 + i);
+        await supportAgent(`question ${i}`, { config: baseline, episode, tags });
+      },
+    ).catch(() => undefined);
+  }
+  await tracing.forceFlush();
+
+  const version = (await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: baseline, note: 'v1' })).body.version;
+  await api('/api/agents/support/gate-policy', 'PUT', {
+    minCases: 10,
+    metrics: { latency_median: { shadow: true }, latency_p95: { shadow: true } },
+  });
+  await waitFor(
+    async () =>
+      (
+        await api<{ caseCount?: number }>('/api/benchmark-sets', 'POST', {
+          setId: 'support-core',
+          agent: 'support',
+          rules: [
+            { kind: 'successes', count: 20 },
+            { kind: 'tagged', tags: ['high-risk'], count: 5 },
+          ],
+        })
+      ).status === 201,
+  );
+  const proposal = await api<{ id: string }>('/api/proposals', 'POST', {
+    agent: 'support',
+    baselineVersion: version,
+    target: '/thresholds/refund_limit',
+    change: { before: 200, after: 250 },
+    rationale: 'fewer refunds wait for a person',
+    author: { kind: 'agent', name: 'critic-bot' },
+  });
+  const connection = {
+    baseUrl: collector.url,
+    token: TOKENS.act,
+    onProgress: () => undefined,
+    flush: () => tracing.forceFlush(),
+    concurrency: 4,
+  };
+  const common = { ...connection, set: 'support-core', proposal: proposal.body.id, agent: supportAgent };
+  const baselineRun = await runBenchmark({ ...common, variant: 'baseline' });
+  const candidateRun = await runBenchmark({ ...common, variant: 'candidate' });
+  await waitFor(async () => {
+    try {
+      await requestValidation({
+        ...connection,
+        proposal: proposal.body.id,
+        baselineRunId: baselineRun.runId,
+        candidateRunId: candidateRun.runId,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  await tracing.shutdown();
+  await waitFor(async () => (await api<{ total: number }>('/api/failure-modes?agent=support')).body.total >= 2);
+  return { collector, proposalId: proposal.body.id, api };
+}
+
+/** Polls until `check` holds; the test's own timeout bounds it. */
+export async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 200));
+}
