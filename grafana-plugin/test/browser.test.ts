@@ -128,8 +128,9 @@ describe.each(Object.keys(RUNTIMES) as RuntimeName[])('the built plugin on the %
     await page.getByTestId(testIds.failureModes.row).first().waitFor();
     const rows = await page.getByTestId(testIds.failureModes.row).allInnerTexts();
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    const inventory = rows.find((row) => row.startsWith('inventory service timed out after <DURATION> for order <NUM>'));
-    expect(inventory).toMatch(/error · lookup_order · Error\s+new\s+8 \(8 recent\)/);
+    const inventory = rows.find((row) => row.startsWith('inventory service timed out after'));
+    expect(inventory).toContain('lookup_order');
+    expect(inventory).toMatch(/new\s+8 \(8 recent\)/);
     expect(await page.getByTestId(testIds.failureModes.badge).first().innerText()).toBe('new');
     expect(await page.getByTestId(testIds.failureModes.sparkline).count()).toBe(rows.length);
     await shot('page-failure-modes');
