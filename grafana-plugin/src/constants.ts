@@ -36,6 +36,7 @@ export const testIds = {
     action: 'tl-release-action',
     reason: 'tl-release-reason',
     error: 'tl-release-error',
+    history: 'tl-release-history',
   },
   panels: {
     regressions: 'tl-panel-regressions',

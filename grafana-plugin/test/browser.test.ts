@@ -135,11 +135,22 @@ describe.each(Object.keys(RUNTIMES) as RuntimeName[])('the built plugin on the %
     expect(await page.getByTestId(testIds.failureModes.sparkline).count()).toBe(rows.length);
     await shot('page-failure-modes');
 
-    const href = await page.getByTestId(testIds.failureModes.row).first().locator('a').first().getAttribute('href');
+    const inventoryRow = page.getByTestId(testIds.failureModes.row).filter({ hasText: 'inventory service timed out' });
+    const href = await inventoryRow.locator('a').first().getAttribute('href');
     await page.evaluate((path) => window.harness.mountApp(path), href!.replace('/a/trumpets-learningloop-app/', ''));
     await page.getByTestId(testIds.failureMode.example).first().waitFor();
-    expect(await page.getByTestId(testIds.failureMode.example).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId(testIds.failureMode.example).first().innerText()).toMatch(
+      /inventory service timed out after 3000 ms for order 10\d\d/,
+    );
     await shot('page-failure-mode');
+
+    const episodeHref = await page.getByTestId(testIds.failureMode.example).first().locator('a').first().getAttribute('href');
+    await page.evaluate((path) => window.harness.mountApp(path), episodeHref!.replace('/a/trumpets-learningloop-app/', ''));
+    await page.getByTestId(testIds.episode.tools).waitFor();
+    expect(await text(testIds.episode.tools)).toMatch(/lookup_order\s+error\s+Error/);
+    expect(await text(testIds.episode.sources)).toContain('kb://shipping/delays');
+    expect(await text(testIds.episode.llmCalls)).toContain('1 call: 120 tokens in, 30 tokens out');
+    await shot('page-episode');
   });
 
   it('proposals page: the proposal, its scorecard and its history', async () => {

@@ -84,8 +84,9 @@ export class GrafanaStandIn {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stand-in');
-    const send = (status: number, body: string | Buffer, type = 'application/json') =>
+    const send = (status: number, body: string | Buffer, type = 'application/json'): void => {
       res.writeHead(status, { 'content-type': type }).end(body);
+    };
     const file = (base: string, rest: string) => {
       const full = path.join(base, path.normalize(rest));
       if (!full.startsWith(base)) return send(403, '{}');
@@ -113,8 +114,9 @@ export class GrafanaStandIn {
       (candidate) =>
         (rest === candidate.path || rest.startsWith(`${candidate.path}/`)) && (!candidate.method || candidate.method === method),
     );
-    const reply = (status: number, message: string) =>
+    const reply = (status: number, message: string): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+    };
     if (!route) return reply(404, 'Plugin route not found');
     if (route.reqRole && ROLES.indexOf(this.role) < ROLES.indexOf(route.reqRole)) return reply(403, 'Permission denied');
     const jsonData = { apiUrl: this.options.collectorUrl };

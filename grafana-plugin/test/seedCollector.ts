@@ -1,4 +1,5 @@
 import {
+  recordSource,
   requestValidation,
   runBenchmark,
   setup,
@@ -84,8 +85,9 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
         attributes: tags.length ? { [TRUMPETS.EPISODE_TAGS]: tags.join(',') } : {},
       },
       async (episode) => {
-        if (i % 5 === 1) await lookupOrder(1000 + i);
+        recordSource({ id: 'kb-shipping', uri: 'kb://shipping/delays', tag: 'policy' });
         await supportAgent(`question ${i}`, { config: baseline, episode, tags });
+        if (i % 5 === 1) await lookupOrder(1000 + i);
       },
     ).catch(() => undefined);
   }

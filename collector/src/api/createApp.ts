@@ -5,6 +5,7 @@ import type { CollectorConfig } from '../config.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
+import { episodeRoute } from '../episodes/api/episodeRoute.ts';
 import { failureModesRoute } from '../failures/api/failureModesRoute.ts';
 import { validateAndGateRouter } from '../proposals/validateAndGateRouter.ts';
 import type { SpoolHealth } from '../spool/Spool.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(failureModesRoute({ store: deps.store }));
+  app.use(episodeRoute({ store: deps.store }));
   app.use(validateAndGateRouter({ store: deps.store }));
   app.use(analyticsRouter({ store: deps.store }));
   app.use(releasesRouter({ store: deps.store, lock: deps.releaseLock }));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { request, withQuery, type Params } from './request';
 import {
   episodeMetricsSchema,
@@ -12,6 +12,7 @@ import {
   regressionListSchema,
   releaseDetailSchema,
   releaseListSchema,
+  releaseSchema,
 } from './schemas';
 
 export const RELEASE_ACTIONS = ['advance', 'pause', 'resume', 'rollback'] as const;
@@ -55,7 +56,8 @@ export function createClient(baseUrl: string) {
     releases: (params: { agent?: string }) => get(releaseListSchema, '/releases', params),
     release: (releaseId: string) => get(releaseDetailSchema, `/releases/${id(releaseId)}`),
     releaseAction: (releaseId: string, action: ReleaseAction, reason: string) =>
-      post(releaseDetailSchema.partial().loose(), `/releases/${id(releaseId)}/${action}`, { reason }),
+      post(releaseSchema.extend({ changed: z.boolean() }), `/releases/${id(releaseId)}/${action}`, { reason }),
+    promote: (body: { agent: string; proposalId: string; owner: string; reason: string }) => post(releaseSchema, '/releases', body),
   };
 }
 

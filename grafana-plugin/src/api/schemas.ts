@@ -50,33 +50,34 @@ export const failureModeDetailSchema = failureModeSchema.extend({
 });
 export type FailureModeDetail = z.infer<typeof failureModeDetailSchema>;
 
-export const episodeSchema = z
-  .object({
-    episodeId: z.string(),
-    agent: z.string(),
-    version: z.string().default(''),
-    outcome: z.string(),
-    startTime: z.string(),
-    durationMs: z.number().default(0),
-    input: z.string().default(''),
-    output: z.string().default(''),
-    tools: z
-      .array(z.object({ name: z.string(), status: z.string(), errorType: z.string().default(''), durationMs: z.number().default(0) }))
-      .default([]),
-    sources: z.array(z.object({ uri: z.string(), title: z.string().default('') })).default([]),
-    llmCalls: z
-      .array(
-        z.object({
-          model: z.string(),
-          provider: z.string().default(''),
-          inputTokens: z.number().default(0),
-          outputTokens: z.number().default(0),
-          durationMs: z.number().default(0),
-        }),
-      )
-      .default([]),
-  })
-  .loose();
+export const episodeSchema = z.object({
+  episodeId: z.string(),
+  agent: z.string(),
+  version: z.string(),
+  workflow: z.string(),
+  releaseId: z.string(),
+  outcome: z.string(),
+  errorType: z.string(),
+  errorMessage: z.string(),
+  startTime: z.string(),
+  latencyMs: z.number(),
+  input: z.string(),
+  output: z.string(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  llmCallCount: z.number(),
+  tools: z.array(
+    z.object({
+      name: z.string(),
+      status: z.string(),
+      errorType: z.string(),
+      errorMessage: z.string(),
+      startTime: z.string(),
+      durationMs: z.number(),
+    }),
+  ),
+  sources: z.array(z.object({ uri: z.string(), tag: z.string(), score: z.number().nullable(), origin: z.string() })),
+});
 export type Episode = z.infer<typeof episodeSchema>;
 
 const author = z.object({ kind: z.string(), name: z.string() });
@@ -97,6 +98,7 @@ export const proposalSchema = z.object({
       candidateVersion: z.string().optional(),
     })
     .loose(),
+  latestDecision: z.object({ verdict }).nullable().optional(),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 export const proposalListSchema = z.object({ proposals: z.array(proposalSchema) });
@@ -160,46 +162,58 @@ export const gateDecisionSchema = z
   .loose();
 export type GateDecision = z.infer<typeof gateDecisionSchema>;
 
-export const releaseSchema = z
-  .object({
-    id: z.string(),
-    agent: z.string(),
-    state: z.string(),
-    owner: z.string(),
-    reason: z.string(),
-    proposalId: z.string().nullable().default(null),
-    configVersion: z.string(),
-    previousReleaseId: z.string().nullable().default(null),
-    /** Share of traffic the release serves now, in percent. */
-    stagePercent: z.number().nullable().default(null),
-    gateDecisionId: z.string().nullable().default(null),
-    createdAt: z.string(),
-  })
-  .loose();
+export const releaseSchema = z.object({
+  id: z.string(),
+  agent: z.string(),
+  configVersion: z.string(),
+  proposalId: z.string().nullable(),
+  decision: z.object({ id: z.string(), verdict: z.string() }).nullable(),
+  previousReleaseId: z.string().nullable(),
+  owner: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  status: z.string(),
+  /** The release serving everyone (the newest released one). */
+  isStable: z.boolean(),
+  stageIndex: z.number(),
+  /** Share of traffic the release serves now, in percent. */
+  percent: z.number(),
+  stages: z.array(z.object({ index: z.number(), percent: z.number(), startedAt: z.string().nullable(), extended: z.boolean() })),
+});
 export type Release = z.infer<typeof releaseSchema>;
 export const releaseListSchema = z.object({ releases: z.array(releaseSchema) });
 
-const releaseEvent = z.object({ kind: z.string(), actor: z.string(), reason: z.string().default(''), at: z.string() }).loose();
-export const releaseDetailSchema = releaseSchema.extend({ events: z.array(releaseEvent).default([]) });
+const auditEntry = z.object({
+  id: z.string(),
+  action: z.string(),
+  outcome: z.string(),
+  percent: z.number(),
+  actor: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+export const releaseDetailSchema = releaseSchema.extend({ events: z.array(auditEntry) });
 export type ReleaseDetail = z.infer<typeof releaseDetailSchema>;
 
-export const regressionSchema = z
-  .object({
-    id: z.string(),
-    agent: z.string(),
-    releaseId: z.string(),
-    stagePercent: z.number().nullable().default(null),
-    metric: z.string(),
-    /** Canary minus control, in `unit`. */
-    effect: z.number(),
-    interval: z.tuple([z.number(), z.number()]),
-    unit: z.string().default(''),
-    test: z.string(),
-    canaryEpisodes: z.number(),
-    controlEpisodes: z.number(),
-    detectedAt: z.string(),
-  })
-  .loose();
+/** Candidate minus control on one metric, with its always-valid interval (in the metric's own scale: a rate difference or a log ratio). */
+export const regressionSchema = z.object({
+  id: z.string(),
+  agent: z.string(),
+  releaseId: z.string(),
+  controlReleaseId: z.string(),
+  stageIndex: z.number(),
+  percent: z.number(),
+  metric: z.string(),
+  effect: z.number(),
+  interval: z.object({ lower: z.number(), upper: z.number() }),
+  eValue: z.number(),
+  alpha: z.number(),
+  candidateEpisodes: z.number(),
+  controlEpisodes: z.number(),
+  summary: z.string(),
+  detectedAt: z.string(),
+});
 export type Regression = z.infer<typeof regressionSchema>;
 export const regressionListSchema = z.object({ regressions: z.array(regressionSchema) });
 

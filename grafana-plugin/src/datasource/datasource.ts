@@ -105,7 +105,7 @@ export class TrumpetsDataSource extends DataSourceApi<TrumpetsQuery, TrumpetsOpt
           b.createdAt.localeCompare(a.createdAt),
         )[0];
     if (!release) return [];
-    if (release.gateDecisionId) return [gateDecisionToFrame(query.refId, await this.client.gateDecision(release.gateDecisionId), release)];
+    if (release.decision) return [gateDecisionToFrame(query.refId, await this.client.gateDecision(release.decision.id), release)];
     if (release.proposalId) return [gateDecisionToFrame(query.refId, await this.client.comparison(release.proposalId), release)];
     return [];
   }
@@ -119,7 +119,7 @@ export class TrumpetsDataSource extends DataSourceApi<TrumpetsQuery, TrumpetsOpt
     if (!parsed) throw new Error(`Unknown variable query "${text}": use "agents", "versions $agent" or "releases $agent"`);
     if (parsed.kind === 'releases') {
       const { releases } = await this.client.releases({ agent: parsed.agent || undefined });
-      return releases.map((release) => ({ text: `${release.id} (${release.state})`, value: release.id }));
+      return releases.map((release) => ({ text: `${release.id} (${release.status})`, value: release.id }));
     }
     const to = options?.range?.to.valueOf();
     const from = options?.range?.from.valueOf();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { episodeMetricsSchema, gateDecisionSchema, regressionListSchema } from '../api/schemas';
-import { gateDecisionToFrame, metricsToFrames, regressionsToFrame } from './toFrames';
+import { gateDecisionToFrame, metricsToFrames, regressionInUnits, regressionsToFrame } from './toFrames';
 import { gateDecisionBody, regressionsBody } from './testing/bodies';
 
 const point = (time: number, successRate: number | null, latencyP95Ms: number) => ({
@@ -16,6 +16,11 @@ const point = (time: number, successRate: number | null, latencyP95Ms: number) =
 });
 
 describe('response parsing', () => {
+  it('reads log-ratio regressions (latency, cost) as percent change and rate differences as points', () => {
+    expect(regressionInUnits('cost', Math.log(1.2))).toBeCloseTo(20);
+    expect(regressionInUnits('escalation_rate', 0.031)).toBeCloseTo(3.1);
+  });
+
   it('turns each group into a labelled time series of the chosen metric', () => {
     const body = episodeMetricsSchema.parse({
       from: 'x',
@@ -47,8 +52,10 @@ describe('response parsing', () => {
     const frame = regressionsToFrame('A', regressionListSchema.parse(regressionsBody).regressions);
     const byName = Object.fromEntries(frame.fields.map((field) => [field.name, field.values]));
     expect(byName.metric).toEqual(['success_rate']);
-    expect(byName.low).toEqual([-9.1]);
-    expect(byName.high).toEqual([-1.2]);
+    expect(byName.effect![0]).toBeCloseTo(-5.2);
+    expect(byName.low![0]).toBeCloseTo(-9.1);
+    expect(byName.high![0]).toBeCloseTo(-1.2);
+    expect(byName.test).toEqual(['always-valid mixture SPRT, e-value 142.3 ≥ 1/α = 100']);
     expect(byName.detected).toEqual([Date.parse('2026-12-01T10:00:00.000Z')]);
   });
 

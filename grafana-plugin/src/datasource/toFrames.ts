@@ -55,28 +55,51 @@ function table(refId: string, name: string, columns: Column[], custom?: Record<s
   return createDataFrame({ refId, name, fields: columns, meta: custom ? { custom } : undefined });
 }
 
+/**
+ * A regression's effect in the units people read: rate differences as points, log ratios
+ * (latency, cost) as percent change.
+ */
+export function regressionInUnits(metric: string, value: number): number {
+  return metric === 'latency' || metric === 'cost' ? (Math.exp(value) - 1) * 100 : value * 100;
+}
+
 export function regressionsToFrame(refId: string, regressions: Regression[]): DataFrame {
   const pick = <K extends keyof Regression>(key: K) => regressions.map((row) => row[key]);
+  const scaled = (value: (row: Regression) => number) => regressions.map((row) => regressionInUnits(row.metric, value(row)));
   return table(refId, 'regressions', [
     column('id', FieldType.string, pick('id')),
     column('agent', FieldType.string, pick('agent')),
     column('release', FieldType.string, pick('releaseId')),
-    column('stage', FieldType.number, pick('stagePercent'), { unit: 'percent' }),
+    column('control release', FieldType.string, pick('controlReleaseId')),
+    column('stage', FieldType.number, pick('percent'), { unit: 'percent' }),
     column('metric', FieldType.string, pick('metric')),
-    column('effect', FieldType.number, pick('effect')),
+    column(
+      'effect',
+      FieldType.number,
+      scaled((row) => row.effect),
+    ),
     column(
       'low',
       FieldType.number,
-      regressions.map((row) => row.interval[0]),
+      scaled((row) => row.interval.lower),
     ),
     column(
       'high',
       FieldType.number,
-      regressions.map((row) => row.interval[1]),
+      scaled((row) => row.interval.upper),
     ),
-    column('unit', FieldType.string, pick('unit')),
-    column('test', FieldType.string, pick('test')),
-    column('canary episodes', FieldType.number, pick('canaryEpisodes')),
+    column(
+      'unit',
+      FieldType.string,
+      regressions.map((row) => (row.metric === 'latency' || row.metric === 'cost' ? 'percent' : 'points')),
+    ),
+    column(
+      'test',
+      FieldType.string,
+      regressions.map((row) => `always-valid mixture SPRT, e-value ${row.eValue.toFixed(1)} ≥ 1/α = ${Math.round(1 / row.alpha)}`),
+    ),
+    column('summary', FieldType.string, pick('summary')),
+    column('canary episodes', FieldType.number, pick('candidateEpisodes')),
     column('control episodes', FieldType.number, pick('controlEpisodes')),
     time('detected', pick('detectedAt')),
   ]);
@@ -129,8 +152,9 @@ export function releasesToFrame(refId: string, releases: Release[]): DataFrame {
   return table(refId, 'releases', [
     column('id', FieldType.string, pick('id')),
     column('agent', FieldType.string, pick('agent')),
-    column('state', FieldType.string, pick('state')),
-    column('stage', FieldType.number, pick('stagePercent'), { unit: 'percent' }),
+    column('status', FieldType.string, pick('status')),
+    column('stage', FieldType.number, pick('percent'), { unit: 'percent' }),
+    column('stable', FieldType.boolean, pick('isStable')),
     column('config version', FieldType.string, pick('configVersion')),
     column('owner', FieldType.string, pick('owner')),
     column('reason', FieldType.string, pick('reason')),
@@ -150,7 +174,7 @@ export interface GateSummary {
   reasons: string[];
   baselineVersion: string;
   candidateVersion: string;
-  release?: { id: string; state: string; stagePercent: number | null };
+  release?: { id: string; status: string; percent: number; stage: string };
 }
 
 /** One row per metric: both levels, the effect and its interval, the verdict and the gate's sentence. */
@@ -167,7 +191,14 @@ export function gateDecisionToFrame(refId: string, decision: GateDecision, relea
     reasons: decision.reasons,
     baselineVersion: decision.baseline.configVersion,
     candidateVersion: decision.candidate.configVersion,
-    release: release ? { id: release.id, state: release.state, stagePercent: release.stagePercent } : undefined,
+    release: release
+      ? {
+          id: release.id,
+          status: release.status,
+          percent: release.percent,
+          stage: `stage ${release.stageIndex + 1} of ${release.stages.length}`,
+        }
+      : undefined,
   };
   return table(
     refId,

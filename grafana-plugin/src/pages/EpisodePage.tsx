@@ -9,7 +9,9 @@ import { testIds } from '../constants';
 import { Loaded } from './Loaded';
 import { useLoad } from './useLoad';
 
-/** One episode as its agent lived it: tool calls, sources read, LLM calls and the output. */
+const OUTCOME_BADGE: Record<string, string> = { success: 'pass', failure: 'fail', escalated: 'marginal' };
+
+/** One episode as its agent lived it: tool calls, sources read, LLM usage, input and output. */
 export default function EpisodePage() {
   const { id = '' } = useParams();
   const load = useLoad(() => appClient.episode(id), id);
@@ -23,17 +25,22 @@ export default function EpisodePage() {
                 <Text element="h2" variant="h3">
                   Episode {episode.episodeId}
                 </Text>
-                <VerdictBadge value={episode.outcome === 'success' ? 'pass' : episode.outcome === 'failure' ? 'fail' : episode.outcome} />
+                <VerdictBadge value={OUTCOME_BADGE[episode.outcome] ?? 'inconclusive'} />
+                <Text color="secondary">{episode.outcome}</Text>
               </Stack>
               <Text color="secondary">
-                {episode.agent} {episode.version} · {new Date(episode.startTime).toLocaleString()} · {formatLevel(episode.durationMs, 'ms')}
+                {[episode.agent, episode.version, episode.workflow, episode.releaseId && `release ${episode.releaseId}`]
+                  .filter(Boolean)
+                  .join(' · ')}{' '}
+                · {new Date(episode.startTime).toLocaleString()} · {formatLevel(episode.latencyMs, 'ms')}
               </Text>
+              {episode.errorMessage && <Text color="error">{`${episode.errorType || 'Error'}: ${episode.errorMessage}`}</Text>}
               <Section title="Tools" testId={testIds.episode.tools} empty="No tool calls.">
                 {episode.tools.map((tool, index) => (
                   <tr key={index}>
                     <td>{tool.name}</td>
-                    <td>{tool.status === 'error' || tool.errorType ? <VerdictBadge value="error" /> : tool.status}</td>
-                    <td>{tool.errorType}</td>
+                    <td>{tool.status === 'error' ? <VerdictBadge value="error" /> : tool.status}</td>
+                    <td>{[tool.errorType, tool.errorMessage].filter(Boolean).join(': ')}</td>
                     <td>{formatLevel(tool.durationMs, 'ms')}</td>
                   </tr>
                 ))}
@@ -41,28 +48,27 @@ export default function EpisodePage() {
               <Section title="Sources" testId={testIds.episode.sources} empty="No sources were read.">
                 {episode.sources.map((source, index) => (
                   <tr key={index}>
-                    <td>{source.title || source.uri}</td>
                     <td>{source.uri}</td>
+                    <td>{source.tag}</td>
+                    <td>{source.score === null ? '' : source.score.toFixed(2)}</td>
                   </tr>
                 ))}
               </Section>
-              <Section title="LLM calls" testId={testIds.episode.llmCalls} empty="No LLM calls recorded.">
-                {episode.llmCalls.map((call, index) => (
-                  <tr key={index}>
-                    <td>{call.model}</td>
-                    <td>{call.provider}</td>
-                    <td>
-                      {call.inputTokens} in / {call.outputTokens} out
-                    </td>
-                    <td>{formatLevel(call.durationMs, 'ms')}</td>
-                  </tr>
-                ))}
-              </Section>
+              <div data-testid={testIds.episode.llmCalls}>
+                <Text element="h3" variant="h4">
+                  LLM calls
+                </Text>
+                <Text color="secondary">
+                  {episode.llmCallCount === 0
+                    ? 'No LLM calls recorded.'
+                    : `${episode.llmCallCount} call${episode.llmCallCount === 1 ? '' : 's'}: ${formatLevel(episode.inputTokens, 'tokens')} in, ${formatLevel(episode.outputTokens, 'tokens')} out`}
+                </Text>
+              </div>
               <div data-testid={testIds.episode.output}>
                 <Text element="h3" variant="h4">
                   Input and output
                 </Text>
-                <pre>{episode.input}</pre>
+                <pre>{episode.input || '(no input recorded)'}</pre>
                 <pre>{episode.output || '(no output)'}</pre>
               </div>
             </Stack>

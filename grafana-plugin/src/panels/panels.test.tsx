@@ -14,12 +14,18 @@ const regressions = regressionsToFrame('A', regressionListSchema.parse(regressio
 const release = releaseSchema.parse({
   id: 'rel-2',
   agent: 'support',
-  state: 'rolling_out',
+  configVersion: 'cand',
+  proposalId: 'p-1',
+  decision: { id: 'd-1', verdict: 'marginal' },
+  previousReleaseId: 'rel-1',
   owner: 'ana',
   reason: 'fewer refunds',
-  configVersion: 'cand',
-  stagePercent: 25,
   createdAt: '2026-12-01T08:00:00Z',
+  status: 'rolling_out',
+  isStable: false,
+  stageIndex: 1,
+  percent: 25,
+  stages: [5, 25, 50, 100].map((percent, index) => ({ index, percent, startedAt: null, extended: false })),
 });
 const decision = gateDecisionToFrame('A', gateDecisionSchema.parse(gateDecisionBody), release);
 
@@ -52,7 +58,9 @@ describe('panel states', () => {
     expect(text).toContain('Success rate');
     expect(text).toContain('\u22125.2 pts');
     expect(text).toContain('[\u22129.1, \u22121.2] pts');
-    expect(text).toMatch(/release rel-2 at the 25% stage · mixture SPRT · 412 canary vs 1230 control episodes/);
+    expect(text).toMatch(
+      /release rel-2 at the 25% stage · always-valid mixture SPRT, e-value 142.3 ≥ 1\/α = 100 · 412 canary vs 1230 control episodes/,
+    );
   });
 
   it('scorecard: both levels, the change with its interval, the verdict and the sentence per metric', () => {
@@ -81,7 +89,7 @@ describe('panel states', () => {
         .getAllByTestId(testIds.panels.verdict)
         .map((badge) => badge.textContent),
     ).toEqual(['marginal', 'pass', 'marginal', 'pass']);
-    expect(panel.textContent).toContain('Release rel-2: rolling_out, serving 25% of traffic');
+    expect(panel.textContent).toContain('Release rel-2: rolling out, stage 2 of 4, serving 25% of traffic');
     expect(panel.textContent).toContain('Quality (critical)');
   });
 });

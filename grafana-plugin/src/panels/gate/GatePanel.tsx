@@ -36,7 +36,7 @@ export function GatePanel({ data, width, height }: PanelProps) {
         </Stack>
         <Text color="secondary">
           {release
-            ? `Release ${release.id}: ${release.state}${release.stagePercent === null ? '' : `, serving ${release.stagePercent}% of traffic`}`
+            ? `Release ${release.id}: ${release.status.replace('_', ' ')}, ${release.stage}, serving ${release.percent}% of traffic`
             : 'Not released yet: promote the proposal to start a staged rollout.'}
         </Text>
         <div className={styles.grid}>

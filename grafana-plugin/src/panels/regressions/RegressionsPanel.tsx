@@ -36,6 +36,7 @@ export function RegressionsPanel({ data, width, height }: PanelProps) {
               <span className={styles.effect}>{formatEffect(num(row.effect) ?? 0, str(row.unit))}</span>
               <span className={styles.muted}>{formatInterval([num(row.low) ?? 0, num(row.high) ?? 0], str(row.unit))}</span>
             </div>
+            {str(row.summary) && <div>{str(row.summary)}</div>}
             <div className={styles.muted}>
               {str(row.agent)} · release <code>{str(row.release)}</code>
               {stage !== null ? ` at the ${stage}% stage` : ''} · {str(row.test)} · {str(row['canary episodes'])} canary vs{' '}
