@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHarness, RUNTIMES, type RuntimeName } from '../harness/build';
 import { testIds } from '../src/constants';
 import { GrafanaStandIn } from './grafanaStandIn';
-import { seedCollector, TOKENS, type SeededCollector } from './seedCollector';
+import { promoteProposal, seedCollector, TOKENS, type SeededCollector } from './seedCollector';
 
 /**
  * The real built plugin in real headless Chromium, loaded as Grafana loads it (SystemJS with the
@@ -115,11 +115,12 @@ describe.each(Object.keys(RUNTIMES) as RuntimeName[])('the built plugin on the %
     await shot('panel-gate');
   });
 
-  it('regressions panel: says what to do when there is nothing to show or the query fails', async () => {
+  it('regressions panel: says what it watches when nothing has regressed', async () => {
     await page.evaluate(() => window.harness.mountPanel('regressions', [{ queryType: 'regressions', agent: 'support' }], 'Regressions'));
     const state = page.getByTestId(testIds.panels.regressions).getByTestId(testIds.panels.state);
     await state.waitFor();
-    expect(['empty', 'error']).toContain(await state.getAttribute('data-state'));
+    expect(await state.getAttribute('data-state')).toBe('empty');
+    expect(await state.innerText()).toMatch(/^No regressions detected\./);
     await shot('panel-regressions');
   });
 
@@ -160,6 +161,40 @@ describe.each(Object.keys(RUNTIMES) as RuntimeName[])('the built plugin on the %
     expect(await text(testIds.proposals.history)).toMatch(/draft by/);
     expect(await page.getByTestId(testIds.panels.verdict).count()).toBeGreaterThan(3);
     await shot('page-proposals');
+  });
+
+  it('releases page: history with owner and reason; a viewer is told which role is missing; "Roll back" asks why and rolls back in the store', async () => {
+    const releaseId = await promoteProposal(seeded);
+    await page.evaluate(() => window.harness.mountApp('releases'));
+    const row = page.locator(`[data-testid="${testIds.releases.row}"][data-release="${releaseId}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/rolling out\s+5% \(stage 1 of 4\)\s+ana\s+fewer refunds wait for a person/);
+    await page.getByTestId(testIds.releases.history).waitFor();
+    await shot('page-releases');
+
+    standIn.role = 'Viewer';
+    await row.getByTestId(`${testIds.releases.action}-pause`).click();
+    await page.getByTestId(testIds.releases.reason).fill('checking the viewer sees why not');
+    await page.getByRole('button', { name: 'Pause' }).last().click();
+    await page.getByTestId(testIds.releases.error).waitFor();
+    expect(await text(testIds.releases.error)).toContain(
+      'You need the Editor role (or the Trumpets "Release manager" role) to do this (403).',
+    );
+    standIn.role = 'Editor';
+    expect((await seeded.api(`/api/releases/${releaseId}`)).body.status).toBe('rolling_out');
+
+    await row.getByTestId(`${testIds.releases.action}-rollback`).click();
+    const confirm = page.getByRole('button', { name: 'Roll back' }).last();
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId(testIds.releases.reason).fill('refunds wait longer on the candidate');
+    await shot('dialog-roll-back');
+    await confirm.click();
+    await page.locator(`[data-testid="${testIds.releases.row}"][data-release="${releaseId}"]`).filter({ hasText: 'rolled back' }).waitFor();
+
+    const stored = (await seeded.api(`/api/releases/${releaseId}`)).body;
+    expect(stored.status).toBe('rolled_back');
+    expect(stored.events.at(-1)).toMatchObject({ action: 'rolled_back', actor: 'oncall', reason: 'refunds wait longer on the candidate' });
+    await shot('page-releases-rolled-back');
   });
 
   it('raised no errors in the page', () => {

@@ -143,8 +143,28 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
     }
   });
   await tracing.shutdown();
+  const first = await api('/api/releases', 'POST', {
+    agent: 'support',
+    configVersion: version,
+    owner: 'ana',
+    reason: 'the baseline everyone runs today',
+  });
+  if (first.status !== 201) throw new Error(`could not create the first release: ${JSON.stringify(first.body)}`);
   await waitFor(async () => (await api<{ total: number }>('/api/failure-modes?agent=support')).body.total >= 2);
   return { collector, proposalId: proposal.body.id, api };
+}
+
+/** A staged release of the seeded proposal; its gate was not a pass, so an act caller overrides it, saying why. */
+export async function promoteProposal(seeded: SeededCollector): Promise<string> {
+  const release = await seeded.api<{ id: string }>('/api/releases', 'POST', {
+    agent: 'support',
+    proposalId: seeded.proposalId,
+    owner: 'ana',
+    reason: 'fewer refunds wait for a person',
+    override: { reason: 'the gate was inconclusive on 25 cases; watched in a 5% stage' },
+  });
+  if (release.status !== 201) throw new Error(`could not promote: ${JSON.stringify(release.body)}`);
+  return release.body.id;
 }
 
 /** Polls until `check` holds; the test's own timeout bounds it. */
