@@ -24,7 +24,10 @@ export async function moveProposal(
     const set = await addCasesToSet(
       store,
       proposal.target.setId,
-      [manualCase(proposal.target.benchmarkCase as ManualCase, 'proposal')],
+      proposal.target.cases.map((added) => ({
+        ...manualCase(added as ManualCase, 'proposal'),
+        failureClusterId: proposal.failureClusterId,
+      })),
       actor,
     );
     why = `${reason} (added to benchmark set ${set.setId} as version ${set.version})`;

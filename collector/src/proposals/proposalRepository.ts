@@ -21,7 +21,7 @@ export interface Proposal {
         adds: boolean;
         removes: boolean;
       }
-    | { kind: 'benchmark_case'; setId: string; benchmarkCase: Json };
+    | { kind: 'benchmark_case'; setId: string; cases: Json[] };
   rationale: string;
   author: { kind: 'person' | 'agent'; name: string };
   failureClusterId: string | null;
@@ -80,7 +80,7 @@ export async function insertProposal(store: Store, id: string, proposal: NewProp
       Before: target.kind === 'config' && target.change.before !== undefined ? canonicalJson(target.change.before) : '',
       After: target.kind === 'config' && target.change.after !== undefined ? canonicalJson(target.change.after) : '',
       BenchmarkSetId: target.kind === 'benchmark_case' ? target.setId : '',
-      BenchmarkCase: target.kind === 'benchmark_case' ? canonicalJson(target.benchmarkCase as Json) : '',
+      BenchmarkCase: target.kind === 'benchmark_case' ? canonicalJson(target.cases as Json[]) : '',
       Rationale: proposal.rationale,
       Author: proposal.author.name,
       AuthorKind: proposal.author.kind,
@@ -136,7 +136,7 @@ export function proposalFromRow(row: ProposalRow): Proposal {
     state: (row.State || 'draft') as ProposalState,
     target:
       row.TargetKind === 'benchmark_case'
-        ? { kind: 'benchmark_case', setId: row.BenchmarkSetId, benchmarkCase: parse(row.BenchmarkCase)! }
+        ? { kind: 'benchmark_case', setId: row.BenchmarkSetId, cases: storedCases(parse(row.BenchmarkCase)!) }
         : {
             kind: 'config',
             path: row.TargetPath,
@@ -153,4 +153,9 @@ export function proposalFromRow(row: ProposalRow): Proposal {
     createdAt: isoFromMs(row.createdMs),
     updatedAt: isoFromMs(row.updatedMs),
   };
+}
+
+/** Proposals stored before several cases per proposal held one case object; they read as a list of one. */
+function storedCases(stored: Json): Json[] {
+  return Array.isArray(stored) ? stored : [stored];
 }

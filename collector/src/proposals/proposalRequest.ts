@@ -24,6 +24,11 @@ export const createProposalSchema = z
     change: z.union([changeSchema, z.array(changeSchema)]).optional(),
     /** Or: a new case for a benchmark set. */
     benchmarkCase: manualCaseSchema.extend({ setId: setIdSchema }).optional(),
+    /** Or: a few new cases for one set (the regression cases drafted for one failure mode). */
+    benchmarkCases: z
+      .object({ setId: setIdSchema, cases: z.array(manualCaseSchema).min(1).max(20) })
+      .strict()
+      .optional(),
     rationale: z.string().trim().min(1, 'say why: the rationale must not be empty').max(10_000),
     author: z.object({ kind: z.enum(['person', 'agent']), name: nameSchema }).strict(),
     /** The failure cluster this proposal addresses, when it addresses one. */
@@ -34,7 +39,7 @@ export type CreateProposal = z.infer<typeof createProposalSchema>;
 
 export type ProposalTarget =
   | { kind: 'config'; baselineVersion: string; path: string; change: JsonChange }
-  | { kind: 'benchmark_case'; setId: string; benchmarkCase: ManualCase };
+  | { kind: 'benchmark_case'; setId: string; cases: ManualCase[] };
 
 /** Why one target per proposal, said to whoever sent several. */
 export const SMALL_PROPOSALS =
@@ -46,7 +51,11 @@ export const SMALL_PROPOSALS =
 export function singleTarget(body: CreateProposal): ProposalTarget {
   const targets = body.target === undefined ? [] : Array.isArray(body.target) ? body.target : [body.target];
   const changes = body.change === undefined ? [] : Array.isArray(body.change) ? body.change : [body.change];
-  const named = [...targets, ...(body.benchmarkCase ? [`a new case for benchmark set ${body.benchmarkCase.setId}`] : [])];
+  const named = [
+    ...targets,
+    ...(body.benchmarkCase ? [`a new case for benchmark set ${body.benchmarkCase.setId}`] : []),
+    ...(body.benchmarkCases ? [`new cases for benchmark set ${body.benchmarkCases.setId}`] : []),
+  ];
   if (named.length > 1 || changes.length > 1) {
     const count = Math.max(named.length, changes.length);
     throw new HttpError(
@@ -54,14 +63,16 @@ export function singleTarget(body: CreateProposal): ProposalTarget {
       `refused: a proposal changes one target; this one names ${count} (${named.join(', ') || `${changes.length} changes`}). ${SMALL_PROPOSALS}`,
     );
   }
-  if (body.benchmarkCase) {
+  const added = body.benchmarkCase
+    ? { setId: body.benchmarkCase.setId, cases: [withoutSetId(body.benchmarkCase)] }
+    : body.benchmarkCases;
+  if (added) {
     if (changes.length > 0)
       throw new HttpError(
         400,
         `refused: a proposal changes one target; this one adds a benchmark case and also states a config change. ${SMALL_PROPOSALS}`,
       );
-    const { setId, ...benchmarkCase } = body.benchmarkCase;
-    return { kind: 'benchmark_case', setId, benchmarkCase };
+    return { kind: 'benchmark_case', setId: added.setId, cases: added.cases };
   }
   const [path] = targets;
   const [change] = changes;
@@ -79,4 +90,8 @@ export function singleTarget(body: CreateProposal): ProposalTarget {
     );
   }
   return { kind: 'config', baselineVersion: body.baselineVersion, path, change: change as { before?: Json; after?: Json } };
+}
+
+function withoutSetId({ setId: _setId, ...benchmarkCase }: ManualCase & { setId: string }): ManualCase {
+  return benchmarkCase;
 }
