@@ -42,6 +42,10 @@ const configSchema = z.object({
   TRUMPETS_GRAFANA_WEBHOOK_SIGNATURE_HEADER: z.string().min(1).default('X-Grafana-Alerting-Signature'),
   /** Header carrying the signed timestamp (Unix seconds). Default X-Grafana-Alerting-Timestamp. */
   TRUMPETS_GRAFANA_WEBHOOK_TIMESTAMP_HEADER: z.string().min(1).default('X-Grafana-Alerting-Timestamp'),
+  /** Time between proposal-drafting passes (new or growing failure modes get drafted proposals), in ms; 0 turns drafting off. Default 30000. */
+  TRUMPETS_PROPOSAL_DRAFTING_INTERVAL_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** A team's own drafter: POSTed each new or growing failure mode, answers `{ proposals: [{ target, change, rationale }] }`. */
+  TRUMPETS_PROPOSAL_DRAFTER_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seconds a client is told to wait (Retry-After) when the store cannot take writes. Default 5. */
   TRUMPETS_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** on: acknowledge once spans are fsync'd to the local spool (survives crashes and store outages); off: once stored. Default on. */
@@ -101,6 +105,7 @@ export interface CollectorConfig {
   releaseWatchIntervalMs: number;
   /** The Grafana alert webhook's signature check. */
   alerts: { webhookSecret?: string; signatureHeader: string; timestampHeader: string };
+  proposalDrafting: { intervalMs: number; drafterUrl?: string };
   retryAfterSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
@@ -157,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
       signatureHeader: e.TRUMPETS_GRAFANA_WEBHOOK_SIGNATURE_HEADER,
       timestampHeader: e.TRUMPETS_GRAFANA_WEBHOOK_TIMESTAMP_HEADER,
     },
+    proposalDrafting: { intervalMs: e.TRUMPETS_PROPOSAL_DRAFTING_INTERVAL_MS, drafterUrl: e.TRUMPETS_PROPOSAL_DRAFTER_URL },
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     logLevel: e.TRUMPETS_LOG_LEVEL,
     spool: {

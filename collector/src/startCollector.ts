@@ -9,6 +9,8 @@ import type { SpoolFs } from './spool/spoolFs.ts';
 import { CollectorMetrics } from './metrics/CollectorMetrics.ts';
 import { AgentLock } from './releases/agentLock.ts';
 import { RolloutWatcher } from './releases/RolloutWatcher.ts';
+import { ProposalDrafter } from './proposals/drafting/ProposalDrafter.ts';
+import { newestBaselineConfig } from './proposals/drafting/externalDrafter.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
 import type { Store } from './store/Store.ts';
@@ -21,6 +23,7 @@ export interface RunningCollector {
   failureClusterer: FailureClusterer;
   /** Regression detection and stage advancement, on a timer; `pass()` runs one look now. */
   rolloutWatcher: RolloutWatcher;
+  proposalDrafter: ProposalDrafter;
   pipeline: IngestPipeline;
   /** Stores what is spooled and assembles what is pending: after it, queries see every acknowledged span. */
   settle(): Promise<void>;
@@ -44,6 +47,19 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
 
   const failureClusterer = new FailureClusterer(store, { intervalMs: config.failureClusteringIntervalMs }, log);
   failureClusterer.start();
+
+  const { drafterUrl } = config.proposalDrafting;
+  const proposalDrafter = new ProposalDrafter(
+    store,
+    {
+      intervalMs: config.proposalDrafting.intervalMs,
+      external: drafterUrl
+        ? { url: drafterUrl, name: 'external-drafter', baselineOf: (agent) => newestBaselineConfig(store, agent) }
+        : undefined,
+    },
+    log,
+  );
+  if (config.proposalDrafting.intervalMs > 0) proposalDrafter.start();
 
   const pipeline = createSpanIngest(config, store, assembler, log, spoolFs);
   const metrics = new CollectorMetrics(pipeline, assembler);
@@ -76,6 +92,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
     assembler,
     failureClusterer,
     rolloutWatcher,
+    proposalDrafter,
     pipeline,
     async settle() {
       await pipeline.drainer?.flush();
@@ -87,6 +104,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
       await assembler.stop();
       await failureClusterer.stop();
       await rolloutWatcher.stop();
+      await proposalDrafter.stop();
       await store.close();
     },
   };

@@ -36,6 +36,8 @@ export async function startInProcessCollector(overrides: CollectorOverrides = {}
     port: 0,
     dataDir,
     assemblyIntervalMs: 10,
+    // Tests draft proposals by calling the drafter, never on a timer that could add proposals mid-test.
+    proposalDrafting: { intervalMs: 0 },
     tokens,
     ...overrides,
     spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Json } from '../../configs/canonicalJson.ts';
+import { getConfig, listConfigs } from '../../configs/configRepository.ts';
 import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 import type { Store } from '../../store/Store.ts';
 import { createProposal } from '../createProposal.ts';
@@ -81,4 +82,14 @@ export async function askExternalDrafter(
   }
   if (proposalIds.length === 0 && refusals.length > 0) return { kind: 'refused', reason: refusals.join('; ') };
   return { kind: 'drafted', proposalIds };
+}
+
+/**
+ * Without releases to say which config serves, the newest config version registered by hand (not
+ * a proposal's candidate) is the one a change is proposed against.
+ */
+export async function newestBaselineConfig(store: Store, agent: string): Promise<{ version: string; config: Json } | undefined> {
+  const baseline = (await listConfigs(store, agent, 100)).find((summary) => summary.proposalId === null);
+  const stored = baseline && (await getConfig(store, agent, baseline.version));
+  return stored ? { version: stored.version, config: stored.config } : undefined;
 }
