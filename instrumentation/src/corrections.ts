@@ -3,7 +3,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { GEN_AI, TRUMPETS } from './conventions.ts';
 import { contentText, redactedText } from './internal/content.ts';
 import { guard } from './internal/guard.ts';
-import { startSpan } from './internal/runInSpan.ts';
+import { endSpan, startSpan } from './internal/runInSpan.ts';
 import { currentSettings } from './internal/settings.ts';
 import { toText } from './internal/text.ts';
 
@@ -44,7 +44,7 @@ export function recordCorrection(episodeId: string, correction: Correction): voi
       [GEN_AI.EVALUATION_NAME]: TRUMPETS.CORRECTION_EVALUATION,
       [GEN_AI.EVALUATION_EXPLANATION]: attributes[TRUMPETS.CORRECTION_REASON],
     });
-    span.end();
+    endSpan(span);
     currentSettings().keepEpisode(id);
   });
 }

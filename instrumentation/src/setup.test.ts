@@ -6,6 +6,7 @@ import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withEpisode } from './episode.ts';
 import { setup } from './setup.ts';
+import { traceTool } from './tools.ts';
 import { DEFAULT_ENDPOINT, resolveEndpoint } from './setupOptions.ts';
 import type { TrumpetsHandle } from './setup.ts';
 
@@ -114,5 +115,27 @@ describe('setup', () => {
 
     expect(first.spans).toEqual([]);
     expect(second.spans.map((span) => span.name)).toEqual(['invoke_agent support-agent']);
+  });
+
+  it('takes span times from the clock it is given, so a simulation records durations it never waited for', async () => {
+    const exporter = collectingExporter();
+    let nowMs = Date.parse('2026-11-30T12:00:00Z');
+    tracing = setup({ exporter, clock: () => nowMs });
+    const lookup = traceTool('lookup_order', async () => {
+      nowMs += 1_250;
+      return 'ORD-1';
+    });
+    await withEpisode(episode, async () => {
+      nowMs += 40;
+      await lookup();
+    });
+    await tracing.shutdown();
+    const durationMs = (name: string) => {
+      const span = exporter.spans.find((candidate) => candidate.name.includes(name))!;
+      return span.duration[0] * 1000 + span.duration[1] / 1e6;
+    };
+    expect(durationMs('lookup_order')).toBe(1_250);
+    expect(durationMs('invoke_agent')).toBe(1_290);
+    expect(exporter.spans.find((span) => span.name.includes('invoke_agent'))!.startTime[0]).toBe(Date.parse('2026-11-30T12:00:00Z') / 1000);
   });
 });

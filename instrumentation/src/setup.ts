@@ -45,6 +45,7 @@ export function setup(options: SetupOptions = {}): TrumpetsHandle {
     maxContentChars: options.maxContentChars,
     redaction: options.redaction,
     say,
+    clock: options.clock,
   });
   const endpoint = options.endpoint ?? resolveEndpoint(env);
   const exporter =

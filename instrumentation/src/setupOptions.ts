@@ -33,6 +33,12 @@ export interface SetupOptions {
   captureContent?: boolean;
   /** Content longer than this many characters (after redaction) is cut. Default: 32768. */
   maxContentChars?: number;
+  /**
+   * Where span start and end times come from, in ms since the epoch. Default: the OpenTelemetry
+   * SDK's own clock. For simulations and replays that must record realistic durations without
+   * waiting them out (the demo agent's tools report their latencies this way).
+   */
+  clock?: () => number;
   /** Redaction applied to content and error text before it leaves the process; `false` turns it off. Default: built-in email, card and secret rules. */
   redaction?: RedactionOptions | false;
   /** Outcome-aware sampling of episodes. Default: successRate from env `TRUMPETS_SAMPLE_SUCCESS_RATE`, else 1 (keep everything). */

@@ -3,7 +3,7 @@ import type { Context, Span, SpanOptions } from '@opentelemetry/api';
 import { OTEL } from '../conventions.ts';
 import { redactedText } from './content.ts';
 import { guard, reportFailure } from './guard.ts';
-import { activeTracer } from './settings.ts';
+import { activeTracer, currentSettings } from './settings.ts';
 
 /**
  * What the caller adds around fn, given the same per-call state fn gets. Written once per kind of
@@ -53,21 +53,27 @@ export async function runInSpan<T, S>(
     if (hooks.onThrow) guard('finishing a failed span', () => hooks.onThrow?.(span, state));
     throw error;
   } finally {
-    try {
-      span.end();
-    } catch (error) {
-      reportFailure('ending a span', error);
-    }
+    endSpan(span);
   }
 }
 
 /** Starts the span, or stands in a non-recording one if the SDK throws, so fn still runs. */
 export function startSpan(name: string, options: SpanOptions): Span {
   try {
-    return activeTracer().startSpan(name, options);
+    const now = currentSettings().clock?.();
+    return activeTracer().startSpan(name, now === undefined ? options : { startTime: now, ...options });
   } catch (error) {
     reportFailure(`starting span "${name}"`, error);
     return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+  }
+}
+
+/** Ends the span at the configured clock's time (the SDK's own by default); never throws. */
+export function endSpan(span: Span): void {
+  try {
+    span.end(currentSettings().clock?.());
+  } catch (error) {
+    reportFailure('ending a span', error);
   }
 }
 

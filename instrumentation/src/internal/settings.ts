@@ -19,6 +19,8 @@ export interface TracerSettings {
   warn(key: string, message: string): void;
   /** Keeps this episode whatever its outcome when successes are sampled (corrections, safety flags). */
   keepEpisode(episodeId: string): void;
+  /** Span start and end times in ms since the epoch; undefined: the SDK's own clock. */
+  clock: (() => number) | undefined;
 }
 
 export interface SettingsOptions {
@@ -30,6 +32,8 @@ export interface SettingsOptions {
   redaction?: RedactionOptions | false;
   /** Where warnings go, already prefixed with the package name. */
   say(message: string): void;
+  /** Default: the SDK's own clock. */
+  clock?: () => number;
 }
 
 export function createSettings(options: SettingsOptions): TracerSettings {
@@ -45,6 +49,7 @@ export function createSettings(options: SettingsOptions): TracerSettings {
       options.say(message);
     },
     keepEpisode: () => undefined,
+    clock: options.clock,
   };
 }
 
