@@ -5,14 +5,17 @@ import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
 import { SpoolLockedError } from './spool/spoolLock.ts';
 import { StoreError } from './store/Store.ts';
-import { runDemo } from './demo/runDemo.ts';
+import { startLoopDemo } from './demo/startLoopDemo.ts';
 import { startCollector } from './startCollector.ts';
 
 const USAGE = `Usage: trumpets <command> [options]
 
 Commands:
-  start [--demo] [--episodes N]   run the collector (OTLP/HTTP on $TRUMPETS_HOST:$TRUMPETS_PORT, default 127.0.0.1:4318);
-                                  --demo also runs the sample agent against it and reports what was stored
+  start                           run the collector (OTLP/HTTP on $TRUMPETS_HOST:$TRUMPETS_PORT, default 127.0.0.1:4318)
+  demo [--episodes N] [--keep-running]
+                                  the whole loop on a fresh store under ./.trumpets/demo: a support agent's traffic,
+                                  failure modes, proposals, the gate, a staged release, a regression and its rollback
+                                  (--episodes: history before the loop, default 1500; --keep-running: serve afterwards)
   migrate                         apply the schema migrations in queries/schema and exit
   query "<SQL>"                   run a read query against the store and print rows as JSON lines
                                   (the embedded store allows one process: stop the collector first)
@@ -24,8 +27,8 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      demo: { type: 'boolean', default: false },
-      episodes: { type: 'string', default: '40' },
+      episodes: { type: 'string', default: '1500' },
+      'keep-running': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -46,8 +49,14 @@ async function main(argv: string[]): Promise<number> {
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
-    if (values.demo) await runDemo(collector, { episodes: parsePositiveInt(values.episodes, '--episodes'), dataDir: config.dataDir });
     return -1;
+  }
+  if (command === 'demo') {
+    await startLoopDemo(config, log, {
+      historyEpisodes: parsePositiveInt(values.episodes, '--episodes'),
+      keepRunning: values['keep-running'],
+    });
+    return 0;
   }
   if (command === 'migrate') {
     const store = await createStore(config);

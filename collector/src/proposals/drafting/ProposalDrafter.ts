@@ -60,7 +60,7 @@ export class ProposalDrafter {
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.running = this.draftNow()
+      this.draftNow()
         .catch((error: unknown) => this.log.warn('proposal drafting pass failed; will retry', { error: String(error) }))
         .finally(() => this.start());
     }, this.options.intervalMs);
@@ -73,8 +73,14 @@ export class ProposalDrafter {
     await this.running;
   }
 
-  /** One pass: every new or growing mode not drafted for yet gets its proposals. */
-  async draftNow(): Promise<DraftingReport> {
+  /** One pass: every new or growing mode not drafted for yet gets its proposals. Passes run one at a time. */
+  draftNow(): Promise<DraftingReport> {
+    const pass = this.running.then(() => this.pass());
+    this.running = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<DraftingReport> {
     const toMs = (this.options.now ?? Date.now)();
     const windowMs = this.options.windowMs ?? 24 * HOUR_MS;
     const scope = { agent: '', fromMs: toMs - 2 * windowMs, toMs, windowMs, newWithinMs: this.options.newWithinMs ?? 24 * HOUR_MS };
