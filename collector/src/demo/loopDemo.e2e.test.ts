@@ -11,7 +11,11 @@ let result: LoopDemoResult;
 // The README's main command, as a test: every step's outcome is read back from the store.
 beforeAll(async () => {
   harness = await startInProcessCollector({
-    alerts: { webhookSecret: WEBHOOK_SECRET, signatureHeader: 'X-Grafana-Alerting-Signature', timestampHeader: 'X-Grafana-Alerting-Timestamp' },
+    alerts: {
+      webhookSecret: WEBHOOK_SECRET,
+      signatureHeader: 'X-Grafana-Alerting-Signature',
+      timestampHeader: 'X-Grafana-Alerting-Timestamp',
+    },
     releaseWatchIntervalMs: 3_600_000,
     failureClusteringIntervalMs: 3_600_000,
   });

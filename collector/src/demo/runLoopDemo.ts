@@ -130,8 +130,11 @@ export async function runLoopDemo(collector: RunningCollector, options: LoopDemo
 
     narrator.step('Critique: failures clustered into failure modes');
     await collector.failureClusterer.flush();
-    const modes = await api.get<{ failureModes: FailureModeSummaryView[] }>(`/api/failure-modes?agent=${SUPPORT_AGENT}&sort=failures&limit=3`);
-    for (const mode of modes.failureModes) narrator.say(`${mode.id}  ${String(mode.failures).padStart(4)} failures  ${mode.status.padEnd(8)} ${mode.label}`);
+    const modes = await api.get<{ failureModes: FailureModeSummaryView[] }>(
+      `/api/failure-modes?agent=${SUPPORT_AGENT}&sort=failures&limit=3`,
+    );
+    for (const mode of modes.failureModes)
+      narrator.say(`${mode.id}  ${String(mode.failures).padStart(4)} failures  ${mode.status.padEnd(8)} ${mode.label}`);
     const top = modes.failureModes[0];
     if (!top) throw new DemoStepError('no failure mode was found in the history');
 
@@ -204,7 +207,8 @@ export async function runLoopDemo(collector: RunningCollector, options: LoopDemo
     narrator.say(`release ${fixRelease.body.id}: ${fixFinal.status} at ${fixFinal.percent}%`);
 
     narrator.step('A second change: quote the knowledge base verbatim (it leaks staff-only notes)');
-    const stableVersion = (await api.get<{ stable: { configVersion: string } }>(`/api/agents/${SUPPORT_AGENT}/rollout`)).stable.configVersion;
+    const stableVersion = (await api.get<{ stable: { configVersion: string } }>(`/api/agents/${SUPPORT_AGENT}/rollout`)).stable
+      .configVersion;
     const bad = await proposeChange(api, {
       baselineVersion: stableVersion,
       target: '/policy/quoteInternalNotes',
@@ -214,7 +218,8 @@ export async function runLoopDemo(collector: RunningCollector, options: LoopDemo
     });
     const badGate = await benchmark(bad);
     narrator.say(`gate: ${badGate.verdict.toUpperCase()}`);
-    for (const line of badGate.sentences.filter((sentence) => sentence.verdict !== 'pass')) narrator.say(`  ${line.metric}: ${line.sentence}`);
+    for (const line of badGate.sentences.filter((sentence) => sentence.verdict !== 'pass'))
+      narrator.say(`  ${line.metric}: ${line.sentence}`);
     const badRelease = await expectStatus(
       api.send<ReleaseView>('POST', '/api/releases', {
         agent: SUPPORT_AGENT,
@@ -226,7 +231,9 @@ export async function runLoopDemo(collector: RunningCollector, options: LoopDemo
       201,
       'promoting the second change',
     );
-    narrator.say(`promoted over the gate with a recorded override: release ${badRelease.body.id}, rolling out at ${badRelease.body.percent}%`);
+    narrator.say(
+      `promoted over the gate with a recorded override: release ${badRelease.body.id}, rolling out at ${badRelease.body.percent}%`,
+    );
 
     narrator.step('Detect: the release is compared with the stable release serving at the same time');
     const paused = await rollOut(badRelease.body.id, (status) => status !== 'rolling_out');
@@ -281,7 +288,9 @@ export async function runLoopDemo(collector: RunningCollector, options: LoopDemo
     narrator.say('audit trail:');
     const chronological = [...audit.entries].sort((a, b) => a.at.localeCompare(b.at));
     for (const entry of chronological.slice(-14))
-      narrator.say(`  ${entry.at.slice(11, 19)}  ${entry.actor.padEnd(10)} ${entry.action.padEnd(14)} ${entry.outcome.padEnd(8)} ${entry.reason}`);
+      narrator.say(
+        `  ${entry.at.slice(11, 19)}  ${entry.actor.padEnd(10)} ${entry.action.padEnd(14)} ${entry.outcome.padEnd(8)} ${entry.reason}`,
+      );
 
     return {
       baselineVersion,

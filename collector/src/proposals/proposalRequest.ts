@@ -63,9 +63,7 @@ export function singleTarget(body: CreateProposal): ProposalTarget {
       `refused: a proposal changes one target; this one names ${count} (${named.join(', ') || `${changes.length} changes`}). ${SMALL_PROPOSALS}`,
     );
   }
-  const added = body.benchmarkCase
-    ? { setId: body.benchmarkCase.setId, cases: [withoutSetId(body.benchmarkCase)] }
-    : body.benchmarkCases;
+  const added = body.benchmarkCase ? { setId: body.benchmarkCase.setId, cases: [withoutSetId(body.benchmarkCase)] } : body.benchmarkCases;
   if (added) {
     if (changes.length > 0)
       throw new HttpError(

@@ -79,7 +79,9 @@ export function createSupportDesk(clock: VirtualClock) {
   const issueRefund = traceTool('issue_refund', async (order: Order, limit: number, random: Random): Promise<string> => {
     clock.advance(random.between(150, 400));
     if (order.amount > limit)
-      throw new RefundLimitExceeded(`refund of ${order.amount.toFixed(2)} for order ${order.id} exceeds the auto-approval limit of ${limit.toFixed(2)}`);
+      throw new RefundLimitExceeded(
+        `refund of ${order.amount.toFixed(2)} for order ${order.id} exceeds the auto-approval limit of ${limit.toFixed(2)}`,
+      );
     return `RF-${random.between(100000, 999999)}`;
   });
 

@@ -88,8 +88,7 @@ export function customerMessage(random: Random): string {
       `Please refund order ${orderId}, it arrived broken.`,
       `Can I get my money back for ${orderId}? refund please`,
     ]);
-  if (roll < 0.75)
-    return random.pick([`Where is my order ${orderId}?`, `Has ${orderId} shipped yet?`, `Any update on order ${orderId}?`]);
+  if (roll < 0.75) return random.pick([`Where is my order ${orderId}?`, `Has ${orderId} shipped yet?`, `Any update on order ${orderId}?`]);
   if (roll < 0.96)
     return random.pick([
       'How long do I have to return an item?',

@@ -173,7 +173,9 @@ describe('a team’s own drafter', () => {
     await seedFailures('bundling-agent', 6);
     const drafter = await drafterFor('bundling-agent');
     answer = {
-      proposals: [{ target: ['/refund/checkLimit', '/prompt/system/0'], change: [{ after: true }, { after: 'x' }], rationale: 'two at once' }],
+      proposals: [
+        { target: ['/refund/checkLimit', '/prompt/system/0'], change: [{ after: true }, { after: 'x' }], rationale: 'two at once' },
+      ],
     };
     const report = await drafter.draftNow();
     expect(report.refused).toHaveLength(1);

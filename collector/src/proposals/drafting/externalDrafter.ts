@@ -26,9 +26,7 @@ export const externalDraftsSchema = z
   .strict();
 
 export type ExternalDraftOutcome =
-  | { kind: 'drafted'; proposalIds: string[] }
-  | { kind: 'refused'; reason: string }
-  | { kind: 'skipped'; reason: string };
+  { kind: 'drafted'; proposalIds: string[] } | { kind: 'refused'; reason: string } | { kind: 'skipped'; reason: string };
 
 /**
  * Sends the mode, its examples and the serving config to the drafter, and files what it suggests
