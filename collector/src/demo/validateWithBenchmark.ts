@@ -13,9 +13,10 @@ export interface BenchmarkValidation {
 }
 
 /**
- * Runs the set as the proposal's baseline and candidate and asks the gate. Each case's randomness
+ * Runs the set as the proposal's baseline and candidate and asks the gate. What happens in a case
  * comes from its input and repeat, so both sides meet the same orders and the same carrier
- * timeouts: only the proposal's change differs. Runs one at a time on one simulated timeline, so
+ * timeouts and only the proposal's change differs; latencies are drawn per side, as run-to-run
+ * noise is. Runs one at a time on one simulated timeline, so
  * each records the latency its tools simulated.
  */
 export async function validateWithBenchmark(options: {
@@ -49,7 +50,10 @@ export async function validateWithBenchmark(options: {
           answerCustomer(String(input), context.config as SupportConfig, context.episode, {
             desk: options.desk,
             clock: options.clock,
-            random: createRandom(`${String(input)}#${context.repeat}`),
+            draws: {
+              faults: createRandom(`${String(input)}#${context.repeat}`),
+              latency: createRandom(`${String(input)}#${context.repeat}#${context.variant}`),
+            },
           }).catch((error: unknown) => {
             context.episode.setOutcome('failure');
             return `Sorry, something went wrong: ${error instanceof Error ? error.message : String(error)}`;

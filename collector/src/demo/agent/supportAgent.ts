@@ -1,7 +1,6 @@
 import { traceChat, type Episode } from '@trumpets/instrumentation';
-import type { Random } from './demoRandom.ts';
 import type { SupportConfig } from './supportConfig.ts';
-import type { Order, SupportDesk } from './supportDesk.ts';
+import type { Draws, Order, SupportDesk } from './supportDesk.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
 export const WORKFLOWS = ['refund', 'order_status', 'policy'] as const;
@@ -23,9 +22,9 @@ export async function answerCustomer(
   message: string,
   config: SupportConfig,
   episode: Episode,
-  tools: { desk: SupportDesk; clock: VirtualClock; random: Random },
+  tools: { desk: SupportDesk; clock: VirtualClock; draws: Draws },
 ): Promise<string> {
-  const { desk, random } = tools;
+  const { desk, draws } = tools;
   const workflow = workflowOf(message);
   await askModel(config, tools, 900, 'plan');
   if (/human|manager|person/i.test(message)) {
@@ -41,19 +40,19 @@ export async function answerCustomer(
   async function draftAnswer(flow: Workflow, text: string, settings: SupportConfig): Promise<string> {
     switch (flow) {
       case 'refund': {
-        const order = await desk.lookupOrder(orderIdOf(text), random);
-        const policy = await desk.checkRefundPolicy(order, random);
+        const order = await desk.lookupOrder(orderIdOf(text), draws);
+        const policy = await desk.checkRefundPolicy(order, draws);
         if (!policy.eligible) return `Order ${order.id} cannot be refunded: ${policy.reason}.`;
         return refund(order, settings);
       }
       case 'order_status': {
-        const order = await desk.lookupOrder(orderIdOf(text), random);
+        const order = await desk.lookupOrder(orderIdOf(text), draws);
         if (order.status === 'processing') return `Order ${order.id} is being prepared and ships soon.`;
         if (order.status === 'delivered') return `Order ${order.id} was delivered ${order.daysSinceDelivery} days ago.`;
         return `Your ${await track(order, settings.orderStatus.carrierRetries)}.`;
       }
       case 'policy': {
-        const article = await desk.searchPolicy(text, random);
+        const article = await desk.searchPolicy(text, draws);
         return settings.policy.quoteInternalNotes ? `${article.answer} ${article.internalNote}` : article.answer;
       }
     }
@@ -62,17 +61,17 @@ export async function answerCustomer(
   async function refund(order: Order, settings: SupportConfig): Promise<string> {
     const limit = settings.refund.autoApproveLimit;
     if (settings.refund.checkLimitFirst && order.amount > limit) {
-      const approval = await desk.requestApproval(order, random);
+      const approval = await desk.requestApproval(order, draws);
       return `A refund of ${order.amount.toFixed(2)} needs a colleague's approval; I have asked for it (${approval}).`;
     }
-    const refundId = await desk.issueRefund(order, limit, random);
+    const refundId = await desk.issueRefund(order, limit, draws);
     return `Refund ${refundId} of ${order.amount.toFixed(2)} issued for order ${order.id}.`;
   }
 
   async function track(order: Order, retries: number): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await desk.trackShipment(order, random);
+        return await desk.trackShipment(order, draws);
       } catch (error) {
         if (attempt >= retries) throw error;
       }
@@ -81,13 +80,16 @@ export async function answerCustomer(
 }
 
 /** One model call: simulated latency and token use, the answer passed through. */
-async function askModel(config: SupportConfig, tools: { clock: VirtualClock; random: Random }, promptTokens: number, text: string) {
+async function askModel(config: SupportConfig, tools: { clock: VirtualClock; draws: Draws }, promptTokens: number, text: string) {
   return traceChat({ provider: 'openai', model: config.model }, () => {
-    tools.clock.advance(tools.random.between(250, 1800));
+    tools.clock.advance(tools.draws.latency.between(250, 1800));
     const promptWords = config.prompt.system.join(' ').split(/\s+/).length;
     return {
       text,
-      usage: { inputTokens: promptTokens + promptWords * 2 + tools.random.between(0, 400), outputTokens: tools.random.between(40, 260) },
+      usage: {
+        inputTokens: promptTokens + promptWords * 2 + tools.draws.faults.between(0, 400),
+        outputTokens: tools.draws.faults.between(40, 260),
+      },
     };
   }).then((reply) => reply.text);
 }

@@ -2,6 +2,16 @@ import { recordSource, traceTool } from '@trumpets/instrumentation';
 import { createRandom, type Random } from './demoRandom.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
+/**
+ * What a call draws: `faults` decide what happens (the same for a benchmark case's baseline and
+ * candidate, so only the proposal's change differs), `latency` how long it takes (drawn apart, as
+ * run-to-run noise is).
+ */
+export interface Draws {
+  faults: Random;
+  latency: Random;
+}
+
 // The back end fails the way real ones do: named error classes with ids and amounts in the message.
 export class OrderNotFound extends Error {
   override name = 'OrderNotFound';
@@ -51,47 +61,47 @@ const ARTICLES: readonly PolicyArticle[] = [
  * looked up (its fields come from its id), so a benchmark rerun meets the same order.
  */
 export function createSupportDesk(clock: VirtualClock) {
-  const lookupOrder = traceTool('lookup_order', async (orderId: string, random: Random): Promise<Order> => {
-    clock.advance(random.between(40, 180));
+  const lookupOrder = traceTool('lookup_order', async (orderId: string, draws: Draws): Promise<Order> => {
+    clock.advance(draws.latency.between(40, 180));
     const order = orderFromId(orderId);
     if (!order) throw new OrderNotFound(`no order ${orderId} in the order system`);
     recordSource({ id: orderId, uri: `orders://${orderId}`, tag: 'order' });
     return order;
   });
 
-  const trackShipment = traceTool('track_shipment', async (order: Order, random: Random): Promise<string> => {
-    if (random.chance(0.2)) {
+  const trackShipment = traceTool('track_shipment', async (order: Order, draws: Draws): Promise<string> => {
+    if (draws.faults.chance(0.2)) {
       clock.advance(3000);
       throw new CarrierTimeout(`carrier API did not answer within 3000 ms for order ${order.id}`);
     }
-    clock.advance(random.between(200, 900));
-    return `order ${order.id} is in transit, expected in ${random.between(1, 5)} days`;
+    clock.advance(draws.latency.between(200, 900));
+    return `order ${order.id} is in transit, expected in ${draws.faults.between(1, 5)} days`;
   });
 
-  const checkRefundPolicy = traceTool('check_refund_policy', async (order: Order, random: Random) => {
-    clock.advance(random.between(30, 80));
+  const checkRefundPolicy = traceTool('check_refund_policy', async (order: Order, draws: Draws) => {
+    clock.advance(draws.latency.between(30, 80));
     recordSource({ id: 'kb-refunds', uri: 'kb://refund-policy', tag: 'policy', score: 0.92 });
     if (order.status !== 'delivered') return { eligible: false, reason: 'it has not been delivered yet' };
     if (order.daysSinceDelivery > 30) return { eligible: false, reason: `it was delivered ${order.daysSinceDelivery} days ago` };
     return { eligible: true, reason: 'within the 30-day window' };
   });
 
-  const issueRefund = traceTool('issue_refund', async (order: Order, limit: number, random: Random): Promise<string> => {
-    clock.advance(random.between(150, 400));
+  const issueRefund = traceTool('issue_refund', async (order: Order, limit: number, draws: Draws): Promise<string> => {
+    clock.advance(draws.latency.between(150, 400));
     if (order.amount > limit)
       throw new RefundLimitExceeded(
         `refund of ${order.amount.toFixed(2)} for order ${order.id} exceeds the auto-approval limit of ${limit.toFixed(2)}`,
       );
-    return `RF-${random.between(100000, 999999)}`;
+    return `RF-${draws.faults.between(100000, 999999)}`;
   });
 
-  const requestApproval = traceTool('request_approval', async (order: Order, random: Random): Promise<string> => {
-    clock.advance(random.between(60, 150));
-    return `APR-${order.id.slice(4)}-${random.between(10, 99)}`;
+  const requestApproval = traceTool('request_approval', async (order: Order, draws: Draws): Promise<string> => {
+    clock.advance(draws.latency.between(60, 150));
+    return `APR-${order.id.slice(4)}-${draws.faults.between(10, 99)}`;
   });
 
-  const searchPolicy = traceTool('search_policy', async (question: string, random: Random): Promise<PolicyArticle> => {
-    clock.advance(random.between(80, 300));
+  const searchPolicy = traceTool('search_policy', async (question: string, draws: Draws): Promise<PolicyArticle> => {
+    clock.advance(draws.latency.between(80, 300));
     const article = ARTICLES[createRandom(question).below(ARTICLES.length)]!;
     recordSource({ id: article.id, uri: `kb://${article.id}`, tag: 'policy', score: 0.8 });
     return article;

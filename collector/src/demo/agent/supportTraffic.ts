@@ -61,7 +61,11 @@ export async function sendSupportTraffic(options: TrafficOptions): Promise<Traff
               input: message,
               release,
             },
-            (episode) => answerCustomer(message, release.config ?? options.fallback, episode, { ...options, random }),
+            (episode) =>
+              answerCustomer(message, release.config ?? options.fallback, episode, {
+                ...options,
+                draws: { faults: random, latency: random },
+              }),
           ),
         );
       } catch {
