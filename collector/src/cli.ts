@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './log/logger.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
+import { listDeadLetters } from './spool/DeadLetters.ts';
+import { replayDeadLetters } from './spool/replayDeadLetters.ts';
 import { SpoolLockedError } from './spool/spoolLock.ts';
 import { StoreError } from './store/Store.ts';
 import { startLoopDemo } from './demo/startLoopDemo.ts';
@@ -19,6 +21,8 @@ Commands:
   migrate                         apply the schema migrations in queries/schema and exit
   query "<SQL>"                   run a read query against the store and print rows as JSON lines
                                   (the embedded store allows one process: stop the collector first)
+  dead-letters list | replay      print the rows the store refused for good (JSON lines), or offer
+                                  them to their tables again (lone surrogates made U+FFFD first)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -70,6 +74,20 @@ async function main(argv: string[]): Promise<number> {
     if (!sql) throw new UsageError('query needs a SQL statement, e.g. trumpets query "SELECT count() FROM episodes FINAL"');
     const store = await createStore(config);
     for (const row of await store.query<object>(sql)) process.stdout.write(`${JSON.stringify(row)}\n`);
+    await store.close();
+    return 0;
+  }
+  if (command === 'dead-letters') {
+    const action = rest[0];
+    if (action !== 'list' && action !== 'replay') throw new UsageError('dead-letters needs list or replay');
+    const store = await createStore(config);
+    await runMigrations(store);
+    if (action === 'list') for (const row of await listDeadLetters(store)) process.stdout.write(`${JSON.stringify(row)}\n`);
+    else {
+      const report = await replayDeadLetters(store);
+      process.stdout.write(`replayed ${report.replayed} row(s); ${report.refused.length} refused again and still held\n`);
+      for (const refused of report.refused) process.stdout.write(`${JSON.stringify(refused)}\n`);
+    }
     await store.close();
     return 0;
   }

@@ -70,6 +70,10 @@ const configSchema = z.object({
   TRUMPETS_MAX_ATTRIBUTE_LENGTH: z.coerce.number().int().positive().default(16_384),
   /** Nesting depth of array and map attribute values; a deeper value rejects its span. Default 32. */
   TRUMPETS_MAX_ATTRIBUTE_DEPTH: z.coerce.number().int().min(1).max(64).default(32),
+  /** Spans that started longer ago than this many days are rejected (partial_success). Default 3650 (ten years). */
+  TRUMPETS_MAX_SPAN_AGE_DAYS: z.coerce.number().int().positive().default(3650),
+  /** Spans with a time further ahead than this many minutes are rejected (partial_success). Default 60. */
+  TRUMPETS_MAX_SPAN_FUTURE_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Spans per second each token (or, without tokens, each client address) may send; 0 = unlimited. Default 0. */
   TRUMPETS_RATE_LIMIT_SPANS_PER_SECOND: z.coerce.number().int().min(0).default(0),
   /** on: the collector redacts e-mails, card numbers and secrets in content attributes before storing them (behind the tracer's own redaction). Default on. */
@@ -118,6 +122,8 @@ export interface CollectorConfig {
     maxAttributeLength: number;
     maxAttributeDepth: number;
     spansPerSecondPerCaller: number;
+    maxSpanAgeMs: number;
+    maxSpanFutureMs: number;
   };
   /** Prices of LLM calls, for episode cost: the defaults with TRUMPETS_PRICES_FILE over them. */
   prices: PriceTable;
@@ -182,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
       maxAttributeLength: e.TRUMPETS_MAX_ATTRIBUTE_LENGTH,
       maxAttributeDepth: e.TRUMPETS_MAX_ATTRIBUTE_DEPTH,
       spansPerSecondPerCaller: e.TRUMPETS_RATE_LIMIT_SPANS_PER_SECOND,
+      maxSpanAgeMs: e.TRUMPETS_MAX_SPAN_AGE_DAYS * 86_400_000,
+      maxSpanFutureMs: e.TRUMPETS_MAX_SPAN_FUTURE_MINUTES * 60_000,
     },
     prices,
   };

@@ -3,6 +3,7 @@ import type { SpanIngest } from '../ingest/SpanIngest.ts';
 import type { Logger } from '../log/logger.ts';
 import type { CollectorMetrics } from '../metrics/CollectorMetrics.ts';
 import { applySpanLimits, type SpanLimits } from '../otlp/applySpanLimits.ts';
+import { rejectImplausibleTimes, type SpanTimeBounds } from '../otlp/spanTimeBounds.ts';
 import {
   decodeOtlpRequest,
   encodeExportResponse,
@@ -25,7 +26,7 @@ export interface OtlpRouteOptions {
   rateLimiter: SpanRateLimiter;
   /** Rewrites content attributes in place before the spans are kept. */
   redact: (spans: readonly DecodedSpan[]) => void;
-  limits: SpanLimits & { maxSpansPerRequest: number; maxAttributeDepth: number };
+  limits: SpanLimits & SpanTimeBounds & { maxSpansPerRequest: number; maxAttributeDepth: number };
   maxBodyBytes: number;
   retryAfterSeconds: number;
 }
@@ -62,6 +63,7 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
       if (error instanceof OtlpDecodeError) return answer(res, 400, error.message);
       throw error;
     }
+    rejectImplausibleTimes(decoded, options.limits);
     const spans = decoded.spans;
     metrics.spansReceived.inc(spans.length + decoded.rejectedSpans);
     metrics.reject('invalid', decoded.rejectedSpans);

@@ -10,7 +10,15 @@ beforeAll(async () => {
   harness = await startInProcessCollector({
     tokens: tokensSchema.parse(`all:test-secret-0123456789abcdef:ingest+read+act,reader:${READER}:read`),
     corsOrigins: ['https://grafana.example.com'],
-    limits: { maxSpansPerRequest: 5, maxAttributesPerSpan: 3, maxAttributeLength: 10, maxAttributeDepth: 2, spansPerSecondPerCaller: 8 },
+    limits: {
+      maxSpansPerRequest: 5,
+      maxAttributesPerSpan: 3,
+      maxAttributeLength: 10,
+      maxAttributeDepth: 2,
+      spansPerSecondPerCaller: 8,
+      maxSpanAgeMs: 3650 * 86_400_000,
+      maxSpanFutureMs: 3_600_000,
+    },
   });
 });
 afterAll(() => harness.close());

@@ -1,7 +1,7 @@
 import type { Logger } from '../log/logger.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
 import { loadQuery } from '../queries.ts';
-import type { Store } from '../store/Store.ts';
+import { StoreError, type Store } from '../store/Store.ts';
 import { assembleTrace, type AssemblyOptions } from './assembleTrace.ts';
 import { RecentTraces, type RecentTracesOptions } from './RecentTraces.ts';
 import type { StoredSpan } from './storedSpan.ts';
@@ -31,6 +31,7 @@ export class EpisodeAssembler {
   private running: Promise<void> | undefined;
   private stopped = false;
   private assembledEpisodes = 0;
+  private setAsideTraces = 0;
 
   constructor(
     private readonly store: Store,
@@ -82,11 +83,12 @@ export class EpisodeAssembler {
     await this.running;
   }
 
-  get stats(): { pendingTraces: number; assembledEpisodes: number; tracesInMemory: number; spansInMemory: number } {
+  get stats(): { pendingTraces: number; assembledEpisodes: number; setAsideTraces: number; tracesInMemory: number; spansInMemory: number } {
     const memory = this.recent.stats;
     return {
       pendingTraces: this.pending.size,
       assembledEpisodes: this.assembledEpisodes,
+      setAsideTraces: this.setAsideTraces,
       tracesInMemory: memory.traces,
       spansInMemory: memory.spans,
     };
@@ -112,14 +114,43 @@ export class EpisodeAssembler {
   private async assemble(traceIds: string[]): Promise<void> {
     try {
       await this.readBack(this.recent.needingReadBack(traceIds));
-      await this.writeAssembled(traceIds);
     } catch (error) {
-      // Keep the traces for the next pass: their spans are durable, so nothing is lost by waiting.
-      this.log.warn('episode assembly failed; will retry', { traces: traceIds.length, error: String(error) });
-      this.schedule(traceIds);
+      this.retryLater(traceIds, error);
       return;
     }
+    await this.writeIsolated(traceIds);
     this.recent.evict();
+  }
+
+  /**
+   * Writes the traces' rows. When the store refuses them for a reason a retry cannot fix, the
+   * traces are split in halves until the refused one stands alone; it is set aside with its
+   * reason and the others are written.
+   */
+  private async writeIsolated(traceIds: string[]): Promise<void> {
+    try {
+      await this.writeAssembled(traceIds);
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.retryable) return this.retryLater(traceIds, error);
+      if (traceIds.length === 1) return this.setAside(traceIds[0]!, error);
+      const middle = Math.ceil(traceIds.length / 2);
+      await this.writeIsolated(traceIds.slice(0, middle));
+      await this.writeIsolated(traceIds.slice(middle));
+    }
+  }
+
+  /** Keeps the traces for the next pass: their spans are durable, so nothing is lost by waiting. */
+  private retryLater(traceIds: string[], error: unknown): void {
+    this.log.warn('episode assembly failed; will retry', { traces: traceIds.length, error: String(error) });
+    this.schedule(traceIds);
+  }
+
+  private setAside(traceId: string, error: unknown): void {
+    this.setAsideTraces += 1;
+    this.log.warn('episode assembly set a trace aside: its rows cannot be written', {
+      traceId,
+      error: String(error).slice(0, 500),
+    });
   }
 
   private async readBack(traceIds: string[]): Promise<void> {
@@ -138,8 +169,16 @@ export class EpisodeAssembler {
     const llmCalls = [];
     const sources = [];
     const corrections = [];
+    const writable: string[] = [];
     for (const id of traceIds) {
-      const assembled = assembleTrace(this.recent.spansOf(id), this.options);
+      let assembled;
+      try {
+        assembled = assembleTrace(this.recent.spansOf(id), this.options);
+      } catch (error) {
+        this.setAside(id, error);
+        continue;
+      }
+      writable.push(id);
       if (assembled.episode) episodes.push(stamp(assembled.episode));
       toolCalls.push(...assembled.toolCalls.map(stamp));
       llmCalls.push(...assembled.llmCalls.map(stamp));
@@ -156,7 +195,7 @@ export class EpisodeAssembler {
     await this.store.insert('episodes', episodes);
     this.assembledEpisodes += episodes.length;
     this.log.debug('episodes assembled', {
-      traces: traceIds.length,
+      traces: writable.length,
       episodes: episodes.length,
       toolCalls: toolCalls.length,
       llmCalls: llmCalls.length,

@@ -117,7 +117,7 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     Outcome: outcomeOf(root),
     StatusCode: root.StatusCode,
     ErrorType: rootError?.type ?? firstToolError?.ErrorType ?? '',
-    ErrorMessage: (rootError?.message ?? firstToolError?.ErrorMessage ?? '').slice(0, options.maxTextChars),
+    ErrorMessage: truncate(rootError?.message ?? firstToolError?.ErrorMessage ?? '', options.maxTextChars).text,
     Input: input.text,
     Output: output.text,
     InputTruncated: input.truncated,
@@ -160,7 +160,7 @@ function toToolCall(episodeId: string, agent: string, workflow: string, span: St
     Result: truncate(tool.result, options.maxTextChars).text,
     Status: error ? 'error' : 'ok',
     ErrorType: error?.type ?? '',
-    ErrorMessage: (error?.message ?? '').slice(0, options.maxTextChars),
+    ErrorMessage: truncate(error?.message ?? '', options.maxTextChars).text,
     StartTime: nanosToDateTime64(span.StartTimeUnixNano),
     DurationMs: nanosBetweenMs(span.StartTimeUnixNano, span.EndTimeUnixNano),
   };

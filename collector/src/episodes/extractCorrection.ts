@@ -1,6 +1,7 @@
 import { TRUMPETS } from '@trumpets/instrumentation/conventions';
 import { nanosToDateTime64 } from './nanos.ts';
 import type { StoredSpan } from './storedSpan.ts';
+import { truncate } from './truncate.ts';
 
 export interface CorrectionRow {
   CorrectionId: string;
@@ -18,8 +19,8 @@ export function extractCorrection(span: StoredSpan, maxTextChars: number): Corre
   return {
     CorrectionId: `${span.TraceId}:${span.SpanId}`,
     EpisodeId: episodeId,
-    CorrectedOutput: (span.SpanAttributes[TRUMPETS.CORRECTION_OUTPUT] ?? '').slice(0, maxTextChars),
-    Reason: (span.SpanAttributes[TRUMPETS.CORRECTION_REASON] ?? '').slice(0, maxTextChars),
+    CorrectedOutput: truncate(span.SpanAttributes[TRUMPETS.CORRECTION_OUTPUT] ?? '', maxTextChars).text,
+    Reason: truncate(span.SpanAttributes[TRUMPETS.CORRECTION_REASON] ?? '', maxTextChars).text,
     Author: span.SpanAttributes[TRUMPETS.CORRECTION_AUTHOR] ?? '',
     CreatedAt: nanosToDateTime64(span.StartTimeUnixNano),
   };

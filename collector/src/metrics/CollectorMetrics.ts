@@ -56,11 +56,22 @@ export class CollectorMetrics {
     });
     new Counter({
       name: 'trumpets_store_errors_total',
-      help: 'Failed attempts to write spooled spans to the store',
+      help: 'Failed attempts to write spooled spans to the store, by the store reason (no_space, overloaded, unreachable, too_many_partitions, bad_row, other)',
+      labelNames: ['reason'] as const,
       registers: [this.registry],
       collect() {
         this.reset();
-        this.inc(drainer?.stats.storeErrors ?? 0);
+        for (const [reason, count] of drainer?.stats.storeErrorsByReason ?? []) this.inc({ reason }, count);
+      },
+    });
+    new Counter({
+      name: 'trumpets_dead_letter_rows_total',
+      help: 'Rows the store refused for good, held in the dead_letters table, by reason',
+      labelNames: ['reason'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [reason, count] of drainer?.deadLetters.counts ?? []) this.inc({ reason }, count);
       },
     });
     new Gauge({
@@ -77,6 +88,15 @@ export class CollectorMetrics {
       registers: [this.registry],
       collect() {
         this.set(assembler.stats.pendingTraces);
+      },
+    });
+    new Counter({
+      name: 'trumpets_episode_assembly_set_aside_traces_total',
+      help: 'Traces whose episode rows the store refused for good: set aside (logged with the reason) so the others go on',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(assembler.stats.setAsideTraces);
       },
     });
     new Counter({

@@ -1,7 +1,9 @@
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import { SPAN_COLUMNS } from '../episodes/toSpanRow.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Store } from '../store/Store.ts';
+import type { StoreErrorReason } from '../store/insertErrors.ts';
+import { StoreError, type Store } from '../store/Store.ts';
+import { DeadLetters } from './DeadLetters.ts';
 import { decodeSpanBatch } from './spanBatchPayload.ts';
 import type { Spool } from './Spool.ts';
 import { decodeSpoolSegment } from './spoolRecord.ts';
@@ -18,6 +20,10 @@ export interface DrainerStats {
   storedSpans: number;
   replayedSegments: number;
   storeErrors: number;
+  /** Failed inserts by the store's reason (refusals that were split count too). */
+  storeErrorsByReason: Map<StoreErrorReason, number>;
+  /** Bytes after a segment's last whole record, found when reading it (a crash mid-write). */
+  tornBytes: number;
   /** Whether the last insert failed (the store is refusing writes). */
   storeFailing: boolean;
 }
@@ -28,7 +34,15 @@ export interface DrainerStats {
  * segment; the spans table collapses the repeat, so replay never duplicates.
  */
 export class SpoolDrainer {
-  readonly stats: DrainerStats = { storedSpans: 0, replayedSegments: 0, storeErrors: 0, storeFailing: false };
+  readonly stats: DrainerStats = {
+    storedSpans: 0,
+    replayedSegments: 0,
+    storeErrors: 0,
+    storeErrorsByReason: new Map(),
+    tornBytes: 0,
+    storeFailing: false,
+  };
+  readonly deadLetters: DeadLetters;
   private wake: (() => void) | undefined;
   private idleWaiters: Array<() => void> = [];
   /** Segments left by an earlier run: their spans reached no assembler, so it must read them back. */
@@ -43,6 +57,7 @@ export class SpoolDrainer {
     private readonly options: DrainerOptions,
     private readonly log: Logger,
   ) {
+    this.deadLetters = new DeadLetters(store, log);
     this.replayed = new Set(spool.closedSegments());
     this.stats.replayedSegments = this.replayed.size;
     spool.onSegmentClosed(() => this.wake?.());
@@ -87,7 +102,7 @@ export class SpoolDrainer {
         this.stats.storeFailing = false;
         backoffMs = this.options.minBackoffMs;
       } catch (error) {
-        this.stats.storeErrors += 1;
+        this.countError(error);
         if (!this.stats.storeFailing) this.log.warn('store refused spooled spans; retrying with backoff', { error: String(error) });
         this.stats.storeFailing = true;
         // Shutdown does not wait out an outage: what is left stays spooled and replays on start.
@@ -100,8 +115,13 @@ export class SpoolDrainer {
 
   private async drainSegment(path: string): Promise<void> {
     const { payloads, trailingBytes } = decodeSpoolSegment(await this.spool.readSegment(path));
-    if (trailingBytes > 0)
-      this.log.warn('spool segment ends in a torn record (a crash mid-write; it was never acknowledged)', { path, trailingBytes });
+    if (trailingBytes > 0) {
+      this.stats.tornBytes += trailingBytes;
+      this.log.warn('spool segment ends in bytes that are not a whole record (a write torn by a crash; never acknowledged)', {
+        path,
+        trailingBytes,
+      });
+    }
     const traceIds = new Set<string>();
     let chunk: Buffer[] = [];
     let chunkRows = 0;
@@ -112,16 +132,44 @@ export class SpoolDrainer {
       chunk.push(batch.rowsText);
       chunkRows += countLines(batch.rowsText);
       if (chunkRows >= this.options.rowsPerInsert) {
-        await this.store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.concat(chunk));
-        storedRows += chunkRows;
+        storedRows += await this.insertRows(Buffer.concat(chunk), chunkRows);
         chunk = [];
         chunkRows = 0;
       }
     }
-    if (chunkRows > 0) await this.store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.concat(chunk));
+    if (chunkRows > 0) storedRows += await this.insertRows(Buffer.concat(chunk), chunkRows);
     await this.spool.release(path);
-    this.stats.storedSpans += storedRows + chunkRows;
+    this.stats.storedSpans += storedRows;
     if (this.replayed.delete(path)) this.assembler.noteTraces(traceIds);
+  }
+
+  /**
+   * Inserts rows; when the store refuses them for a reason a retry cannot fix, splits them in
+   * halves until the refused rows stand alone, stores the rest and holds those as dead letters.
+   * A retryable refusal (the store is down or full) throws: the segment stays and is retried.
+   * Returns the rows stored.
+   */
+  private async insertRows(rows: Buffer, rowCount: number): Promise<number> {
+    try {
+      await this.store.insertJsonCompact('spans', SPAN_COLUMNS, rows);
+      return rowCount;
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.retryable) throw error;
+      this.countError(error);
+      if (rowCount === 1) {
+        await this.deadLetters.hold('spans', SPAN_COLUMNS, rows, error);
+        return 0;
+      }
+      const middle = lineBoundary(rows, Math.floor(rowCount / 2));
+      const half = Math.floor(rowCount / 2);
+      return (await this.insertRows(rows.subarray(0, middle), half)) + (await this.insertRows(rows.subarray(middle), rowCount - half));
+    }
+  }
+
+  private countError(error: unknown): void {
+    this.stats.storeErrors += 1;
+    const reason = error instanceof StoreError ? error.reason : 'other';
+    this.stats.storeErrorsByReason.set(reason, (this.stats.storeErrorsByReason.get(reason) ?? 0) + 1);
   }
 }
 
@@ -129,4 +177,11 @@ function countLines(text: Buffer): number {
   let lines = 0;
   for (let at = text.indexOf(10); at >= 0; at = text.indexOf(10, at + 1)) lines += 1;
   return lines;
+}
+
+/** The offset just after the `lines`-th newline. */
+function lineBoundary(text: Buffer, lines: number): number {
+  let at = -1;
+  for (let seen = 0; seen < lines; seen++) at = text.indexOf(10, at + 1);
+  return at + 1;
 }

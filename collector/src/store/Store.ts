@@ -1,3 +1,5 @@
+import { classifyStoreError, type StoreErrorReason } from './insertErrors.ts';
+
 /** Values bound to `{name:Type}` placeholders. Values never reach SQL any other way. */
 export type QueryParams = Record<string, unknown>;
 
@@ -29,6 +31,7 @@ export const WRITABLE_TABLES = [
   'release_policies',
   'regressions',
   'alert_notifications',
+  'dead_letters',
 ] as const;
 export type WritableTable = (typeof WRITABLE_TABLES)[number];
 
@@ -67,14 +70,26 @@ export const SHARED_SETTINGS = {
   async_insert: 0,
 } as const;
 
-/** A store failure. `retryable` tells the HTTP layer whether to answer 503 (try again) or 500. */
+/**
+ * A store failure. `retryable` tells the HTTP layer whether to answer 503 (try again) or 500,
+ * and the spool drainer whether to retry a batch or split it; `reason` labels the metrics.
+ */
 export class StoreError extends Error {
   override name = 'StoreError';
+  readonly reason: StoreErrorReason;
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: StoreErrorReason },
   ) {
     super(message, options);
+    this.reason = options?.reason ?? 'other';
   }
+}
+
+/** A failed insert as a StoreError, classified by the engine's error code. */
+export function insertError(table: WritableTable, error: unknown): StoreError {
+  const { reason, retryable } = classifyStoreError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new StoreError(`insert into ${table} failed: ${message}`, retryable, { cause: error, reason });
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Session } from 'chdb';
-import { SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { insertError, SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 
 /** ClickHouse error codes that mean "not now" rather than "never": the client should retry. */
@@ -51,11 +51,12 @@ export class EmbeddedStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    if (this.writeFault !== undefined) throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true);
+    if (this.writeFault !== undefined)
+      throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true, { reason: 'injected' });
     try {
       await this.session.insert({ table, columns, values: payload, format: 'JSONCompactEachRow' });
     } catch (error) {
-      throw new StoreError(`insert into ${table} failed: ${messageOf(error)}`, true, { cause: error });
+      throw insertError(table, error);
     }
   }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
-import { SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { insertError, SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
 
 export interface ServerStoreOptions {
   url: string;
@@ -43,17 +43,16 @@ export class ServerStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    await this.wrap(
-      `insert into ${table}`,
-      () =>
-        this.client.insert({
-          table,
-          values: Readable.from([payload]),
-          columns: columns as [string, ...string[]],
-          format: 'JSONCompactEachRow',
-        }),
-      true,
-    );
+    try {
+      await this.client.insert({
+        table,
+        values: Readable.from([payload]),
+        columns: columns as [string, ...string[]],
+        format: 'JSONCompactEachRow',
+      });
+    } catch (error) {
+      throw insertError(table, error);
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -65,13 +64,13 @@ export class ServerStore implements Store {
     await this.client.close();
   }
 
-  private async wrap<T>(what: string, run: () => Promise<T>, retryable = false): Promise<T> {
+  private async wrap<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const network = typeof (error as { code?: unknown }).code === 'string';
-      throw new StoreError(`${what} failed: ${message}`, retryable || network, { cause: error });
+      throw new StoreError(`${what} failed: ${message}`, network, { cause: error });
     }
   }
 }

@@ -22,7 +22,16 @@ export function redactedText(value: unknown): string {
   return cut(settings.redact(toText(value)), settings.maxContentChars);
 }
 
-/** Text cut to `maxChars`, saying how much was cut. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text cut to `maxChars`, saying how much was cut. The cut never splits a surrogate pair, and a
+ * lone surrogate becomes U+FFFD: stores refuse text that is not well-formed UTF-16.
+ */
 export function cut(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}…[truncated ${text.length - maxChars} chars]`;
+  const whole = /[\uD800-\uDFFF]/.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
+  if (whole.length <= maxChars) return whole;
+  const last = whole.charCodeAt(maxChars - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars;
+  return `${whole.slice(0, end)}…[truncated ${whole.length - end} chars]`;
 }

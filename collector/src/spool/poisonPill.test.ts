@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spanRowsText } from '../episodes/toSpanRow.ts';
+import { decodeOtlpRequest } from '../otlp/index.ts';
+import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
+import { otlpJson, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
+import { replayDeadLetters } from './replayDeadLetters.ts';
+import { encodeSpanBatch } from './spanBatchPayload.ts';
+
+let harness: InProcessCollector | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const DAY_NANOS = 86_400_000_000_000n;
+const NOW_NANOS = BigInt(Date.now()) * 1_000_000n;
+
+function spans(count: number, make: (i: number) => Partial<TestSpan> = () => ({})): TestSpan[] {
+  const traceId = randomHexId(16);
+  return Array.from({ length: count }, (_, i) => ({
+    traceId,
+    spanId: randomHexId(8),
+    name: 'execute_tool lookup',
+    startNanos: NOW_NANOS,
+    attributes: { 'gen_ai.operation.name': 'execute_tool' },
+    ...make(i),
+  }));
+}
+
+/** Puts rows in the spool as the request path would, but past the request path's own checks: what an older collector may have left. */
+async function spoolDirectly(h: InProcessCollector, batch: TestSpan[]): Promise<void> {
+  const decoded = decodeOtlpRequest(Buffer.from(JSON.stringify(otlpJson(batch))), 'json', { maxNesting: 32 }).spans;
+  await h.collector.pipeline.spool!.append(encodeSpanBatch([batch[0]!.traceId], spanRowsText(decoded)));
+}
+
+async function count(h: InProcessCollector, sql: string): Promise<number> {
+  const [row] = await h.store.query<{ n: string }>(sql);
+  return Number(row?.n);
+}
+
+describe('a batch the store refuses for good', () => {
+  it('splits around rows the store cannot parse, stores the rest and the batches behind, and holds the refused rows as dead letters', async () => {
+    const h = (harness = await startInProcessCollector());
+    const poisoned = spans(40, (i) => (i === 7 || i === 30 ? { attributes: { 'gen_ai.operation.name': 'chat', text: 'cut \ud83d' } } : {}));
+    await spoolDirectly(h, poisoned);
+    const after = spans(20);
+    await spoolDirectly(h, after);
+    await h.collector.settle();
+
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${poisoned[0]!.traceId}'`)).toBe(38);
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(20);
+    const held = await h.store.query<{ Reason: string; Row: string }>("SELECT Reason, Row FROM dead_letters FINAL WHERE Status = 'held'");
+    expect(held.map((row) => row.Reason)).toEqual(['bad_row', 'bad_row']);
+    expect(held.every((row) => row.Row.includes(poisoned[0]!.traceId))).toBe(true);
+
+    const metrics = await (await h.request('/metrics')).text();
+    expect(metrics).toContain('trumpets_dead_letter_rows_total{reason="bad_row"} 2');
+    expect(metrics).toMatch(/trumpets_store_errors_total\{reason="bad_row"\} [1-9]/);
+
+    // The operator's replay: the text made well-formed, both rows go in, none stays held.
+    expect(await replayDeadLetters(h.store)).toEqual({ replayed: 2, refused: [] });
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${poisoned[0]!.traceId}'`)).toBe(40);
+    expect(await count(h, "SELECT count() AS n FROM dead_letters FINAL WHERE Status = 'held'")).toBe(0);
+  });
+
+  it('splits a batch whose start times span more partitions than one insert may create, and stores all of it', async () => {
+    const h = (harness = await startInProcessCollector());
+    // 120 spans on 120 different days: one insert may create at most 100 partitions.
+    const skewed = spans(120, (i) => ({ startNanos: NOW_NANOS - BigInt(i) * DAY_NANOS }));
+    await spoolDirectly(h, skewed);
+    const after = spans(10);
+    await spoolDirectly(h, after);
+    await h.collector.settle();
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${skewed[0]!.traceId}'`)).toBe(120);
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(10);
+    expect(await count(h, 'SELECT count() AS n FROM dead_letters')).toBe(0);
+  });
+});
