@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { benchClustering } from './clustering.ts';
+import { benchFullDisk } from './fullDisk.ts';
 import { benchIngest } from './ingest.ts';
+import { benchOutage } from './outage.ts';
 import { benchRegressions } from './regressions.ts';
 import { benchSoak } from './soak.ts';
 import { benchTracer } from './tracer.ts';
@@ -10,6 +12,10 @@ import { benchTracer } from './tracer.ts';
  * so results compare across machines. Targets are the project's, for a 2-core machine.
  * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end.
  * `pnpm bench --regressions` runs the regression-detection simulation instead (--days, default 1000).
+ * `pnpm bench --outage` runs a store outage instead: --outage-seconds (default 300) at --rate spans/s
+ * (default 10,000) with a spool budget of --spool-mb (default 256), the outage overrunning it.
+ * `pnpm bench --full-disk` runs the spool on a 2 MiB volume instead: --seconds (default 30) at --rate
+ * spans/s (default 20,000) of OTLP/JSON, with --kills SIGKILLs of the collector (default 0).
  */
 const { values } = parseArgs({
   options: {
@@ -19,16 +25,29 @@ const { values } = parseArgs({
     regressions: { type: 'boolean', default: false },
     days: { type: 'string', default: '1000' },
     minutes: { type: 'string', default: '10' },
-    rate: { type: 'string', default: '5000' },
+    rate: { type: 'string' },
+    outage: { type: 'boolean', default: false },
+    'outage-seconds': { type: 'string', default: '300' },
+    'spool-mb': { type: 'string', default: '256' },
+    'full-disk': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '30' },
+    kills: { type: 'string', default: '0' },
     failures: { type: 'string', default: '100000' },
   },
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 if (values.soak) {
-  await benchSoak(Number(values.minutes), Number(values.rate), log);
+  await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), log);
 } else if (values.regressions) {
   benchRegressions(Number(values.days), log);
+} else if (values['full-disk']) {
+  await benchFullDisk({ seconds: Number(values.seconds), spansPerSecond: Number(values.rate ?? 20_000), kills: Number(values.kills) }, log);
+} else if (values.outage) {
+  await benchOutage(
+    { outageSeconds: Number(values['outage-seconds']), spansPerSecond: Number(values.rate ?? 10_000), spoolMb: Number(values['spool-mb']) },
+    log,
+  );
 } else {
   // First, while the machine is quiet: it measures CPU per episode, which ingest's processes would disturb.
   const tracer = await benchTracer(log);
