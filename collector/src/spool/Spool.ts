@@ -90,6 +90,7 @@ export class Spool {
   private volumeLimit = Number.POSITIVE_INFINITY;
   private spaceCheckedAt = Number.NEGATIVE_INFINITY;
   private spaceCheck: Promise<void> | undefined;
+  private finishing: Promise<void> = Promise.resolve();
   private readonly segmentClosedListeners: Array<() => void> = [];
   /** Releases the directory lock; called once the spool is closed. */
   readonly unlock: () => void;
@@ -199,7 +200,7 @@ export class Spool {
           );
           await segment.file.datasync();
         } catch (error) {
-          await this.finishSegment();
+          await this.finishSegment(true);
           throw error;
         }
         segment.bytes += bytes;
@@ -256,12 +257,18 @@ export class Spool {
    * file back is best effort: the drainer reads only the trusted length, and after a crash
    * the reader stops at the first torn record, behind which nothing acknowledged was written.
    */
-  private async finishSegment(): Promise<void> {
+  private finishSegment(afterFailure = false): Promise<void> {
+    // One at a time: a second caller (the age timer, a flush) must find the segment handed over, not half closed.
+    this.finishing = this.finishing.then(() => this.handOverSegment(afterFailure));
+    return this.finishing;
+  }
+
+  private async handOverSegment(afterFailure: boolean): Promise<void> {
     const segment = this.current;
     if (!segment) return;
     this.current = undefined;
     clearTimeout(this.ageTimer);
-    await segment.file.truncate(segment.bytes).catch(() => undefined);
+    if (afterFailure) await segment.file.truncate(segment.bytes).catch(() => undefined);
     await segment.file.close().catch(() => undefined);
     if (segment.bytes === 0) {
       await this.fs.remove(segment.path).catch(() => undefined);
