@@ -1,5 +1,6 @@
 import type { Logger } from '../../log/logger.ts';
 import { loadQuery } from '../../queries.ts';
+import { insertSplitting } from '../../store/insertSplitting.ts';
 import type { Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
@@ -201,10 +202,14 @@ export class FailureClusterer {
       ),
     ]);
     const assignedAt = microsToDateTime64(nextMicros());
+    // A membership the store refuses for good is set aside (logged with the reason); the others are written.
     for (let start = 0; start < batch.assignments.length; start += MEMBERS_PER_INSERT) {
-      await this.store.insert(
+      await insertSplitting(
+        this.store,
         'failure_cluster_members',
         batch.assignments.slice(start, start + MEMBERS_PER_INSERT).map((assignment) => memberRow(assignment, assignedAt)),
+        (row, error) =>
+          this.log.warn('failure clustering set a membership aside: the store refuses it', { row, error: error.message.slice(0, 500) }),
       );
     }
     const report: PassReport = {

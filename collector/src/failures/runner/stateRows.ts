@@ -1,5 +1,6 @@
 import type { FailureCategory } from '../core/FailureRecord.ts';
 import type { Assignment, ClusterEvent, ClusterState, TemplateState } from '../core/modelState.ts';
+import { cutAtCodePoint, wellFormed } from '../../shared/wellFormedText.ts';
 import { microsToDateTime64, msToDateTime64 } from './dateTimes.ts';
 
 /** Longest failure text kept on a membership row: enough to read, not a stack trace. */
@@ -105,7 +106,7 @@ export function memberRow(assignment: Assignment, assignedAt: string) {
     AgentVersion: record.agentVersion,
     Workflow: record.workflow,
     ToolName: record.tool,
-    Text: assignment.headline.length > MAX_MEMBER_TEXT ? assignment.headline.slice(0, MAX_MEMBER_TEXT) : assignment.headline,
+    Text: cutAtCodePoint(wellFormed(assignment.headline), MAX_MEMBER_TEXT),
     OccurredAt: msToDateTime64(record.occurredAtMs),
     AssignedAt: assignedAt,
   };
