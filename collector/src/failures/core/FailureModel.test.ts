@@ -176,6 +176,15 @@ describe('FailureModel', () => {
     expect(new Set([typed, ...named].map((r) => clusterOf(model, batch, r.failureId))).size).toBe(1);
   });
 
+  it('does not let a wrapper named in messages of several causes join them, until a failure records it', () => {
+    const model = new FailureModel();
+    const tool = { errorType: 'Error', tool: 'payments.charge' };
+    const declined = failure('Payments Exception: card ending 4242 declined by the issuer', tool);
+    const overLimit = failure('Payments Exception: charge of $9,000.00 exceeds the single-charge limit', tool);
+    const batch = model.assign([declined, overLimit]);
+    expect(clusterOf(model, batch, declined.failureId)).not.toBe(clusterOf(model, batch, overLimit.failureId));
+  });
+
   it('keeps two untyped causes of one tool apart when they share only the words of that tool', () => {
     const model = new FailureModel();
     const tool = { errorType: '', tool: 'payments.charge' };

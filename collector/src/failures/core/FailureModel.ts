@@ -21,12 +21,23 @@ export interface FailureModelOptions extends TemplateMinerOptions {
 
 /** Headlines remembered with their tokens: many failures repeat a message word for word. */
 const MAX_REMEMBERED_HEADLINES = 50_000;
+const DIGITS = /[0-9]/g;
+
+/** A failure's error type, its key (specific types only, else ''), and whether only the message names it. */
+interface ResolvedType {
+  errorType: string;
+  typeKey: string;
+  /** The recorded type without its module path, '' when none. */
+  recorded: string;
+  named: boolean;
+}
 
 interface ParsedHeadline {
   tokens: string[];
   /** The type the message names (`CardDeclinedError: …`), '' when none. */
   namedType: string;
-  words: string[];
+  /** Computed when first needed: most failures fit a template of their own type. */
+  words?: string[];
 }
 
 /** Pass-local bookkeeping of what changed, so only those rows are written. */
@@ -64,6 +75,7 @@ export class FailureModel {
   private readonly labelTemplates = new Map<string, TemplateState>();
   private readonly templateIds = new Set<string>();
   private readonly parsed = new Map<string, ParsedHeadline>();
+  private readonly types = new Map<string, ResolvedType>();
   private nextSeq = 1;
 
   constructor(
@@ -103,17 +115,24 @@ export class FailureModel {
       category: categoryOf(record.kind),
       workflow: record.workflow,
       tool: record.tool,
-      errorType: errorTypeOf(record.errorType, headline, parsed.namedType),
+      errorType: '',
     };
+    const type = this.typeOf(record.errorType, headline, parsed.namedType);
     const place = placeKeyOf(scope);
+    // A type only named in the message counts once some failure of the place recorded it: wrappers
+    // (`Payments Exception: …`) name one type for several causes, a thrown type names one cause.
+    const counts = !type.named || this.byType.has(`${place}\u0000${type.typeKey}`);
+    scope.errorType = counts ? type.errorType : type.recorded;
+    const typeKey = counts ? type.typeKey : '';
     const threshold = scope.category === 'error' ? this.textSimilarity : this.reasonSimilarity;
-    const typeKey = isGenericErrorType(scope.errorType) ? '' : typeKeyOf(scope.errorType);
-    const { tokens, words } = parsed;
+    const { tokens } = parsed;
 
     const found = this.miner.match(place, tokens, (template, fits) => {
       const modeType = this.typeKeys.get(this.resolve(template.clusterId));
-      if (typeKey && modeType) return modeType === typeKey;
-      return fits || this.vocabulary.similarity(place, words, template.words) >= threshold;
+      // A recorded type never joins a mode of another; one only named in the message is weaker
+      // evidence than a template the mode's recorded type vouches for.
+      if (typeKey && modeType && (modeType === typeKey || !type.named)) return modeType === typeKey;
+      return fits || this.vocabulary.similarity(place, wordsOf(parsed), template.words) >= threshold;
     });
     let template = found?.template;
     let cluster: ClusterState;
@@ -122,7 +141,7 @@ export class FailureModel {
       cluster = this.live(template.clusterId);
       if (typeKey && !this.typeKeys.has(cluster.clusterId)) cluster = this.takeType(cluster, scope, place, typeKey, changes);
     } else {
-      template = this.createTemplate(scope, place, typeKey, threshold, tokens, words, changes);
+      template = this.createTemplate(scope, place, typeKey, threshold, tokens, wordsOf(parsed), changes);
       cluster = this.live(template.clusterId);
     }
 
@@ -134,15 +153,36 @@ export class FailureModel {
     return { record, clusterId: cluster.clusterId, templateId: template.templateId, headline };
   }
 
+  /**
+   * Headlines are remembered with every digit read as 0: masking treats digits by class, never by
+   * value, so `order ORD-48213 timed out after 30s` and `order ORD-7 timed out after 12s` mask alike
+   * and are masked once.
+   */
   private parse(headline: string): ParsedHeadline {
-    let parsed = this.parsed.get(headline);
+    const key = headline.replace(DIGITS, '0');
+    let parsed = this.parsed.get(key);
     if (!parsed) {
       if (this.parsed.size >= MAX_REMEMBERED_HEADLINES) this.parsed.clear();
-      const tokens = templateTokensOf(headline);
-      parsed = { tokens, namedType: namedTypeOf(headline), words: contentWords(tokens) };
-      this.parsed.set(headline, parsed);
+      parsed = { tokens: templateTokensOf(key), namedType: namedTypeOf(headline) };
+      this.parsed.set(key, parsed);
     }
     return parsed;
+  }
+
+  /** The error type and its key (specific types only, else ''), remembered per recorded and named type. */
+  private typeOf(recorded: string, headline: string, named: string): ResolvedType {
+    const key = `${recorded}\u0000${named}`;
+    let type = this.types.get(key);
+    if (!type) {
+      if (this.types.size >= MAX_REMEMBERED_HEADLINES) this.types.clear();
+      const errorType = errorTypeOf(recorded, headline, named);
+      const typeKey = isGenericErrorType(errorType) ? '' : typeKeyOf(errorType);
+      const trimmed = recorded === '_OTHER' ? '' : recorded.trim();
+      const recordedType = trimmed.slice(trimmed.lastIndexOf('.') + 1);
+      type = { errorType, typeKey, recorded: recordedType, named: typeKey !== '' && isGenericErrorType(recordedType) };
+      this.types.set(key, type);
+    }
+    return type;
   }
 
   private live(clusterId: string): ClusterState {
@@ -325,6 +365,11 @@ export class FailureModel {
     const owner = this.resolve(template.clusterId);
     this.leaders.set(owner, [...(this.leaders.get(owner) ?? []), template]);
   }
+}
+
+/** The content words of a headline, computed when first needed. */
+function wordsOf(parsed: ParsedHeadline): string[] {
+  return (parsed.words ??= contentWords(parsed.tokens));
 }
 
 /** Records by time, then id: the order assignment depends on, so every run assigns alike. Sorted input is kept as is. */

@@ -38,16 +38,15 @@ export class ModeVocabulary {
   similarity(place: string, a: readonly string[], b: readonly string[]): number {
     if (a.length === 0 && b.length === 0) return 1;
     const counts = this.modesUsing.get(place);
-    const weight = (word: string) => 1 / Math.max(1, counts?.get(word) ?? 0);
     let shared = 0;
     let total = 0;
     let i = 0;
     let j = 0;
     while (i < a.length || j < b.length) {
-      if (j >= b.length || (i < a.length && a[i]! < b[j]!)) total += weight(a[i++]!);
-      else if (i >= a.length || b[j]! < a[i]!) total += weight(b[j++]!);
+      if (j >= b.length || (i < a.length && a[i]! < b[j]!)) total += weightIn(counts, a[i++]!);
+      else if (i >= a.length || b[j]! < a[i]!) total += weightIn(counts, b[j++]!);
       else {
-        const w = weight(a[i]!);
+        const w = weightIn(counts, a[i]!);
         shared += 2 * w;
         total += 2 * w;
         i++;
@@ -65,4 +64,8 @@ export class ModeVocabulary {
     }
     return counts;
   }
+}
+
+function weightIn(counts: ReadonlyMap<string, number> | undefined, word: string): number {
+  return 1 / Math.max(1, counts?.get(word) ?? 0);
 }

@@ -9,6 +9,8 @@ import { microsToDateTime64, nextMicros } from './dateTimes.ts';
 import {
   correctionFailures,
   failuresOfEpisode,
+  newestOf,
+  toolErrorsByEpisode,
   type CorrectionReasonRow,
   type EpisodeContext,
   type FailedToolCallRow,
@@ -161,8 +163,8 @@ export class FailureClusterer {
    * only compete for the same cores.
    */
   private async readFailures(batch: { afterMicros: number; untilMicros: number }): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const episodes = await this.store.query<FailureEpisodeRow>(loadQuery('failure_episodes'), batch);
-    const tools = groupByEpisode(await this.store.query<FailedToolCallRow>(loadQuery('failure_tool_errors'), batch));
+    const episodes = newestOf(await this.store.query<FailureEpisodeRow>(loadQuery('failure_episodes'), batch), (row) => row.EpisodeId);
+    const tools = toolErrorsByEpisode(await this.store.query<FailedToolCallRow>(loadQuery('failure_tool_errors'), batch));
     const flags = groupByEpisode(await this.store.query<SafetyFlagRow>(loadQuery('failure_safety_flags'), batch));
     const corrections = groupByEpisode(await this.store.query<CorrectionReasonRow>(loadQuery('failure_corrections'), batch));
     const records: FailureRecord[] = [];

@@ -14,9 +14,10 @@ export interface FailureEpisodeRow {
   /** The answer, read only for a failed or escalated episode that recorded neither error nor reason. */
   Output: string;
   startMs: string;
+  assembledMicros: string;
 }
 
-/** A failed tool call as `queries/failure_tool_errors.sql` reads it, in start order per episode. */
+/** A failed tool call as `queries/failure_tool_errors.sql` reads it. */
 export interface FailedToolCallRow {
   EpisodeId: string;
   SpanId: string;
@@ -24,6 +25,7 @@ export interface FailedToolCallRow {
   ErrorType: string;
   ErrorMessage: string;
   startMs: string;
+  assembledMicros: string;
 }
 
 /** A safety flag as `queries/failure_safety_flags.sql` reads it. */
@@ -60,31 +62,11 @@ export function failuresOfEpisode(
   { failedTools, safetyFlags, corrections }: EpisodeFailureParts,
 ): FailureRecord[] {
   const records: FailureRecord[] = [];
-  // Records are built field by field, not by spreading a shared context: spreads take V8's slow
-  // path here and made this loop the slowest part of a clustering pass.
-  const failure = (
-    failureId: string,
-    kind: FailureKind,
-    tool: string,
-    errorType: string,
-    text: string,
-    occurredAtMs: number,
-  ): FailureRecord => ({
-    failureId,
-    episodeId: episode.EpisodeId,
-    kind,
-    agent: episode.Agent,
-    agentVersion: episode.AgentVersion,
-    workflow: episode.Workflow,
-    tool,
-    errorType,
-    text,
-    occurredAtMs,
-  });
   if (episode.Outcome === 'failure' || episode.Outcome === 'escalated') {
     const cause = causeOf(episode, failedTools);
     records.push(
       failure(
+        episode,
         episode.EpisodeId,
         episode.Outcome === 'failure' ? 'failure' : 'escalation',
         cause.tool,
@@ -97,6 +79,7 @@ export function failuresOfEpisode(
     for (const call of failedTools) {
       records.push(
         failure(
+          episode,
           `${episode.EpisodeId}/${call.SpanId}`,
           'tool_error',
           call.ToolName,
@@ -111,11 +94,40 @@ export function failuresOfEpisode(
   for (const flag of safetyFlags) {
     if (flaggedKinds.has(flag.Kind)) continue;
     flaggedKinds.add(flag.Kind);
-    records.push(failure(`${episode.EpisodeId}/safety/${flag.Kind}`, 'safety', '', flag.Kind, flag.Detail, Number(flag.flaggedMs)));
+    records.push(
+      failure(episode, `${episode.EpisodeId}/safety/${flag.Kind}`, 'safety', '', flag.Kind, flag.Detail, Number(flag.flaggedMs)),
+    );
   }
   for (const correction of corrections)
-    records.push(failure(correction.CorrectionId, 'correction', '', '', correction.Reason, Number(correction.createdMs)));
+    records.push(failure(episode, correction.CorrectionId, 'correction', '', '', correction.Reason, Number(correction.createdMs)));
   return records;
+}
+
+/**
+ * One failure of an episode, built field by field, not by spreading a shared context (spreads take
+ * V8's slow path) and not by a closure per episode: both made this the slowest part of a pass.
+ */
+function failure(
+  episode: FailureEpisodeRow,
+  failureId: string,
+  kind: FailureKind,
+  tool: string,
+  errorType: string,
+  text: string,
+  occurredAtMs: number,
+): FailureRecord {
+  return {
+    failureId,
+    episodeId: episode.EpisodeId,
+    kind,
+    agent: episode.Agent,
+    agentVersion: episode.AgentVersion,
+    workflow: episode.Workflow,
+    tool,
+    errorType,
+    text,
+    occurredAtMs,
+  };
 }
 
 /** Where an episode ran: all a correction needs of it. */
@@ -159,4 +171,32 @@ function causeOf(
   const untyped = failedTools.find((call) => isGenericErrorType(call.ErrorType));
   if (untyped) return { tool: untyped.ToolName, errorType: episode.ErrorType, text: text || untyped.ErrorMessage };
   return { tool: '', errorType: episode.ErrorType, text };
+}
+
+/** Of rows read more than once (assembled twice in one batch), the newest assembly of each key. */
+export function newestOf<Row extends { assembledMicros: string }>(rows: readonly Row[], keyOf: (row: Row) => string): readonly Row[] {
+  const newest = new Map<string, Row>();
+  let repeated = false;
+  for (const row of rows) {
+    const key = keyOf(row);
+    const seen = newest.get(key);
+    if (seen) repeated = true;
+    if (!seen || Number(row.assembledMicros) > Number(seen.assembledMicros)) newest.set(key, row);
+  }
+  return repeated ? [...newest.values()] : rows;
+}
+
+/** Failed tool calls by episode, each episode's in the order they started. */
+export function toolErrorsByEpisode(rows: readonly FailedToolCallRow[]): Map<string, FailedToolCallRow[]> {
+  const groups = new Map<string, FailedToolCallRow[]>();
+  for (const row of newestOf(rows, (call) => `${call.EpisodeId}/${call.SpanId}`)) {
+    const group = groups.get(row.EpisodeId);
+    if (group) group.push(row);
+    else groups.set(row.EpisodeId, [row]);
+  }
+  for (const group of groups.values()) {
+    if (group.length > 1)
+      group.sort((a, b) => Number(a.startMs) - Number(b.startMs) || (a.SpanId < b.SpanId ? -1 : a.SpanId > b.SpanId ? 1 : 0));
+  }
+  return groups;
 }
