@@ -50,7 +50,8 @@ function signed(value: number): string {
 }
 
 function number(value: number): string {
-  return value.toFixed(1);
+  // A bootstrap interval is unbounded when resamples without spread give t = ±∞.
+  return Number.isFinite(value) ? value.toFixed(1) : '∞';
 }
 
 function pValue(p: number): string {

@@ -117,6 +117,15 @@ describe('gate evaluation', () => {
     expect(fine.metrics.find((m) => m.metric === 'cost')!.sentence).toContain('(10 of 2000 resamples undefined, left out)');
   });
 
+  it('writes an unbounded interval end as ∞ and calls it inconclusive', () => {
+    const decision = evaluateGate(
+      comparison({ latency_p95: effect('latency_p95', 2, [-4, Number.POSITIVE_INFINITY]) }),
+      DEFAULT_GATE_POLICY,
+    );
+    expect(decision.verdict).toBe('inconclusive');
+    expect(decision.reasons[0]).toContain('95% CI −4.0 to +∞%');
+  });
+
   it('is inconclusive without data a metric must have, and leaves out a metric that may go without', () => {
     const noCost = { cost: { metric: 'cost' as const, noData: 'the baseline recorded no token usage' } };
     expect(evaluateGate(comparison(noCost), DEFAULT_GATE_POLICY).verdict).toBe('inconclusive');

@@ -46,7 +46,7 @@ export function probabilityOf(
   predicate: (lost: number, gained: number) => boolean,
 ): number {
   const { n } = table;
-  const logs = { lost: Math.log(pLost), gained: Math.log(pGained), same: Math.log(1 - pLost - pGained) };
+  const logs = { lost: Math.log(pLost), gained: Math.log(pGained), same: Math.log(Math.max(0, 1 - pLost - pGained)) };
   let total = 0;
   for (let lost = 0; lost <= n; lost++)
     for (let gained = 0; lost + gained <= n; gained++) {
