@@ -4,12 +4,14 @@ import { benchFullDisk } from './fullDisk.ts';
 import { benchIngest } from './ingest.ts';
 import { benchOutage } from './outage.ts';
 import { benchRegressions } from './regressions.ts';
+import { benchPanelQueries } from './panelQueries.ts';
 import { benchSoak } from './soak.ts';
 import { benchTracer } from './tracer.ts';
 
 /**
  * `pnpm bench`: each figure is printed beside a baseline measured in the same run, as a ratio,
  * so results compare across machines. Targets are the project's, for a 2-core machine.
+ * `--panel-episodes N` sets the episode rows the panel queries run on (default 10,000,000; 0 skips them).
  * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end.
  * `pnpm bench --regressions` runs the regression-detection simulation instead (--days, default 1000).
  * `pnpm bench --outage` runs a store outage instead: --outage-seconds (default 300) at --rate spans/s
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     kills: { type: 'string', default: '0' },
     failures: { type: 'string', default: '100000' },
+    'panel-episodes': { type: 'string', default: '10000000' },
   },
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -73,4 +76,12 @@ if (values.soak) {
   log(
     `  / GROUP BY exact error string (${clustering.groupByPerSec.toLocaleString('en')} failures/s): in memory ${(clustering.inMemoryPerSec / clustering.groupByPerSec).toFixed(2)}, pass ${(clustering.passPerSec / clustering.groupByPerSec).toFixed(2)}`,
   );
+  const panelEpisodes = Number(values['panel-episodes']);
+  if (panelEpisodes > 0) {
+    log('');
+    const panels = await benchPanelQueries(panelEpisodes, log);
+    const worst = Math.max(...panels.map((panel) => panel.ratio));
+    log('');
+    log(`panel queries on ${panelEpisodes.toLocaleString('en')} episodes: worst FINAL / bare scan ${worst.toFixed(2)} (target ≤ 2)`);
+  }
 }

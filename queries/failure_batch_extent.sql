@@ -8,6 +8,7 @@ WITH assembled AS
     FROM episodes
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({upToMicros:Int64})
+      AND IsDeleted = 0
 )
 SELECT count() AS rows, toUnixTimestamp64Micro(max(At)) AS untilMicros
 FROM

@@ -10,6 +10,7 @@ WITH assembled AS
     FROM episodes
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
+      AND IsDeleted = 0
 )
 SELECT
     EpisodeId,

@@ -3,6 +3,7 @@ import type { DecodedSpan } from '../otlp/types.ts';
 import { loadQuery } from '../queries.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { assembleTrace, type AssemblyOptions } from './assembleTrace.ts';
+import { nanosToDateTime64 } from './nanos.ts';
 import { RecentTraces, type RecentTracesOptions } from './RecentTraces.ts';
 import type { StoredSpan } from './storedSpan.ts';
 import { toStoredSpan } from './toStoredSpan.ts';
@@ -157,6 +158,8 @@ export class EpisodeAssembler {
     for (let start = 0; start < traceIds.length; start += READ_BACK_CHUNK) {
       const ids = traceIds.slice(start, start + READ_BACK_CHUNK);
       const spans = await this.store.query<StoredSpan>(loadQuery('trace_spans'), { traceIds: ids });
+      const keys = await this.store.query<{ EpisodeId: string; Agent: string; startNanos: string }>(loadQuery('episode_keys'), { ids });
+      for (const row of keys) this.recent.setEpisodeKey(row.EpisodeId, episodeKey(row.Agent, nanosToDateTime64(row.startNanos)));
       this.recent.mergeReadBack(spans, ids);
     }
   }
@@ -165,6 +168,7 @@ export class EpisodeAssembler {
     const assembledAt = nowDateTime64();
     const stamp = <T extends object>(row: T) => ({ ...row, AssembledAt: assembledAt });
     const episodes = [];
+    const newKeys: Array<[string, string]> = [];
     const toolCalls = [];
     const llmCalls = [];
     const sources = [];
@@ -179,7 +183,15 @@ export class EpisodeAssembler {
         continue;
       }
       writable.push(id);
-      if (assembled.episode) episodes.push(stamp(assembled.episode));
+      if (assembled.episode) {
+        const row = stamp({ ...assembled.episode, IsDeleted: 0 });
+        const key = episodeKey(row.Agent, row.StartTime);
+        const storedKey = this.recent.episodeKeyOf(id);
+        // A new root moved the episode to another sort key: delete the row under the old one.
+        if (storedKey !== undefined && storedKey !== key) episodes.push({ ...row, ...keyFields(storedKey), IsDeleted: 1 });
+        episodes.push(row);
+        newKeys.push([id, key]);
+      }
       toolCalls.push(...assembled.toolCalls.map(stamp));
       llmCalls.push(...assembled.llmCalls.map(stamp));
       sources.push(...assembled.sources.map(stamp));
@@ -193,7 +205,8 @@ export class EpisodeAssembler {
       this.store.insert('corrections', corrections),
     ]);
     await this.store.insert('episodes', episodes);
-    this.assembledEpisodes += episodes.length;
+    for (const [id, key] of newKeys) this.recent.setEpisodeKey(id, key);
+    this.assembledEpisodes += newKeys.length;
     this.log.debug('episodes assembled', {
       traces: writable.length,
       episodes: episodes.length,
@@ -201,6 +214,19 @@ export class EpisodeAssembler {
       llmCalls: llmCalls.length,
     });
   }
+}
+
+/**
+ * An episode row's sort-key fields besides its id (Agent, StartTime), as one comparable string.
+ * Traces this process assembled carry the key it last stored; traces read back get the store's.
+ */
+function episodeKey(agent: string, startTime: string): string {
+  return `${startTime} ${agent}`;
+}
+
+function keyFields(key: string): { Agent: string; StartTime: string } {
+  const space = key.indexOf(' ');
+  return { StartTime: key.slice(0, space), Agent: key.slice(space + 1) };
 }
 
 let lastMicros = 0;

@@ -5,6 +5,8 @@ interface RecentTrace {
   lastSeenMs: number;
   /** The store may hold spans of this trace that this process never saw: read them back before assembling. */
   needsReadBack: boolean;
+  /** The sort key of the episode row last stored for this trace, when known (see EpisodeAssembler). */
+  episodeKey?: string;
 }
 
 export interface RecentTracesOptions {
@@ -73,6 +75,15 @@ export class RecentTraces {
       const trace = this.traces.get(id);
       if (trace) trace.needsReadBack = false;
     }
+  }
+
+  episodeKeyOf(traceId: string): string | undefined {
+    return this.traces.get(traceId)?.episodeKey;
+  }
+
+  setEpisodeKey(traceId: string, key: string): void {
+    const trace = this.traces.get(traceId);
+    if (trace) trace.episodeKey = key;
   }
 
   spansOf(traceId: string): StoredSpan[] {

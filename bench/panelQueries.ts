@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedStore, loadQuery, runMigrations, type Store } from '@trumpets/collector';
+
+export interface PanelQueryFigure {
+  name: string;
+  /** Median of the timed runs, with FINAL (what the API runs). */
+  finalMs: number;
+  /** The same query without FINAL: a bare scan of the same columns. */
+  bareMs: number;
+  ratio: number;
+}
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** The synthetic month ends here; panels look back from it. */
+const END_MS = Date.UTC(2026, 10, 30);
+const DAYS = 30;
+const AGENTS = 20;
+const CHUNK = 1_000_000;
+const RUNS = 5;
+
+/**
+ * Episode rows generated inside the engine with `numbers()` (no JavaScript per row), spread evenly
+ * over 30 days, 20 agents, 4 versions and 3 workflows; every tenth episode is assembled twice (a
+ * late span), so FINAL has real versions to merge. Inserted in chunks of 1M: several parts per
+ * partition, as ingest leaves them.
+ */
+async function generateEpisodes(store: Store, count: number, log: (line: string) => void): Promise<void> {
+  const startMs = END_MS - DAYS * DAY_MS;
+  const insert = (first: number, rows: number, assembly: 1 | 2, where = '') =>
+    store.command(
+      `INSERT INTO episodes (EpisodeId, TraceId, RootSpanId, ServiceName, Agent, AgentVersion, Workflow, ReleaseId, Outcome,
+         StartTime, EndTime, LatencyMs, InputTokens, OutputTokens, CostUsd, LlmCallCount, ToolCallCount, SpanCount, AssembledAt)
+       SELECT id, id, '', 'bench', Agent, AgentVersion, Workflow, concat('rel-', AgentVersion), Outcome,
+         StartTime, StartTime + toIntervalMillisecond(toInt64(LatencyMs)), LatencyMs, InputTokens, OutputTokens,
+         (InputTokens * 0.15 + OutputTokens * 0.6) / 1e6, 2, 5, 10, now64(6) + toIntervalMicrosecond({assembly:UInt8})
+       FROM
+       (
+         SELECT
+           lower(hex(MD5(toString(number)))) AS id,
+           concat('agent-', toString(number % {agents:UInt32})) AS Agent,
+           concat('1.', toString(intDiv(number * 4, {count:UInt64}))) AS AgentVersion,
+           ['refund', 'order_status', 'billing'][number % 3 + 1] AS Workflow,
+           multiIf(cityHash64(number) % 100 < 85, 'success', cityHash64(number) % 100 < 95, 'failure', cityHash64(number) % 100 < 99, 'escalated', 'unknown') AS Outcome,
+           fromUnixTimestamp64Milli(toInt64({startMs:Int64} + intDiv(number * {spanMs:UInt64}, {count:UInt64}))) AS StartTime,
+           200 + cityHash64(number, 1) % 5000 AS LatencyMs,
+           500 + cityHash64(number, 2) % 1000 AS InputTokens,
+           50 + cityHash64(number, 3) % 200 AS OutputTokens
+         FROM numbers({first:UInt64}, {rows:UInt64})
+         ${where}
+       )`,
+      { first, rows, assembly, agents: AGENTS, count, startMs, spanMs: DAYS * DAY_MS },
+    );
+  const started = performance.now();
+  for (let first = 0; first < count; first += CHUNK) {
+    await insert(first, Math.min(CHUNK, count - first), 1);
+    log(
+      `  generated ${Math.min(first + CHUNK, count).toLocaleString('en')} / ${count.toLocaleString('en')} episodes (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+  }
+  for (let first = 0; first < count; first += CHUNK) await insert(first, Math.min(CHUNK, count - first), 2, 'WHERE number % 10 = 0');
+  log(`  re-assembled every tenth episode (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+}
+
+const filters = { agents: [] as string[], versions: [] as string[], releases: [] as string[], workflows: [] as string[] };
+
+/** What the Grafana panels and template variables ask of the episode-metrics API, on the synthetic month. */
+const PANEL_QUERIES = [
+  {
+    name: 'success rate per hour per agent, 7 days',
+    query: 'episode_metrics',
+    params: { ...filters, fromMs: END_MS - 7 * DAY_MS, toMs: END_MS, intervalMs: HOUR_MS, groupBy: 'agent' },
+  },
+  {
+    name: "one agent's last 24 h, per 5 minutes",
+    query: 'episode_metrics',
+    params: { ...filters, agents: ['agent-7'], fromMs: END_MS - DAY_MS, toMs: END_MS, intervalMs: 5 * 60_000, groupBy: 'none' },
+  },
+  {
+    name: 'one agent by version, 30 days, per 6 hours',
+    query: 'episode_metrics',
+    params: { ...filters, agents: ['agent-3'], fromMs: END_MS - 30 * DAY_MS, toMs: END_MS, intervalMs: 6 * HOUR_MS, groupBy: 'version' },
+  },
+  {
+    name: 'agents seen in 7 days (template variable)',
+    query: 'episode_label_values',
+    params: { ...filters, fromMs: END_MS - 7 * DAY_MS, toMs: END_MS, label: 'agent', limit: 1000 },
+  },
+  {
+    name: "one agent's versions, 30 days (template variable)",
+    query: 'episode_label_values',
+    params: { ...filters, agents: ['agent-3'], fromMs: END_MS - 30 * DAY_MS, toMs: END_MS, label: 'version', limit: 1000 },
+  },
+] as const;
+
+/**
+ * Each panel query (the named queries the API runs, FINAL included) against the same query
+ * without FINAL over `count` synthetic episodes in the embedded store, measured in one run.
+ */
+export async function benchPanelQueries(count: number, log: (line: string) => void): Promise<PanelQueryFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-panels-'));
+  const store = new EmbeddedStore(dir);
+  try {
+    await runMigrations(store);
+    log(`panel queries: ${count.toLocaleString('en')} synthetic episodes over ${DAYS} days, ${AGENTS} agents`);
+    await generateEpisodes(store, count, log);
+    const [parts] = await store.query<{ parts: string; partitions: string }>(
+      "SELECT count() AS parts, uniqExact(partition) AS partitions FROM system.parts WHERE table = 'episodes' AND active",
+    );
+    log(`  ${parts?.parts} parts in ${parts?.partitions} partitions`);
+    const figures: PanelQueryFigure[] = [];
+    for (const panel of PANEL_QUERIES) {
+      const sql = loadQuery(panel.query);
+      const finalMs = await median(() => store.query(sql, panel.params));
+      const bareMs = await median(() => store.query(sql.replace(/\bFINAL\b/g, ''), panel.params));
+      figures.push({ name: panel.name, finalMs, bareMs, ratio: finalMs / bareMs });
+      log(
+        `  ${panel.name}: ${finalMs.toFixed(1)} ms with FINAL, ${bareMs.toFixed(1)} ms bare: ${(finalMs / bareMs).toFixed(2)}× (target ≤ 2)`,
+      );
+    }
+    return figures;
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
