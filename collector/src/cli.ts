@@ -8,6 +8,7 @@ import { replayDeadLetters } from './spool/replayDeadLetters.ts';
 import { SpoolLockedError } from './spool/spoolLock.ts';
 import { StoreError } from './store/Store.ts';
 import { startLoopDemo } from './demo/startLoopDemo.ts';
+import { runDemoAgent } from './demo/runDemoAgent.ts';
 import { startCollector } from './startCollector.ts';
 
 const USAGE = `Usage: trumpets <command> [options]
@@ -18,6 +19,7 @@ Commands:
                                   the whole loop on a fresh store under ./.trumpets/demo: a support agent's traffic,
                                   failure modes, proposals, the gate, a staged release, a regression and its rollback
                                   (--episodes: history before the loop, default 1500; --keep-running: serve afterwards)
+      every: { type: 'string', default: '10' },
   migrate                         apply the schema migrations in queries/schema and exit
   query "<SQL>"                   run a read query against the store and print rows as JSON lines
                                   (the embedded store allows one process: stop the collector first)
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       episodes: { type: 'string', default: '1500' },
       'keep-running': { type: 'boolean', default: false },
+      every: { type: 'string', default: '10' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,6 +44,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
+  if (command === 'demo-agent')
+    return runDemoAgent({
+      episodes: parsePositiveInt(values.episodes, '--episodes'),
+      everySeconds: parsePositiveInt(values.every, '--every'),
+    });
   const config = loadConfig();
   const log = createLogger(config.logLevel);
 
