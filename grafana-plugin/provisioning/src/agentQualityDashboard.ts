@@ -9,14 +9,17 @@ import { PanelBuilder as TimeseriesBuilder } from '@grafana/grafana-foundation-s
 import { clickHouseSql, trumpetsQuery, trumpetsRef } from './dataQueries.ts';
 import { PLUGIN_IDS } from './deployment.ts';
 
-/** Template variables from the collector's label lists; versions and releases follow the chosen agent. */
+/**
+ * Template variables from the collector's label lists, in our data source's variable query
+ * language (`agents`, `versions $agent`, `releases $agent`): versions and releases follow the
+ * chosen agent; "All" means no filter.
+ */
 function labelVariable(name: 'agent' | 'version' | 'release', label: string) {
   return new QueryVariableBuilder(name)
     .label(label)
     .datasource(trumpetsRef)
-    .query({ refId: name, queryType: 'labelValues', label: name, ...(name === 'agent' ? {} : { agent: '$agent' }) })
+    .query(name === 'agent' ? 'agents' : `${name}s $agent`)
     .refresh(VariableRefresh.OnTimeRangeChanged)
-    .multi(name !== 'agent')
     .includeAll(name !== 'agent');
 }
 
@@ -83,7 +86,7 @@ export function agentQualityDashboard() {
       trumpetsPanel(
         PLUGIN_IDS.gatePanel,
         'Promotion gate',
-        'gateDecisions',
+        'gateDecision',
         "Per-metric verdicts, the overall verdict and the release's rollout stage.",
       ),
     )
@@ -96,12 +99,12 @@ export function agentQualityDashboard() {
       ),
     )
     .withRow(new RowBuilder('Episodes'))
-    .withPanel(episodeMetricPanel('Success rate', 'successRate', 'percentunit'))
-    .withPanel(episodeMetricPanel('Escalation rate', 'escalationRate', 'percentunit'))
-    .withPanel(episodeMetricPanel('Latency p95', 'latencyP95Ms', 'ms'))
-    .withPanel(episodeMetricPanel('Latency p50', 'latencyP50Ms', 'ms'))
-    .withPanel(episodeMetricPanel('Cost per episode', 'costPerEpisodeUsd', 'currencyUSD'))
-    .withPanel(episodeMetricPanel('Tokens per episode', 'tokensPerEpisode', 'short'))
+    .withPanel(episodeMetricPanel('Success rate', 'success_rate', 'percentunit'))
+    .withPanel(episodeMetricPanel('Escalation rate', 'escalation_rate', 'percentunit'))
+    .withPanel(episodeMetricPanel('Latency p95', 'latency_p95', 'ms'))
+    .withPanel(episodeMetricPanel('Latency p50', 'latency_p50', 'ms'))
+    .withPanel(episodeMetricPanel('Cost per episode', 'cost_per_episode', 'currencyUSD'))
+    .withPanel(episodeMetricPanel('Tokens per episode', 'tokens_per_episode', 'short'))
     .withRow(new RowBuilder('From the store (ClickHouse SQL)'))
     .withPanel(
       new TimeseriesBuilder()

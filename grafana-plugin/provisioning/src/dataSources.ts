@@ -10,7 +10,7 @@ export function appProvisioning() {
         org_id: 1,
         disabled: false,
         jsonData: { apiUrl: SERVICE_URLS.collector },
-        secureJsonData: { apiToken: fromEnv(GRAFANA_ENV.readToken), actToken: fromEnv(GRAFANA_ENV.actToken) },
+        secureJsonData: { readToken: fromEnv(GRAFANA_ENV.readToken), actToken: fromEnv(GRAFANA_ENV.actToken) },
       },
     ],
   };
@@ -33,7 +33,7 @@ export function dataSourceProvisioning() {
         isDefault: true,
         editable: false,
         jsonData: { apiUrl: SERVICE_URLS.collector },
-        secureJsonData: { apiToken: fromEnv(GRAFANA_ENV.readToken) },
+        secureJsonData: { readToken: fromEnv(GRAFANA_ENV.readToken) },
       },
       {
         name: 'Trumpets ClickHouse',
