@@ -59,7 +59,8 @@ describe('docker-compose.yml', () => {
     expect(collectorTokens.get(env('grafana')[GRAFANA_ENV.readToken]!)).toContain('read');
     expect(collectorTokens.get(env('grafana')[GRAFANA_ENV.actToken]!)).toContain('act');
     expect(collectorTokens.get(env('prometheus').TRUMPETS_READ_TOKEN!)).toContain('read');
-    expect(env('grafana')[GRAFANA_ENV.webhookHmacSecret]).toBe(env('collector').TRUMPETS_ALERT_HMAC_SECRET);
+    // The secret Grafana signs with is the one the collector's configuration checks signatures with.
+    expect(env('grafana')[GRAFANA_ENV.webhookHmacSecret]).toBe(loadConfig(env('collector')).alerts.webhookSecret);
     const password = env('clickhouse').CLICKHOUSE_PASSWORD;
     expect([env('collector').CLICKHOUSE_PASSWORD, env('grafana')[GRAFANA_ENV.clickHousePassword]]).toEqual([password, password]);
     expect([env('collector').CLICKHOUSE_USER, env('grafana')[GRAFANA_ENV.clickHouseUser]]).toEqual([
