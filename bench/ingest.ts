@@ -1,7 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeOtlpRequest, EmbeddedStore, loadConfig, runMigrations, silentLogger, startCollector, toSpanRow } from '@trumpets/collector';
+import {
+  decodeOtlpRequest,
+  EmbeddedStore,
+  loadConfig,
+  runMigrations,
+  silentLogger,
+  SPAN_COLUMNS,
+  spanRowsText,
+  startCollector,
+} from '@trumpets/collector';
 import { postFromProcess } from './postBodies.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
 
@@ -41,12 +50,13 @@ export async function benchIngest(episodes: number, concurrency: number, log: (l
   const decodeSpansPerSec = rate(spans, performance.now() - started);
   log(`  decode only                  ${fmt(decodeSpansPerSec)} spans/s`);
 
-  const rows = decoded.flatMap((request) => request.spans.map(toSpanRow));
+  const rows = decoded.flatMap((request) => request.spans);
   const rawDir = mkdtempSync(join(tmpdir(), 'trumpets-bench-raw-'));
   const rawStore = new EmbeddedStore(rawDir);
   await runMigrations(rawStore);
   started = performance.now();
-  for (let i = 0; i < rows.length; i += 16_000) await rawStore.insert('spans', rows.slice(i, i + 16_000));
+  for (let i = 0; i < rows.length; i += 16_000)
+    await rawStore.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.from(spanRowsText(rows.slice(i, i + 16_000))));
   const rawInsertSpansPerSec = rate(spans, performance.now() - started);
   await rawStore.close();
   rmSync(rawDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { tokensSchema, type ApiToken } from './api/auth/tokens.ts';
-import { loadPriceTable, type PriceTable } from './episodes/prices.ts';
+import { tokensSchema, type ApiToken } from './http/apiTokens.ts';
+import { describeIssues } from './shared/zodIssues.ts';
 
 /**
  * Collector configuration, read once from the environment at start-up and checked by one schema,
@@ -125,8 +125,8 @@ export interface CollectorConfig {
     maxSpanAgeMs: number;
     maxSpanFutureMs: number;
   };
-  /** Prices of LLM calls, for episode cost: the defaults with TRUMPETS_PRICES_FILE over them. */
-  prices: PriceTable;
+  /** JSON file of LLM prices laid over the defaults (read at start, by startCollector). */
+  pricesFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -136,20 +136,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error)}`);
   }
   const e = parsed.data;
   if (!e.TRUMPETS_TOKENS?.length && !isLoopback(e.TRUMPETS_HOST)) {
     throw new ConfigError(
       `invalid configuration: TRUMPETS_HOST is ${e.TRUMPETS_HOST}, reachable from other machines, but TRUMPETS_TOKENS is not set; set tokens (name:secret:scope) or listen on 127.0.0.1`,
     );
-  }
-  let prices: PriceTable;
-  try {
-    prices = loadPriceTable(e.TRUMPETS_PRICES_FILE);
-  } catch (error) {
-    throw new ConfigError(`invalid configuration: TRUMPETS_PRICES_FILE: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {
     host: e.TRUMPETS_HOST,
@@ -191,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
       maxSpanAgeMs: e.TRUMPETS_MAX_SPAN_AGE_DAYS * 86_400_000,
       maxSpanFutureMs: e.TRUMPETS_MAX_SPAN_FUTURE_MINUTES * 60_000,
     },
-    prices,
+    pricesFile: e.TRUMPETS_PRICES_FILE,
   };
 }
 

@@ -4,6 +4,6 @@ export { startCollector, type RunningCollector } from './startCollector.ts';
 export { createLogger, silentLogger, type Logger } from './log/logger.ts';
 export { decodeOtlpRequest, OtlpDecodeError, type OtlpEncoding } from './otlp/index.ts';
 export type { DecodedRequest, DecodedSpan } from './otlp/index.ts';
-export { toSpanRow, type SpanRow } from './episodes/toSpanRow.ts';
+export { SPAN_COLUMNS, spanRowsText } from './spans/spanRows.ts';
 export { createStore, EmbeddedStore, ServerStore, runMigrations, StoreError, type Store } from './store/index.ts';
 export { loadQuery } from './queries.ts';

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, finishApp } from './api/createApp.ts';
-import type { CollectorConfig } from './config.ts';
+import { ConfigError, type CollectorConfig } from './config.ts';
 import { EpisodeAssembler } from './episodes/EpisodeAssembler.ts';
+import { loadPriceTable, type PriceTable } from './episodes/prices.ts';
 import { FailureClusterer } from './failures/runner/FailureClusterer.ts';
 import { createSpanIngest, type IngestPipeline } from './ingest/createSpanIngest.ts';
 import type { Logger } from './log/logger.ts';
@@ -31,17 +32,23 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
+/** The price table (TRUMPETS_PRICES_FILE over the defaults); a bad file stops the start with a message naming the variable. */
+export function priceTableOf(config: Pick<CollectorConfig, 'pricesFile'>): PriceTable {
+  try {
+    return loadPriceTable(config.pricesFile);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: TRUMPETS_PRICES_FILE: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Opens the store, applies migrations, resumes assembly, then listens. `spoolFs` puts a test's faulty disk under the spool. */
 export async function startCollector(config: CollectorConfig, log: Logger, given?: Store, spoolFs?: SpoolFs): Promise<RunningCollector> {
+  const prices = priceTableOf(config);
   const store = given ?? (await createStore(config));
   const migrations = await runMigrations(store);
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
 
-  const assembler = new EpisodeAssembler(
-    store,
-    { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices: config.prices },
-    log,
-  );
+  const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices }, log);
   const resumed = await assembler.catchUp();
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
 

@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { Span } from '@opentelemetry/api';
-import { GEN_AI, OPERATION } from './conventions.ts';
+import { GEN_AI, OPERATION } from '@trumpets/protocol/conventions';
 import { guard } from './internal/guard.ts';
 import { runInSpan } from './internal/runInSpan.ts';
 import type { SpanHooks } from './internal/runInSpan.ts';

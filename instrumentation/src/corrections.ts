@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI, TRUMPETS } from './conventions.ts';
+import { GEN_AI, TRUMPETS } from '@trumpets/protocol/conventions';
 import { contentText, redactedText } from './internal/content.ts';
 import { guard } from './internal/guard.ts';
 import { endSpan, startSpan } from './internal/runInSpan.ts';

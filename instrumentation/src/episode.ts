@@ -1,6 +1,6 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import type { Attributes, Context, Link, Span } from '@opentelemetry/api';
-import { GEN_AI, OPERATION, TRUMPETS } from './conventions.ts';
+import { GEN_AI, OPERATION, TRUMPETS } from '@trumpets/protocol/conventions';
 import { EPISODE_KEY, EpisodeHandle } from './episodeHandle.ts';
 import type { Episode } from './episodeHandle.ts';
 import { contentText } from './internal/content.ts';

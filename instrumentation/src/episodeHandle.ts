@@ -1,7 +1,7 @@
 import { createContextKey, context } from '@opentelemetry/api';
 import type { Attributes, Span } from '@opentelemetry/api';
-import { GEN_AI, OUTCOMES, TRUMPETS } from './conventions.ts';
-import type { Outcome } from './conventions.ts';
+import { GEN_AI, OUTCOMES, TRUMPETS } from '@trumpets/protocol/conventions';
+import type { Outcome } from '@trumpets/protocol/conventions';
 import { redactedText, setContent } from './internal/content.ts';
 import { reportFailure } from './internal/guard.ts';
 import { currentSettings } from './internal/settings.ts';

@@ -1,4 +1,4 @@
-// Exports added here are public. Attribute names live in `@trumpets/instrumentation/conventions`.
+// Exports added here are public. Attribute names live in `@trumpets/protocol/conventions`.
 export { setup } from './setup.ts';
 export type { TrumpetsHandle } from './setup.ts';
 export { DEFAULT_ENDPOINT, resolveEndpoint } from './setupOptions.ts';

@@ -22,7 +22,7 @@ let endpoint: string;
 const received: Array<{ service: string; spans: string[] }> = [];
 
 const consumer = (format: 'cjs' | 'esm') => `
-${format === 'cjs' ? "const { setup, withEpisode, traceTool } = require('@trumpets/instrumentation');\nconst { GEN_AI } = require('@trumpets/instrumentation/conventions');\nconst entry = require.resolve('@trumpets/instrumentation');" : "import { setup, withEpisode, traceTool } from '@trumpets/instrumentation';\nimport { GEN_AI } from '@trumpets/instrumentation/conventions';\nconst entry = import.meta.resolve('@trumpets/instrumentation');"}
+${format === 'cjs' ? "const { setup, withEpisode, traceTool } = require('@trumpets/instrumentation');\nconst { GEN_AI } = require('@trumpets/protocol/conventions');\nconst entry = require.resolve('@trumpets/instrumentation');" : "import { setup, withEpisode, traceTool } from '@trumpets/instrumentation';\nimport { GEN_AI } from '@trumpets/protocol/conventions';\nconst entry = import.meta.resolve('@trumpets/instrumentation');"}
 setup({ endpoint: process.env.ENDPOINT, serviceName: '${format}-agent' });
 const lookup = traceTool('lookup_order', async (id) => ({ id, status: 'shipped' }));
 withEpisode({ agent: '${format}-agent', workflow: 'order_status', input: 'Where is ORD-1?' }, () => lookup('ORD-1')).then((result) =>
@@ -53,16 +53,20 @@ beforeAll(async () => {
 
   // Under this package's node_modules, so the built copy finds the package's own dependencies.
   scratch = mkdtempSync(join(packageRoot, 'node_modules', '.packaging-test-'));
-  const installed = join(scratch, 'node_modules', '@trumpets', 'instrumentation');
-  mkdirSync(installed, { recursive: true });
-  const {
-    publishConfig,
-    devDependencies: _dev,
-    scripts: _scripts,
-    ...manifest
-  } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
-  writeFileSync(join(installed, 'package.json'), JSON.stringify({ ...manifest, ...publishConfig }, null, 2));
-  await run(process.execPath, [join(packageRoot, 'scripts', 'build.mjs'), installed]);
+  // The tracer and the protocol package it depends on, each built with its published manifest.
+  for (const name of ['protocol', 'instrumentation']) {
+    const source = join(packageRoot, '..', name);
+    const installed = join(scratch, 'node_modules', '@trumpets', name);
+    mkdirSync(installed, { recursive: true });
+    const {
+      publishConfig,
+      devDependencies: _dev,
+      scripts: _scripts,
+      ...manifest
+    } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+    writeFileSync(join(installed, 'package.json'), JSON.stringify({ ...manifest, ...publishConfig }, null, 2));
+    await run(process.execPath, [join(packageRoot, '..', 'scripts', 'buildPackage.mjs'), source, installed]);
+  }
   writeFileSync(join(scratch, 'consumer.cjs'), consumer('cjs'));
   writeFileSync(join(scratch, 'consumer.mjs'), consumer('esm'));
 });

@@ -5,7 +5,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { instrumentLlmClients } from './auto/instrumentLlmClients.ts';
-import { OTEL } from './conventions.ts';
+import { OTEL } from '@trumpets/protocol/conventions';
 import { TRACER_NAME, createSettings, currentSettings, replaceSettings, sayTo } from './internal/settings.ts';
 import { createPipeline } from './pipeline/createPipeline.ts';
 import { flushBeforeExit } from './pipeline/exitFlush.ts';

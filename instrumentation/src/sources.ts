@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { Attributes } from '@opentelemetry/api';
-import { TRUMPETS } from './conventions.ts';
+import { TRUMPETS } from '@trumpets/protocol/conventions';
 import { guard } from './internal/guard.ts';
 
 /** Something the agent read while working: a document, a record, a policy. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
 import type { Attributes, Span } from '@opentelemetry/api';
-import { GEN_AI, OPERATION } from './conventions.ts';
+import { GEN_AI, OPERATION } from '@trumpets/protocol/conventions';
 import { contentText, setContent } from './internal/content.ts';
 import { reportFailure } from './internal/guard.ts';
 import { runInSpan } from './internal/runInSpan.ts';

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
-import { callerOf } from '../api/auth/requireScope.ts';
-import { HttpError } from '../proposals/shared/HttpError.ts';
-import { sendHttpError } from '../proposals/shared/sendError.ts';
+import { callerOf } from '../http/requireScope.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { sendHttpError } from '../http/sendHttpError.ts';
 import type { AgentLock } from '../releases/agentLock.ts';
 import { appendReleaseEvent } from '../releases/releaseRepository.ts';
 import type { Store } from '../store/Store.ts';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { HttpError } from '../proposals/shared/HttpError.ts';
+import { HttpError } from '../http/HttpError.ts';
 import { loadQuery } from '../queries.ts';
 import type { AgentLock } from '../releases/agentLock.ts';
 import { requestRollback, rollbackRelease } from '../releases/releaseActions.ts';
 import { releasePolicyInForce } from '../releases/releasePolicyRepository.ts';
 import { appendReleaseEvent, listReleases, servingReleases, type Release } from '../releases/releaseRepository.ts';
-import { nowMicrosText } from '../proposals/shared/clock.ts';
+import { nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
 import { ACTION_LABEL, AGENT_LABEL, RELEASE_LABEL, type GrafanaAlert, type GrafanaNotification } from './grafanaNotification.ts';
 

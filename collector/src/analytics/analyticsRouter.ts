@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { describeIssues } from '../failures/api/failureModeParams.ts';
+import { describeIssues } from '../shared/zodIssues.ts';
 import type { Store } from '../store/Store.ts';
 import { intervalOf, scopeOf } from './episodeScope.ts';
 import {

@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExportTraceServiceResponse, RpcStatus } from '../otlp/traceSchema.ts';
-import type { EmbeddedStore } from '../store/embeddedStore.ts';
+import type { Store } from '../store/Store.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, otlpProtobuf, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 
 let harness: InProcessCollector;
-let store: EmbeddedStore;
+let store: Store;
 
 beforeAll(async () => {
   harness = await startInProcessCollector({ maxBodyBytes: 64 * 1024, retryAfterSeconds: 7 });

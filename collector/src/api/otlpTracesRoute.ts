@@ -14,8 +14,8 @@ import {
 } from '../otlp/index.ts';
 import { SpoolRefusedError } from '../spool/Spool.ts';
 import { StoreError } from '../store/Store.ts';
-import { callerOf, requireScope } from './auth/requireScope.ts';
-import type { ApiToken } from './auth/tokens.ts';
+import { callerOf, requireScope } from '../http/requireScope.ts';
+import type { ApiToken } from '../http/apiTokens.ts';
 import type { SpanRateLimiter } from './rateLimit/SpanRateLimiter.ts';
 
 export interface OtlpRouteOptions {

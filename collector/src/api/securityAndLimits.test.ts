@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokensSchema } from './auth/tokens.ts';
+import { tokensSchema } from '../http/apiTokens.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 

@@ -1,7 +1,7 @@
 import { loadQuery } from '../queries.ts';
-import { isoFromMs, nowMicrosText } from '../proposals/shared/clock.ts';
+import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
-import { canonicalJson, contentVersion, type Json } from './canonicalJson.ts';
+import { canonicalJson, contentVersion, type Json } from '../shared/canonicalJson.ts';
 
 export interface ConfigSummary {
   agent: string;

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { callerOf } from '../api/auth/requireScope.ts';
-import { HttpError, parseOr400 } from '../proposals/shared/HttpError.ts';
-import { nameSchema, versionSchema } from '../proposals/shared/requestSchemas.ts';
-import { sendHttpError } from '../proposals/shared/sendError.ts';
+import { callerOf } from '../http/requireScope.ts';
+import { HttpError, parseOr400 } from '../http/HttpError.ts';
+import { nameSchema, versionSchema } from '@trumpets/protocol/api';
+import { sendHttpError } from '../http/sendHttpError.ts';
 import type { Store } from '../store/Store.ts';
-import type { Json } from './canonicalJson.ts';
+import type { Json } from '../shared/canonicalJson.ts';
 import { getConfig, listConfigs, registerConfig } from './configRepository.ts';
 
 const registerSchema = z

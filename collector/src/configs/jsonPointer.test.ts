@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentVersion } from './canonicalJson.ts';
+import { canonicalJson, contentVersion } from '../shared/canonicalJson.ts';
 import { ChangeConflict, applyChange, parsePointer } from './jsonPointer.ts';
 
 const config = {

@@ -1,4 +1,4 @@
-import { jsonEqual, type Json } from './canonicalJson.ts';
+import { jsonEqual, type Json } from '../shared/canonicalJson.ts';
 
 /** A proposal's change to one place in a config: `before` absent adds, `after` absent removes. */
 export interface JsonChange {

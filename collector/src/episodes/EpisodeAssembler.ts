@@ -1,6 +1,7 @@
 import type { Logger } from '../log/logger.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
 import { loadQuery } from '../queries.ts';
+import { nowMicrosText } from '../shared/clock.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { assembleTrace, type AssemblyOptions } from './assembleTrace.ts';
 import { nanosToDateTime64 } from './nanos.ts';
@@ -165,7 +166,7 @@ export class EpisodeAssembler {
   }
 
   private async writeAssembled(traceIds: string[]): Promise<void> {
-    const assembledAt = nowDateTime64();
+    const assembledAt = nowMicrosText();
     const stamp = <T extends object>(row: T) => ({ ...row, AssembledAt: assembledAt });
     const episodes = [];
     const newKeys: Array<[string, string]> = [];
@@ -227,16 +228,4 @@ function episodeKey(agent: string, startTime: string): string {
 function keyFields(key: string): { Agent: string; StartTime: string } {
   const space = key.indexOf(' ');
   return { StartTime: key.slice(0, space), Agent: key.slice(space + 1) };
-}
-
-let lastMicros = 0;
-
-/**
- * Wall-clock microseconds as DateTime64(6) text: the version column of every derived row.
- * Strictly increasing within the process, so a later pass always replaces an earlier one.
- */
-function nowDateTime64(): string {
-  lastMicros = Math.max(lastMicros + 1, Date.now() * 1000);
-  const text = String(lastMicros);
-  return `${text.slice(0, -6)}.${text.slice(-6)}`;
 }

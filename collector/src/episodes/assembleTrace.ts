@@ -1,8 +1,8 @@
-import { GEN_AI, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/protocol/conventions';
 import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
 import { extractSources, type SourceRow } from './extractSources.ts';
 import { DEFAULT_PRICES, type PriceTable } from './prices.ts';
-import { nanosBetweenMs, nanosToDateTime64 } from './nanos.ts';
+import { nanosBetweenMs, nanosToDateTime64 } from '../spans/nanos.ts';
 import { errorOf } from './spanErrors.ts';
 import { episodeIdentity, findEpisodeRoot } from './episodeRoot.ts';
 import { inputOf, outputOf, roleOf, toolCallOf } from './frameworks/readSpan.ts';

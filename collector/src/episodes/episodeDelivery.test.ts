@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCollector } from '../startCollector.ts';
-import type { EmbeddedStore } from '../store/embeddedStore.ts';
+import type { Store } from '../store/Store.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, otlpProtobuf, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 
 let harness: InProcessCollector;
-let store: EmbeddedStore;
+let store: Store;
 let collector: RunningCollector;
 
 beforeAll(async () => {

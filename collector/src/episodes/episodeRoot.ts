@@ -1,4 +1,4 @@
-import { GEN_AI } from '@trumpets/instrumentation/conventions';
+import { GEN_AI } from '@trumpets/protocol/conventions';
 import { agentNameOf, roleOf, runNameOf } from './frameworks/readSpan.ts';
 import type { StoredSpan } from './storedSpan.ts';
 

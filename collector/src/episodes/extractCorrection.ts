@@ -1,5 +1,5 @@
-import { TRUMPETS } from '@trumpets/instrumentation/conventions';
-import { nanosToDateTime64 } from './nanos.ts';
+import { TRUMPETS } from '@trumpets/protocol/conventions';
+import { nanosToDateTime64 } from '../spans/nanos.ts';
 import type { StoredSpan } from './storedSpan.ts';
 import { truncate } from './truncate.ts';
 

@@ -1,5 +1,5 @@
-import { GEN_AI, TRUMPETS } from '@trumpets/instrumentation/conventions';
-import { nanosToDateTime64 } from './nanos.ts';
+import { GEN_AI, TRUMPETS } from '@trumpets/protocol/conventions';
+import { nanosToDateTime64 } from '../spans/nanos.ts';
 import { roleOf } from './frameworks/readSpan.ts';
 import type { StoredSpan } from './storedSpan.ts';
 

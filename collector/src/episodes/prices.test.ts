@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
+import { priceTableOf } from '../startCollector.ts';
 import { DEFAULT_PRICES, llmCallCost, loadPriceTable } from './prices.ts';
 
 const call = (provider: string, requestModel: string, inputTokens: number, outputTokens: number, responseModel = '') => ({
@@ -49,12 +49,12 @@ describe('loadPriceTable', () => {
 
   it('stops the collector at start with a message naming the variable and the bad entry', () => {
     const negative = priceFile('negative.json', { openai: { 'gpt-4o': { input: -1, output: 10 } } });
-    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: negative })).toThrow(
+    expect(() => priceTableOf({ pricesFile: negative })).toThrow(
       /TRUMPETS_PRICES_FILE: invalid price file .*negative\.json: openai\.gpt-4o\.input/,
     );
-    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: priceFile('broken.json', '{ not json') })).toThrow(
+    expect(() => priceTableOf({ pricesFile: priceFile('broken.json', '{ not json') })).toThrow(
       /TRUMPETS_PRICES_FILE: cannot read price file/,
     );
-    expect(() => loadConfig({ TRUMPETS_PRICES_FILE: join(dir, 'missing.json') })).toThrow(/TRUMPETS_PRICES_FILE: cannot read price file/);
+    expect(() => priceTableOf({ pricesFile: join(dir, 'missing.json') })).toThrow(/TRUMPETS_PRICES_FILE: cannot read price file/);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { describeIssues } from '../shared/zodIssues.ts';
 
 /** List price of one model, in US dollars per million tokens. */
 export interface ModelPrice {
@@ -68,8 +69,7 @@ export function loadPriceTable(file: string | undefined): PriceTable {
   }
   const parsed = priceFileSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid price file ${file}: ${problems.join('; ')}`);
+    throw new Error(`invalid price file ${file}: ${describeIssues(parsed.error)}`);
   }
   const merged: Record<string, Record<string, ModelPrice>> = {};
   for (const provider of new Set([...Object.keys(DEFAULT_PRICES), ...Object.keys(parsed.data)])) {

@@ -1,4 +1,4 @@
-import { OTEL } from '@trumpets/instrumentation/conventions';
+import { OTEL } from '@trumpets/protocol/conventions';
 import type { StoredSpan } from './storedSpan.ts';
 
 export interface SpanError {

@@ -1,5 +1,5 @@
 import { llmCallOf } from './frameworks/readSpan.ts';
-import { nanosBetweenMs, nanosToDateTime64 } from './nanos.ts';
+import { nanosBetweenMs, nanosToDateTime64 } from '../spans/nanos.ts';
 import { llmCallCost, type PriceTable } from './prices.ts';
 import type { StoredSpan } from './storedSpan.ts';
 

@@ -1,5 +1,3 @@
-import type { Store, WritableTable } from '../store/Store.ts';
-
 interface QueuedWrite<Row> {
   rows: readonly Row[];
   resolve: () => void;
@@ -11,13 +9,13 @@ interface QueuedWrite<Row> {
  * writes that arrive queue up and go together in the next. Each caller's promise settles when
  * its own rows are written (or fail), so an acknowledgement is never given for unwritten rows.
  */
-export class CoalescingInserter<Row extends object> {
+export class CoalescingInserter<Row> {
   private queue: Array<QueuedWrite<Row>> = [];
   private draining = false;
 
   constructor(
-    private readonly store: Store,
-    private readonly table: WritableTable,
+    /** One insert of the rows of every write it is given. */
+    private readonly insert: (rows: readonly Row[]) => Promise<void>,
     private readonly maxRowsPerInsert = 16_000,
   ) {}
 
@@ -41,7 +39,7 @@ export class CoalescingInserter<Row extends object> {
       }
       const batch = this.queue.splice(0, taken);
       try {
-        await this.store.insert(this.table, batch.length === 1 ? batch[0]!.rows : batch.flatMap((write) => write.rows));
+        await this.insert(batch.length === 1 ? batch[0]!.rows : batch.flatMap((write) => write.rows));
         for (const write of batch) write.resolve();
       } catch (error) {
         for (const write of batch) write.reject(error);

@@ -1,5 +1,5 @@
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
-import { toSpanRow, type SpanRow } from '../episodes/toSpanRow.ts';
+import { SPAN_COLUMNS, spanRowJson } from '../spans/spanRows.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
 import type { Store } from '../store/Store.ts';
 import { CoalescingInserter } from './CoalescingInserter.ts';
@@ -10,18 +10,19 @@ import type { SpanIngest } from './SpanIngest.ts';
  * store. Simpler, but acknowledgement then costs a store round trip and an outage means 503s.
  */
 export class DirectSpanIngest implements SpanIngest {
-  private readonly spans: CoalescingInserter<SpanRow>;
+  /** JSONCompactEachRow lines, one per span. */
+  private readonly spans: CoalescingInserter<string>;
 
   constructor(
     store: Store,
     private readonly assembler: EpisodeAssembler,
   ) {
-    this.spans = new CoalescingInserter(store, 'spans');
+    this.spans = new CoalescingInserter((lines) => store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.from(lines.join(''))));
   }
 
   async ingest(spans: readonly DecodedSpan[]): Promise<void> {
     if (spans.length === 0) return;
-    await this.spans.write(spans.map(toSpanRow));
+    await this.spans.write(spans.map((span) => `${spanRowJson(span)}\n`));
     this.assembler.addSpans(spans);
   }
 

@@ -1,5 +1,5 @@
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
-import { spanRowsText } from '../episodes/toSpanRow.ts';
+import { spanRowsText } from '../spans/spanRows.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
 import { encodeSpanBatch } from '../spool/spanBatchPayload.ts';
 import type { Spool } from '../spool/Spool.ts';

@@ -1,4 +1,3 @@
-import type { CollectorConfig } from '../config.ts';
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import type { Logger } from '../log/logger.ts';
 import { Spool } from '../spool/Spool.ts';
@@ -22,7 +21,7 @@ const SEGMENT_MAX_AGE_MS = 200;
 
 /** The spooled pipeline (default), or direct inserts when the spool is off. Starts draining leftovers at once. */
 export function createSpanIngest(
-  config: CollectorConfig,
+  config: { spool: { enabled: boolean; dir: string; maxBytes: number } },
   store: Store,
   assembler: EpisodeAssembler,
   log: Logger,
@@ -36,7 +35,11 @@ export function createSpanIngest(
     segmentMaxAgeMs: SEGMENT_MAX_AGE_MS,
     fs: spoolFs,
   });
-  const drainer = new SpoolDrainer(spool, store, assembler, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000 }, log);
+  // Spans replayed from an earlier run reached no assembler: it reads those traces back from the store.
+  const onStored = (traceIds: ReadonlySet<string>, segment: { replayed: boolean }) => {
+    if (segment.replayed) assembler.noteTraces(traceIds);
+  };
+  const drainer = new SpoolDrainer(spool, store, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000, onStored }, log);
   drainer.start();
   return { ingest: new SpooledSpanIngest(spool, drainer, assembler), spool, drainer };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeOtlpRequest, MAX_REJECTION_REASONS } from './index.ts';
-import { AGENT_SPAN_ID, TRACE_ID } from './testSpans.ts';
+import { AGENT_SPAN_ID, TRACE_ID } from '../testing/testSpans.ts';
 
 // OTLP/JSON as hand-written or non-JS senders produce it, which the JS serializer never does.
 

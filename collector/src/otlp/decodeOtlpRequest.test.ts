@@ -14,7 +14,7 @@ import {
   SCOPE_NAME,
   TOOL_SPAN_ID,
   TRACE_ID,
-} from './testSpans.ts';
+} from '../testing/testSpans.ts';
 import { ExportTraceServiceRequest } from './traceSchema.ts';
 
 const ENCODINGS: OtlpEncoding[] = ['protobuf', 'json'];

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { jsonEqual } from '../configs/canonicalJson.ts';
+import { jsonEqual } from '../shared/canonicalJson.ts';
 import { getConfig, registerConfig } from '../configs/configRepository.ts';
 import { ChangeConflict, applyChange } from '../configs/jsonPointer.ts';
 import type { Store } from '../store/Store.ts';
 import { findSetVersion } from './benchmarkSets/setVersions.ts';
 import { singleTarget, type CreateProposal } from './proposalRequest.ts';
 import { getProposal, insertProposal, type Proposal } from './proposalRepository.ts';
-import { HttpError } from './shared/HttpError.ts';
+import { HttpError } from '../http/HttpError.ts';
 
 /**
  * A proposal of one change. For a config change the candidate is the baseline with the change

@@ -4,7 +4,7 @@ import type { ManualCase } from './benchmarkSets/setRequest.ts';
 import { addCasesToSet } from './benchmarkSets/setVersions.ts';
 import { appendEvent, getProposal, type Proposal } from './proposalRepository.ts';
 import { canMove, nextStates, type ProposalState } from './proposalStates.ts';
-import { HttpError } from './shared/HttpError.ts';
+import { HttpError } from '../http/HttpError.ts';
 
 /**
  * A move people make by hand: withdraw, or promote. Promoting a new benchmark case adds it to the

@@ -2,7 +2,7 @@ import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import type { MetricVerdict } from '../gates/policy/evaluateGate.ts';
 import type { ProposalRow } from './proposalRepository.ts';
-import { isoFromMs } from './shared/clock.ts';
+import { isoFromMs } from '../shared/clock.ts';
 
 interface ListRow extends ProposalRow {
   DecisionId: string;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalJson, type Json } from '../configs/canonicalJson.ts';
+import { canonicalJson, type Json } from '../shared/canonicalJson.ts';
 import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import type { ProposalTarget } from './proposalRequest.ts';
 import type { ProposalState } from './proposalStates.ts';
-import { isoFromMs, nowMicrosText } from './shared/clock.ts';
+import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 
 export interface Proposal {
   id: string;

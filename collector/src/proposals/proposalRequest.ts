@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Json } from '../configs/canonicalJson.ts';
+import type { Json } from '../shared/canonicalJson.ts';
 import type { JsonChange } from '../configs/jsonPointer.ts';
 import { manualCaseSchema, type ManualCase } from './benchmarkSets/setRequest.ts';
-import { HttpError } from './shared/HttpError.ts';
-import { nameSchema, setIdSchema, versionSchema } from './shared/requestSchemas.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { nameSchema, setIdSchema, versionSchema } from '@trumpets/protocol/api';
 
 const changeSchema = z
   .object({ before: z.json().optional(), after: z.json().optional() })

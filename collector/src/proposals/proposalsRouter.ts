@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { callerOf } from '../api/auth/requireScope.ts';
+import { callerOf } from '../http/requireScope.ts';
 import { getDecision, latestDecisionId } from '../gates/decisions/decisionRepository.ts';
 import type { Store } from '../store/Store.ts';
 import { createProposal } from './createProposal.ts';
@@ -9,9 +9,9 @@ import { listProposals } from './proposalList.ts';
 import { proposalHistory } from './proposalRepository.ts';
 import { createProposalSchema } from './proposalRequest.ts';
 import { PROPOSAL_STATES } from './proposalStates.ts';
-import { HttpError, parseOr400 } from './shared/HttpError.ts';
-import { idSchema } from './shared/requestSchemas.ts';
-import { sendHttpError } from './shared/sendError.ts';
+import { HttpError, parseOr400 } from '../http/HttpError.ts';
+import { idSchema } from '@trumpets/protocol/api';
+import { sendHttpError } from '../http/sendHttpError.ts';
 import { validateProposal, validationRequestSchema } from './validation/validateProposal.ts';
 
 const listQuery = z.object({

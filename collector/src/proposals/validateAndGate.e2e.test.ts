@@ -9,7 +9,7 @@ import {
   type BenchmarkRunContext,
   type TrumpetsHandle,
 } from '@trumpets/instrumentation';
-import { TRUMPETS } from '@trumpets/instrumentation/conventions';
+import { TRUMPETS } from '@trumpets/protocol/conventions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TOKEN, startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 

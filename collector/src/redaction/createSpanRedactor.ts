@@ -1,4 +1,4 @@
-import { CONTENT_ATTRIBUTE_PREFIXES, CONTENT_ATTRIBUTES, REDACTED_TEXT_ATTRIBUTES } from '@trumpets/instrumentation/conventions';
+import { CONTENT_ATTRIBUTE_PREFIXES, CONTENT_ATTRIBUTES, REDACTED_TEXT_ATTRIBUTES } from '@trumpets/protocol/conventions';
 import { createRedactor, type RedactionPattern } from '@trumpets/instrumentation/redaction';
 import type { DecodedSpan } from '../otlp/types.ts';
 

@@ -1,4 +1,4 @@
-import { HttpError } from '../proposals/shared/HttpError.ts';
+import { HttpError } from '../http/HttpError.ts';
 import type { Store } from '../store/Store.ts';
 import { appendReleaseEvent, findRelease, listReleases, servingReleases, type Release } from './releaseRepository.ts';
 import { isInRollout } from './releaseState.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isoFromMs, nowMicrosText } from '../proposals/shared/clock.ts';
+import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import { releasePolicySchema, type ReleasePolicy } from './releasePolicy.ts';

@@ -1,6 +1,5 @@
-import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
-import { SPAN_COLUMNS } from '../episodes/toSpanRow.ts';
 import type { Logger } from '../log/logger.ts';
+import { SPAN_COLUMNS } from '../spans/spanRows.ts';
 import type { StoreErrorReason } from '../store/insertErrors.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { DeadLetters } from './DeadLetters.ts';
@@ -14,6 +13,11 @@ export interface DrainerOptions {
   /** Backoff after a failed insert starts here and doubles up to `maxBackoffMs`. */
   minBackoffMs: number;
   maxBackoffMs: number;
+  /**
+   * Told the trace ids of every segment once its spans are stored. `replayed`: the segment was
+   * left by an earlier run, so whatever assembles episodes never saw those spans.
+   */
+  onStored?: (traceIds: ReadonlySet<string>, segment: { replayed: boolean }) => void;
 }
 
 export interface DrainerStats {
@@ -30,7 +34,7 @@ export interface DrainerStats {
 
 /**
  * Moves closed spool segments into the store, oldest first: insert every row, then delete the
- * segment (and, for segments replayed from an earlier run, tell the assembler which traces to read). A crash between insert and delete replays the
+ * segment, then report the stored trace ids. A crash between insert and delete replays the
  * segment; the spans table collapses the repeat, so replay never duplicates.
  */
 export class SpoolDrainer {
@@ -45,7 +49,7 @@ export class SpoolDrainer {
   readonly deadLetters: DeadLetters;
   private wake: (() => void) | undefined;
   private idleWaiters: Array<() => void> = [];
-  /** Segments left by an earlier run: their spans reached no assembler, so it must read them back. */
+  /** Segments left by an earlier run: their spans reached no assembler, so `onStored` says so. */
   private readonly replayed: Set<string>;
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -53,7 +57,6 @@ export class SpoolDrainer {
   constructor(
     private readonly spool: Spool,
     private readonly store: Store,
-    private readonly assembler: EpisodeAssembler,
     private readonly options: DrainerOptions,
     private readonly log: Logger,
   ) {
@@ -140,7 +143,7 @@ export class SpoolDrainer {
     if (chunkRows > 0) storedRows += await this.insertRows(Buffer.concat(chunk), chunkRows);
     await this.spool.release(path);
     this.stats.storedSpans += storedRows;
-    if (this.replayed.delete(path)) this.assembler.noteTraces(traceIds);
+    this.options.onStored?.(traceIds, { replayed: this.replayed.delete(path) });
   }
 
   /**

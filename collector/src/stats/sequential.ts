@@ -1,4 +1,4 @@
-import { normalCdf } from '../gates/stats/normal.ts';
+import { normalCdf } from './normal.ts';
 
 /**
  * Always-valid sequential tests: the normal-mixture sequential probability ratio test (mSPRT) of

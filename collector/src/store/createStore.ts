@@ -1,6 +1,5 @@
-import type { CollectorConfig } from '../config.ts';
 import { EmbeddedStore } from './embeddedStore.ts';
-import { ServerStore } from './serverStore.ts';
+import { ServerStore, type ServerStoreOptions } from './serverStore.ts';
 import { StoreError, type Store } from './Store.ts';
 
 /** How long to wait for the data directory's lock when the embedded store is busy. */
@@ -11,7 +10,7 @@ const LOCK_WAIT_MS = 5_000;
  * restart right after a crash can find the directory still locked for a moment while the old
  * process is torn down, so opening retries for a few seconds before giving up.
  */
-export async function createStore(config: Pick<CollectorConfig, 'clickhouse' | 'dataDir'>): Promise<Store> {
+export async function createStore(config: { dataDir: string; clickhouse?: ServerStoreOptions }): Promise<Store> {
   if (config.clickhouse) return new ServerStore(config.clickhouse);
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {

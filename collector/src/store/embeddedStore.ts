@@ -13,7 +13,6 @@ const RETRYABLE_CODES = new Set([159, 202, 241, 243, 252, 425]);
 export class EmbeddedStore implements Store {
   readonly backend = 'embedded' as const;
   private readonly session: Session;
-  private writeFault: string | undefined;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -36,14 +35,6 @@ export class EmbeddedStore implements Store {
     return parseJsonEachRow<Row>(text);
   }
 
-  /**
-   * Fault injection: while set, every insert fails as a full or broken disk would, so outage
-   * handling (503 + Retry-After, retries) can be tested on the real engine. `undefined` heals it.
-   */
-  refuseWrites(reason: string | undefined): void {
-    this.writeFault = reason;
-  }
-
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);
@@ -51,8 +42,6 @@ export class EmbeddedStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    if (this.writeFault !== undefined)
-      throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true, { reason: 'injected' });
     try {
       await this.session.insert({ table, columns, values: payload, format: 'JSONCompactEachRow' });
     } catch (error) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FaultyStore } from '../testing/FaultyStore.ts';
 import { EmbeddedStore } from './embeddedStore.ts';
 import { insertSplitting } from './insertSplitting.ts';
 import { runMigrations } from './migrations.ts';
@@ -46,11 +47,8 @@ describe('insertSplitting', () => {
   });
 
   it('throws a refusal that heals with time, for the caller to retry', async () => {
-    store.refuseWrites('disk full (injected)');
-    try {
-      await expect(insertSplitting(store, 'dead_letters', [row('later', 'x')], () => undefined)).rejects.toThrow(/disk full/);
-    } finally {
-      store.refuseWrites(undefined);
-    }
+    const faulty = new FaultyStore(store);
+    faulty.refuseWrites('disk full (injected)');
+    await expect(insertSplitting(faulty, 'dead_letters', [row('later', 'x')], () => undefined)).rejects.toThrow(/disk full/);
   });
 });

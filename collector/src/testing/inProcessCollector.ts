@@ -2,15 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type CollectorConfig } from '../config.ts';
-import { tokensSchema } from '../api/auth/tokens.ts';
+import { tokensSchema } from '../http/apiTokens.ts';
 import { silentLogger } from '../log/logger.ts';
 import { startCollector, type RunningCollector } from '../startCollector.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
+import { FaultyStore } from './FaultyStore.ts';
 
 export interface InProcessCollector {
   collector: RunningCollector;
   /** The collector's own store, for SQL assertions and fault injection. */
-  store: EmbeddedStore;
+  store: FaultyStore;
   /** POSTs an OTLP body to /v1/traces. */
   post(body: string | Buffer, headers: Record<string, string>): Promise<Response>;
   /** Any request to the collector, by path (e.g. `/api/failure-modes?agent=x`). Use this rather than fetch, so credentials are added in one place. */
@@ -28,7 +29,7 @@ export type CollectorOverrides = Partial<Omit<CollectorConfig, 'spool'>> & { spo
 export async function startInProcessCollector(overrides: CollectorOverrides = {}): Promise<InProcessCollector> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-test-'));
   const dataDir = join(dir, 'data');
-  const store = new EmbeddedStore(dataDir);
+  const store = new FaultyStore(new EmbeddedStore(dataDir));
   const defaults = loadConfig({});
   const tokens = tokensSchema.parse(`test:${TEST_TOKEN}:ingest+read+act`);
   const config = {

@@ -5,10 +5,10 @@ export { startInProcessCollector, TEST_TOKEN, type InProcessCollector } from './
 // Failure clustering on synthetic failures with known modes: the clustering tests' corpus and the clustering benchmark.
 export { FailureClusterer } from '../failures/runner/FailureClusterer.ts';
 export { FailureModel } from '../failures/core/FailureModel.ts';
-export { scoreClustering, type ClusteringScores } from '../failures/quality/clusteringScores.ts';
-export { storeCorpus } from '../failures/corpus/storeCorpus.ts';
-export { syntheticFailures, type Corpus } from '../failures/corpus/syntheticFailures.ts';
-export { PRODUCTION_FAILURE_MODES } from '../failures/corpus/productionFailureModes.ts';
-export { TRAVEL_FAILURE_MODES } from '../failures/corpus/travelFailureModes.ts';
+export { scoreClustering, type ClusteringScores } from './clusteringQuality/clusteringScores.ts';
+export { storeCorpus } from './failureCorpus/storeCorpus.ts';
+export { syntheticFailures, type Corpus } from './failureCorpus/syntheticFailures.ts';
+export { PRODUCTION_FAILURE_MODES } from './failureCorpus/productionFailureModes.ts';
+export { TRAVEL_FAILURE_MODES } from './failureCorpus/travelFailureModes.ts';
 // Regression detection on simulated stages: the suite's simulation test and pnpm bench --regressions.
 export { simulateStageDays, type StageSimulation, type StageSimulationResult } from '../regressions/simulation/simulateStageDays.ts';

@@ -1,4 +1,4 @@
-import { FINISH_REASON } from '../conventions.ts';
+import { FINISH_REASON } from '@trumpets/protocol/conventions';
 
 /** One message in the shape of `gen_ai.input.messages` / `gen_ai.output.messages`. */
 export interface GenAiMessage {

@@ -1,6 +1,6 @@
 import { SpanKind, context, trace } from '@opentelemetry/api';
 import type { Span, Tracer } from '@opentelemetry/api';
-import { GEN_AI, OPERATION } from '../conventions.ts';
+import { GEN_AI, OPERATION } from '@trumpets/protocol/conventions';
 import { setContent } from '../internal/content.ts';
 import { guard } from '../internal/guard.ts';
 import { recordError } from '../internal/runInSpan.ts';

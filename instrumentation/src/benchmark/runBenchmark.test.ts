@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useMemoryTracing } from '../testing/useMemoryTracing.ts';
-import { BENCHMARK } from '../conventions.ts';
+import { BENCHMARK } from '@trumpets/protocol/conventions';
 import { stderrProgress, type BenchmarkProgress } from './progress.ts';
 import { runBenchmark } from './runBenchmark.ts';
 import { matchesReference } from './scorers.ts';

@@ -2,7 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { withEpisode } from '../episode.ts';
 import type { Episode } from '../episodeHandle.ts';
 import { currentSettings } from '../internal/settings.ts';
-import { BENCHMARK } from '../conventions.ts';
+import { BENCHMARK } from '@trumpets/protocol/conventions';
 import { callCollector, type CollectorConnection } from './collectorClient.ts';
 import { stderrProgress, type BenchmarkProgress } from './progress.ts';
 import { runPool } from './runPool.ts';

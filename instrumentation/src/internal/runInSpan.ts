@@ -1,6 +1,6 @@
 import { INVALID_SPAN_CONTEXT, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import type { Context, Span, SpanOptions } from '@opentelemetry/api';
-import { OTEL } from '../conventions.ts';
+import { OTEL } from '@trumpets/protocol/conventions';
 import { redactedText } from './content.ts';
 import { guard, reportFailure } from './guard.ts';
 import { activeTracer, currentSettings } from './settings.ts';

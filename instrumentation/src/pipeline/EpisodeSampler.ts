@@ -1,7 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { GEN_AI, OPERATION, TRUMPETS } from '../conventions.ts';
+import { GEN_AI, OPERATION, TRUMPETS } from '@trumpets/protocol/conventions';
 import { reportFailure } from '../internal/guard.ts';
 import type { QueueGate } from './QueueGate.ts';
 import type { TracingStats } from './TracingStats.ts';

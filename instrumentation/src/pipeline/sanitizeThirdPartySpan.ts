@@ -7,7 +7,7 @@ import {
   GEN_AI,
   REDACTED_TEXT_ATTRIBUTES,
   THIRD_PARTY,
-} from '../conventions.ts';
+} from '@trumpets/protocol/conventions';
 import { cut } from '../internal/content.ts';
 import type { TracerSettings } from '../internal/settings.ts';
 

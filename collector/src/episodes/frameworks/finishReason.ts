@@ -1,4 +1,4 @@
-import { FINISH_REASON } from '@trumpets/instrumentation/conventions';
+import { FINISH_REASON } from '@trumpets/protocol/conventions';
 
 const SPELLINGS: Record<string, string> = {
   stop: FINISH_REASON.STOP,

@@ -1,4 +1,4 @@
-import { GEN_AI, LLM_OPERATIONS, OPERATION, VERCEL_AI_SDK } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, LLM_OPERATIONS, OPERATION, VERCEL_AI_SDK } from '@trumpets/protocol/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
 import type { FrameworkMapping, SpanRole } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { GEN_AI, MASTRA } from '@trumpets/instrumentation/conventions';
+import { GEN_AI, MASTRA } from '@trumpets/protocol/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
 import { providerOf } from './vercelAiSdk.ts';
 import type { FrameworkMapping, SpanRole } from './types.ts';

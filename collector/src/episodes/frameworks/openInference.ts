@@ -1,4 +1,4 @@
-import { OPENINFERENCE } from '@trumpets/instrumentation/conventions';
+import { OPENINFERENCE } from '@trumpets/protocol/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
 import type { FrameworkMapping, SpanRole } from './types.ts';
 

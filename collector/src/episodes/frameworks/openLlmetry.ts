@@ -1,4 +1,4 @@
-import { OPENLLMETRY } from '@trumpets/instrumentation/conventions';
+import { OPENLLMETRY } from '@trumpets/protocol/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
 import type { FrameworkMapping, SpanRole } from './types.ts';
 

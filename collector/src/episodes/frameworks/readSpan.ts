@@ -1,4 +1,4 @@
-import { TRUMPETS } from '@trumpets/instrumentation/conventions';
+import { TRUMPETS } from '@trumpets/protocol/conventions';
 import type { StoredSpan } from '../storedSpan.ts';
 import { normaliseFinishReason } from './finishReason.ts';
 import { genAiSemconv } from './genAiSemconv.ts';

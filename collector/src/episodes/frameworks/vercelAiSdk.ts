@@ -1,4 +1,4 @@
-import { VERCEL_AI_SDK } from '@trumpets/instrumentation/conventions';
+import { VERCEL_AI_SDK } from '@trumpets/protocol/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
 import type { FrameworkMapping, SpanRole } from './types.ts';
 

@@ -71,8 +71,3 @@ export function scopeOf(params: { agent: string; from?: number; to?: number; win
     scope: { agent: params.agent, fromMs, toMs, windowMs: params.windowHours * HOUR_MS, newWithinMs: params.newWithinHours * HOUR_MS },
   } as const;
 }
-
-/** zod issues as one readable line: `windowHours: Too big: expected number to be <=720`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
-}

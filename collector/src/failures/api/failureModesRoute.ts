@@ -1,7 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Store } from '../../store/Store.ts';
 import type { FailureModeSummary } from './failureModeSummary.ts';
-import { describeIssues, detailParams, listParams, scopeOf, SORT_KEYS } from './failureModeParams.ts';
+import { describeIssues } from '../../shared/zodIssues.ts';
+import { detailParams, listParams, scopeOf, SORT_KEYS } from './failureModeParams.ts';
 import { listFailureModes, readFailureMode } from './readFailureModes.ts';
 
 type SortKey = (typeof SORT_KEYS)[number];

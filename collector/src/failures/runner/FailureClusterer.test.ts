@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../log/logger.ts';
 import { EmbeddedStore } from '../../store/embeddedStore.ts';
+import { FaultyStore } from '../../testing/FaultyStore.ts';
 import { runMigrations } from '../../store/migrations.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
-import { storeCorpus } from '../corpus/storeCorpus.ts';
-import { syntheticFailures } from '../corpus/syntheticFailures.ts';
-import { scoreClustering } from '../quality/clusteringScores.ts';
+import { storeCorpus } from '../../testing/failureCorpus/storeCorpus.ts';
+import { syntheticFailures } from '../../testing/failureCorpus/syntheticFailures.ts';
+import { scoreClustering } from '../../testing/clusteringQuality/clusteringScores.ts';
 import { FailureClusterer } from './FailureClusterer.ts';
 
 const dirs: string[] = [];
@@ -16,18 +17,18 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openStore(dir?: string): Promise<{ store: EmbeddedStore; dir: string }> {
+async function openStore(dir?: string): Promise<{ store: FaultyStore; dir: string }> {
   const at = dir ?? mkdtempSync(join(tmpdir(), 'trumpets-failures-'));
   if (!dir) dirs.push(at);
-  const store = new EmbeddedStore(at);
+  const store = new FaultyStore(new EmbeddedStore(at));
   await runMigrations(store);
   return { store, dir: at };
 }
 
-const clustererOn = (store: EmbeddedStore) => new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger);
+const clustererOn = (store: FaultyStore) => new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger);
 
 /** Failure id → the live cluster it belongs to, as the read API resolves it. */
-async function membership(store: EmbeddedStore): Promise<Map<string, string>> {
+async function membership(store: FaultyStore): Promise<Map<string, string>> {
   const rows = await store.query<{ FailureId: string; clusterId: string }>(
     `SELECT m.FailureId AS FailureId, if(c.MergedInto = '', m.ClusterId, c.MergedInto) AS clusterId
      FROM failure_cluster_members AS m FINAL

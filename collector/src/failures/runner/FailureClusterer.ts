@@ -5,7 +5,7 @@ import type { Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
-import { microsToDateTime64, nextMicros } from './dateTimes.ts';
+import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
 import {
   correctionFailures,
   failuresOfEpisode,

@@ -1,7 +1,7 @@
 import type { FailureCategory } from '../core/FailureRecord.ts';
 import type { Assignment, ClusterEvent, ClusterState, TemplateState } from '../core/modelState.ts';
 import { cutAtCodePoint, wellFormed } from '../../shared/wellFormedText.ts';
-import { microsToDateTime64, msToDateTime64 } from './dateTimes.ts';
+import { microsToDateTime64, msToDateTime64 } from '../../shared/clock.ts';
 
 /** Longest failure text kept on a membership row: enough to read, not a stack trace. */
 const MAX_MEMBER_TEXT = 500;

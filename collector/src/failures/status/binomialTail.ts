@@ -1,4 +1,4 @@
-import { regularizedIncompleteBeta } from '../../gates/stats/incompleteBeta.ts';
+import { regularizedIncompleteBeta } from '../../stats/incompleteBeta.ts';
 
 /**
  * Exact binomial tails through the regularised incomplete beta function, so large counts cost no

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { callerOf } from '../../api/auth/requireScope.ts';
-import { HttpError, parseOr400 } from '../../proposals/shared/HttpError.ts';
-import { idSchema, nameSchema } from '../../proposals/shared/requestSchemas.ts';
-import { sendHttpError } from '../../proposals/shared/sendError.ts';
+import { callerOf } from '../../http/requireScope.ts';
+import { HttpError, parseOr400 } from '../../http/HttpError.ts';
+import { idSchema, nameSchema } from '@trumpets/protocol/api';
+import { sendHttpError } from '../../http/sendHttpError.ts';
 import type { Store } from '../../store/Store.ts';
 import { getDecision } from '../decisions/decisionRepository.ts';
 import { gatePolicySchema } from '../policy/gatePolicy.ts';

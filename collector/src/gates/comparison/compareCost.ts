@@ -1,5 +1,5 @@
-import { pairedBootstrap } from '../stats/pairedBootstrap.ts';
-import { createRandom } from '../stats/random.ts';
+import { pairedBootstrap } from '../../stats/pairedBootstrap.ts';
+import { createRandom } from '../../shared/random.ts';
 import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
 import type { PairedCase } from './pairCases.ts';
 

@@ -1,8 +1,8 @@
 import { median } from 'simple-statistics';
-import { harrellDavisJackknife, harrellDavisQuantile, jackknifeScratch } from '../stats/harrellDavis.ts';
-import { pairedBootstrap } from '../stats/pairedBootstrap.ts';
-import { createRandom } from '../stats/random.ts';
-import { hodgesLehmann, signedRankInterval, wilcoxonSignedRank } from '../stats/wilcoxonSignedRank.ts';
+import { harrellDavisJackknife, harrellDavisQuantile, jackknifeScratch } from '../../stats/harrellDavis.ts';
+import { pairedBootstrap } from '../../stats/pairedBootstrap.ts';
+import { createRandom } from '../../shared/random.ts';
+import { hodgesLehmann, signedRankInterval, wilcoxonSignedRank } from '../../stats/wilcoxonSignedRank.ts';
 import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
 import type { PairedCase } from './pairCases.ts';
 

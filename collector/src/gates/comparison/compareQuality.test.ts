@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectVerdict, harmOf } from '../policy/effectVerdict.ts';
 import { DEFAULT_GATE_POLICY } from '../policy/gatePolicy.ts';
-import { pairedOutcomes } from '../simulation/exactQualityLevel.ts';
+import { pairedOutcomes } from '../../testing/gateSimulation/exactQualityLevel.ts';
 import { compareQuality } from './compareQuality.ts';
 import type { EffectComparison } from './metricComparison.ts';
 import type { PairedCase } from './pairCases.ts';

@@ -1,4 +1,4 @@
-import { pairedScoreInterval } from '../stats/pairedScoreInterval.ts';
+import { pairedScoreInterval } from '../../stats/pairedScoreInterval.ts';
 import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
 import type { PairedCase } from './pairCases.ts';
 

@@ -1,5 +1,5 @@
-import { contentVersion, type Json } from '../../configs/canonicalJson.ts';
-import { isoFromMs, nowMicrosText } from '../../proposals/shared/clock.ts';
+import { contentVersion, type Json } from '../../shared/canonicalJson.ts';
+import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { DEFAULT_GATE_POLICY, gatePolicySchema, type GatePolicy } from './gatePolicy.ts';

@@ -1,4 +1,4 @@
-import { canonicalJson, contentVersion, type Json } from '../../configs/canonicalJson.ts';
+import { canonicalJson, contentVersion, type Json } from '../../shared/canonicalJson.ts';
 
 export const CASE_ORIGINS = ['successes', 'failure_cluster', 'tagged', 'corrected', 'manual', 'proposal'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];

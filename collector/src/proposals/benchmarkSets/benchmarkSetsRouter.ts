@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { callerOf } from '../../api/auth/requireScope.ts';
-import type { Json } from '../../configs/canonicalJson.ts';
+import { callerOf } from '../../http/requireScope.ts';
+import type { Json } from '../../shared/canonicalJson.ts';
 import type { Store } from '../../store/Store.ts';
-import { HttpError, parseOr400 } from '../shared/HttpError.ts';
-import { setIdSchema } from '../shared/requestSchemas.ts';
-import { sendHttpError } from '../shared/sendError.ts';
+import { HttpError, parseOr400 } from '../../http/HttpError.ts';
+import { setIdSchema } from '@trumpets/protocol/api';
+import { sendHttpError } from '../../http/sendHttpError.ts';
 import { distinctCases, drawCases, manualCase } from './drawCases.ts';
 import { addCasesToSet, findSetVersion } from './setVersions.ts';
 import { freezeSetVersion, listSets } from './setRepository.ts';

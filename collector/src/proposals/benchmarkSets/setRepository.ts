@@ -1,7 +1,7 @@
-import type { Json } from '../../configs/canonicalJson.ts';
+import type { Json } from '../../shared/canonicalJson.ts';
 import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
-import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
+import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import { caseFromRow, caseRow, type BenchmarkCase, type CaseRow } from './benchmarkCase.ts';
 
 export interface SetVersion {

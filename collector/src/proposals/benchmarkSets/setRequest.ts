@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameSchema, setIdSchema, tagSchema } from '../shared/requestSchemas.ts';
+import { nameSchema, setIdSchema, tagSchema } from '@trumpets/protocol/api';
 
 const count = z.number().int().min(1).max(5000);
 

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/Store.ts';
-import { HttpError } from '../shared/HttpError.ts';
+import { HttpError } from '../../http/HttpError.ts';
 import type { BenchmarkCase } from './benchmarkCase.ts';
 import { distinctCases } from './drawCases.ts';
 import { freezeSetVersion, setCases, setVersions, type SetVersion } from './setRepository.ts';

@@ -4,7 +4,7 @@ import type { Store } from '../../store/Store.ts';
 import { findSetVersion } from '../benchmarkSets/setVersions.ts';
 import { assertCanMove, requireProposal } from '../moveProposal.ts';
 import { appendEvent } from '../proposalRepository.ts';
-import { HttpError } from '../shared/HttpError.ts';
+import { HttpError } from '../../http/HttpError.ts';
 import type { registerRunSchema } from './runRequest.ts';
 import { insertRun } from './runRepository.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
-import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
+import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import type { RunResult, Variant } from './runRequest.ts';
 
 export interface ValidationRun {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, setIdSchema } from '../shared/requestSchemas.ts';
+import { idSchema, setIdSchema } from '@trumpets/protocol/api';
 
 export const VARIANTS = ['baseline', 'candidate'] as const;
 export type Variant = (typeof VARIANTS)[number];

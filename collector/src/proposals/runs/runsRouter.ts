@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { callerOf } from '../../api/auth/requireScope.ts';
+import { callerOf } from '../../http/requireScope.ts';
 import type { Store } from '../../store/Store.ts';
 import { setCases } from '../benchmarkSets/setRepository.ts';
-import { HttpError, parseOr400 } from '../shared/HttpError.ts';
-import { idSchema } from '../shared/requestSchemas.ts';
-import { sendHttpError } from '../shared/sendError.ts';
+import { HttpError, parseOr400 } from '../../http/HttpError.ts';
+import { idSchema } from '@trumpets/protocol/api';
+import { sendHttpError } from '../../http/sendHttpError.ts';
 import { registerRun } from './registerRun.ts';
 import { registerRunSchema, reportResultsSchema } from './runRequest.ts';
 import { getRun, insertResults } from './runRepository.ts';

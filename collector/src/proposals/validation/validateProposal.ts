@@ -11,8 +11,8 @@ import { requireProposal } from '../moveProposal.ts';
 import { appendEvent } from '../proposalRepository.ts';
 import { stateAfterVerdict } from '../proposalStates.ts';
 import { getRun, type ValidationRun } from '../runs/runRepository.ts';
-import { HttpError } from '../shared/HttpError.ts';
-import { idSchema } from '../shared/requestSchemas.ts';
+import { HttpError } from '../../http/HttpError.ts';
+import { idSchema } from '@trumpets/protocol/api';
 import { costUnitOf, loadRunObservations, missingEpisodes, toCaseRun } from './runObservations.ts';
 
 export const validationRequestSchema = z

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../../gates/stats/random.ts';
+import { createRandom, type Random } from '../../shared/random.ts';
 import { harmEvidence, proportionDifference } from '../../stats/sequential.ts';
 import { METRIC_RULES, MIN_EPISODES_FOR_HARM } from '../regressionMetrics.ts';
 

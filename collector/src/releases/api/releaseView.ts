@@ -1,4 +1,4 @@
-import { isoFromMs } from '../../proposals/shared/clock.ts';
+import { isoFromMs } from '../../shared/clock.ts';
 import type { Release } from '../releaseRepository.ts';
 import type { ReleaseEvent } from '../releaseState.ts';
 import type { AuditEntry, ReleaseView } from './releaseWire.ts';

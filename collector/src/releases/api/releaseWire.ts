@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Regression } from '../../regressions/regressionRepository.ts';
-import { idSchema, nameSchema, versionSchema } from '../../proposals/shared/requestSchemas.ts';
+import { idSchema, nameSchema, versionSchema } from '@trumpets/protocol/api';
 import { releasePolicySchema } from '../releasePolicy.ts';
 
 /**

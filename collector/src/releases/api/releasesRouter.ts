@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { callerOf } from '../../api/auth/requireScope.ts';
+import { callerOf } from '../../http/requireScope.ts';
 import { getConfig } from '../../configs/configRepository.ts';
-import { HttpError, parseOr400 } from '../../proposals/shared/HttpError.ts';
-import { idSchema, nameSchema } from '../../proposals/shared/requestSchemas.ts';
-import { sendHttpError } from '../../proposals/shared/sendError.ts';
+import { HttpError, parseOr400 } from '../../http/HttpError.ts';
+import { idSchema, nameSchema } from '@trumpets/protocol/api';
+import { sendHttpError } from '../../http/sendHttpError.ts';
 import { loadQuery } from '../../queries.ts';
 import { listRegressions } from '../../regressions/regressionRepository.ts';
 import type { Store } from '../../store/Store.ts';

@@ -1,0 +1,51 @@
+import { StoreError, type QueryParams, type Store, type WritableTable } from '../store/Store.ts';
+
+/**
+ * Fault injection around a real store: while `refuseWrites` is set, every insert fails as a full
+ * or broken disk would, so outage handling (503 + Retry-After, retries, backoff) is tested on the
+ * real engine. Reads and commands pass through untouched.
+ */
+export class FaultyStore implements Store {
+  private writeFault: string | undefined;
+
+  constructor(readonly inner: Store) {}
+
+  get backend(): Store['backend'] {
+    return this.inner.backend;
+  }
+
+  /** `reason`: inserts fail with it (retryable, as an outage is); `undefined` heals the store. */
+  refuseWrites(reason: string | undefined): void {
+    this.writeFault = reason;
+  }
+
+  command(sql: string, params?: QueryParams): Promise<void> {
+    return this.inner.command(sql, params);
+  }
+
+  query<Row>(sql: string, params?: QueryParams): Promise<Row[]> {
+    return this.inner.query<Row>(sql, params);
+  }
+
+  async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
+    this.throwIfRefusing(table);
+    await this.inner.insert(table, rows);
+  }
+
+  async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    this.throwIfRefusing(table);
+    await this.inner.insertJsonCompact(table, columns, payload);
+  }
+
+  ping(): Promise<boolean> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private throwIfRefusing(table: WritableTable): void {
+    if (this.writeFault !== undefined) throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true, { reason: 'injected' });
+  }
+}

@@ -1,0 +1,3 @@
+// The collector HTTP API's wire types: zod schemas and the types inferred from them, shared by the
+// collector's routes, the tracer's clients and the Grafana plugin. Exports added here are public.
+export { idSchema, nameSchema, setIdSchema, tagSchema, versionSchema } from './fields.ts';
