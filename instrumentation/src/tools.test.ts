@@ -48,7 +48,7 @@ describe('traceTool', () => {
 
   it('records a failing call on its span and re-throws the same error, leaving the episode to decide', async () => {
     const error = new OrderNotFound('no order ORD-4411 for customer C-1029');
-    const lookup = traceTool('lookup_order', (id: string): string => {
+    const lookup = traceTool('lookup_order', (_id: string): string => {
       throw error;
     });
     const caught = await withEpisode(episode, async () => lookup('ORD-4411').catch((thrown: unknown) => thrown));
