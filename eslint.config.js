@@ -14,7 +14,6 @@ export const COLLECTOR_LAYERS = [
   ['shared'],
   ['log'],
   ['stats'],
-  ['queries.ts'],
   ['http', 'store'],
   ['otlp'],
   ['spans'],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedStore, loadQuery, runMigrations, silentLogger } from '@trumpets/collector';
+import { EmbeddedStore, runMigrations, silentLogger } from '@trumpets/collector';
 import {
   FailureClusterer,
   FailureModel,
@@ -59,7 +59,7 @@ export async function benchClustering(count: number, log: (line: string) => void
     await storeCorpus(store, records);
 
     started = performance.now();
-    const groups = await store.query<{ failures: string }>(loadQuery('failure_exact_message_groups'));
+    const groups = await store.named<{ failures: string }>('failure_exact_message_groups');
     const groupByPerSec = rate(count, performance.now() - started);
     log(
       `  GROUP BY exact error string (baseline)             ${groupByPerSec.toLocaleString('en')} failures/s (${groups.length.toLocaleString('en')} groups)`,
@@ -71,7 +71,7 @@ export async function benchClustering(count: number, log: (line: string) => void
     if (report.failures !== count) throw new Error(`clustered ${report.failures} failures, stored ${count}`);
     log(`  clustering pass (store → clusters → store)         ${passPerSec.toLocaleString('en')} failures/s`);
 
-    const members = await store.query<{ FailureId: string; clusterId: string }>(loadQuery('failure_bench_memberships'));
+    const members = await store.named<{ FailureId: string; clusterId: string }>('failure_bench_memberships');
     const clusterOf = new Map(members.map((row) => [row.FailureId, row.clusterId]));
     const scores = scoreClustering(
       truth,

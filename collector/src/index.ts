@@ -6,4 +6,3 @@ export { decodeOtlpRequest, OtlpDecodeError, type OtlpEncoding } from './otlp/in
 export type { DecodedRequest, DecodedSpan } from './otlp/index.ts';
 export { SPAN_COLUMNS, spanRowsText } from './spans/spanRows.ts';
 export { createStore, EmbeddedStore, ServerStore, runMigrations, StoreError, type Store } from './store/index.ts';
-export { loadQuery } from './queries.ts';

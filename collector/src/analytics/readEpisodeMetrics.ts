@@ -1,4 +1,3 @@
-import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import type { EpisodeScope } from './episodeScope.ts';
 import type { EpisodeGroupBy, EpisodeLabel, EpisodeLabelValue, EpisodeMetricsPoint, EpisodeMetricsSeries } from './episodeMetricsWire.ts';
@@ -32,7 +31,7 @@ export async function readEpisodeMetrics(
   intervalMs: number,
   groupBy: EpisodeGroupBy,
 ): Promise<EpisodeMetricsSeries[]> {
-  const rows = await store.query<MetricsRow>(loadQuery('episode_metrics'), { ...bindScope(scope), intervalMs, groupBy });
+  const rows = await store.named<MetricsRow>('episode_metrics', { ...bindScope(scope), intervalMs, groupBy });
   const series = new Map<string, EpisodeMetricsPoint[]>();
   for (const row of rows) {
     let points = series.get(row.group);
@@ -65,7 +64,7 @@ export async function readEpisodeLabelValues(
   label: EpisodeLabel,
   limit: number,
 ): Promise<EpisodeLabelValue[]> {
-  const rows = await store.query<{ value: string; episodes: string; lastSeenMs: string }>(loadQuery('episode_label_values'), {
+  const rows = await store.named<{ value: string; episodes: string; lastSeenMs: string }>('episode_label_values', {
     ...bindScope(scope),
     label,
     limit,

@@ -89,6 +89,12 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     try {
       await options.ingest.ingest(spans);
     } catch (error) {
+      // A store error that will not clear on its own (bad SQL, a type error) is ours: 500, and the client does not retry.
+      if (error instanceof StoreError && !error.retryable) {
+        metrics.reject('store_error', spans.length);
+        options.log.error('store refused spans', { spans: spans.length, caller: callerOf(res), error: error.message });
+        return answer(res, 500, 'the store could not write these spans');
+      }
       if (error instanceof StoreError || error instanceof SpoolRefusedError) {
         metrics.reject('unavailable', spans.length);
         options.log.warn('spans refused; client told to retry', { spans: spans.length, caller: callerOf(res), error: error.message });

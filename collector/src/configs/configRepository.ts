@@ -1,4 +1,3 @@
-import { loadQuery } from '../queries.ts';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
 import { canonicalJson, contentVersion, type Json } from '../shared/canonicalJson.ts';
@@ -61,12 +60,12 @@ export async function registerConfig(store: Store, config: NewConfig): Promise<{
 }
 
 export async function getConfig(store: Store, agent: string, version: string): Promise<StoredConfig | undefined> {
-  const [row] = await store.query<ConfigRow>(loadQuery('config_get'), { agent, version });
+  const [row] = await store.named<ConfigRow>('config_get', { agent, version });
   return row ? { ...toSummary(agent, row), config: JSON.parse(row.Config!) as Json } : undefined;
 }
 
 export async function listConfigs(store: Store, agent: string, limit: number): Promise<ConfigSummary[]> {
-  const rows = await store.query<ConfigRow>(loadQuery('config_list'), { agent, limit });
+  const rows = await store.named<ConfigRow>('config_list', { agent, limit });
   return rows.map((row) => toSummary(agent, row));
 }
 

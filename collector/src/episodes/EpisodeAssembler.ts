@@ -1,6 +1,5 @@
 import type { Logger } from '../log/logger.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
-import { loadQuery } from '../queries.ts';
 import { nowMicrosText } from '../shared/clock.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { assembleTrace, type AssemblyOptions } from './assembleTrace.ts';
@@ -64,11 +63,11 @@ export class EpisodeAssembler {
    * cut that pass short), and reads back new traces for a while if the last run was recent.
    */
   async catchUp(): Promise<number> {
-    const [last] = await this.store.query<{ lastAssembledMs: string; lastReceivedMs: string }>(loadQuery('last_assembly'));
+    const [last] = await this.store.named<{ lastAssembledMs: string; lastReceivedMs: string }>('last_assembly');
     const lastReceivedMs = Number(last?.lastReceivedMs ?? 0);
     if (Date.now() - lastReceivedMs < CATCH_UP_MARGIN_MS) this.recent.readBackNewTracesUntil(Date.now() + CATCH_UP_MARGIN_MS);
     const sinceMs = Math.max(0, Number(last?.lastAssembledMs ?? 0) - CATCH_UP_MARGIN_MS);
-    const rows = await this.store.query<{ TraceId: string }>(loadQuery('traces_received_since'), { sinceMs });
+    const rows = await this.store.named<{ TraceId: string }>('traces_received_since', { sinceMs });
     this.noteTraces(rows.map((row) => row.TraceId));
     return rows.length;
   }
@@ -158,8 +157,8 @@ export class EpisodeAssembler {
   private async readBack(traceIds: string[]): Promise<void> {
     for (let start = 0; start < traceIds.length; start += READ_BACK_CHUNK) {
       const ids = traceIds.slice(start, start + READ_BACK_CHUNK);
-      const spans = await this.store.query<StoredSpan>(loadQuery('trace_spans'), { traceIds: ids });
-      const keys = await this.store.query<{ EpisodeId: string; Agent: string; startNanos: string }>(loadQuery('episode_keys'), { ids });
+      const spans = await this.store.named<StoredSpan>('trace_spans', { traceIds: ids });
+      const keys = await this.store.named<{ EpisodeId: string; Agent: string; startNanos: string }>('episode_keys', { ids });
       for (const row of keys) this.recent.setEpisodeKey(row.EpisodeId, episodeKey(row.Agent, nanosToDateTime64(row.startNanos)));
       this.recent.mergeReadBack(spans, ids);
     }

@@ -61,4 +61,17 @@ describe('store outage', () => {
     expect((await h.post(body, { 'content-type': 'application/json' })).status).toBe(200);
     expect(await storedCount(h, [traceId])).toBe(3);
   });
+
+  it('answers 500 without Retry-After for a store error that retrying cannot fix, and stores what comes after', async () => {
+    const h = (harness = await startInProcessCollector({ spool: { enabled: false } }));
+    h.store.refuseWrites('Code: 53. Type mismatch (injected)', { retryable: false });
+    const refused = await h.post(request(2).body, { 'content-type': 'application/json' });
+    expect(refused.status).toBe(500);
+    expect(refused.headers.get('retry-after')).toBeNull();
+    expect(await refused.json()).toEqual({ code: 13, message: 'the store could not write these spans' });
+    h.store.refuseWrites(undefined);
+    const next = request(2);
+    expect((await h.post(next.body, { 'content-type': 'application/json' })).status).toBe(200);
+    expect(await storedCount(h, [next.traceId])).toBe(2);
+  });
 });

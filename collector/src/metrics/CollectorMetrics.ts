@@ -2,7 +2,7 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
 
-export type RejectReason = 'invalid' | 'too_large' | 'rate_limited' | 'unavailable' | 'unauthorized';
+export type RejectReason = 'invalid' | 'too_large' | 'rate_limited' | 'unavailable' | 'store_error' | 'unauthorized';
 
 /**
  * What Grafana watches of the collector itself, in Prometheus text format at /metrics. Counters

@@ -1,4 +1,3 @@
-import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import type { MetricVerdict } from '../gates/policy/evaluateGate.ts';
 import type { ProposalRow } from './proposalRepository.ts';
@@ -28,7 +27,7 @@ function metricScore(metric: MetricVerdict) {
 
 /** Proposals with their state and latest scores and verdicts, newest first: the Grafana scorecard's rows. */
 export async function listProposals(store: Store, filter: { agent: string; state: string; limit: number }) {
-  const rows = await store.query<ListRow>(loadQuery('proposal_list'), filter);
+  const rows = await store.named<ListRow>('proposal_list', filter);
   return rows.map((row) => ({
     id: row.ProposalId,
     agent: row.Agent,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, type Json } from '../shared/canonicalJson.ts';
-import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import type { ProposalTarget } from './proposalRequest.ts';
 import type { ProposalState } from './proposalStates.ts';
@@ -110,13 +109,13 @@ export async function appendEvent(
 }
 
 export async function getProposal(store: Store, proposalId: string): Promise<Proposal | undefined> {
-  const [row] = await store.query<ProposalRow>(loadQuery('proposal_get'), { proposalId });
+  const [row] = await store.named<ProposalRow>('proposal_get', { proposalId });
   return row ? proposalFromRow(row) : undefined;
 }
 
 export async function proposalHistory(store: Store, proposalId: string): Promise<ProposalEvent[]> {
-  const rows = await store.query<{ State: string; Reason: string; Actor: string; DecisionId: string; atMs: string }>(
-    loadQuery('proposal_events'),
+  const rows = await store.named<{ State: string; Reason: string; Actor: string; DecisionId: string; atMs: string }>(
+    'proposal_events',
     { proposalId },
   );
   return rows.map((row) => ({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
 import { loadQuery } from '../queries.ts';
-import type { StoreErrorReason } from '../store/insertErrors.ts';
+import type { StoreErrorReason } from '../store/storeErrors.ts';
 import type { Store, StoreError, WritableTable } from '../store/Store.ts';
 
 export interface DeadLetterRow {

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.ts';
 import { SPAN_COLUMNS } from '../spans/spanRows.ts';
-import type { StoreErrorReason } from '../store/insertErrors.ts';
+import type { StoreErrorReason } from '../store/storeErrors.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { DeadLetters } from './DeadLetters.ts';
 import { decodeSpanBatch } from './spanBatchPayload.ts';

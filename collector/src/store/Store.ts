@@ -1,4 +1,5 @@
-import { classifyStoreError, type StoreErrorReason } from './insertErrors.ts';
+import { classifyStoreError, type StoreErrorReason } from './storeErrors.ts';
+import type { QueryName } from './namedQueries.ts';
 
 /** Values bound to `{name:Type}` placeholders. Values never reach SQL any other way. */
 export type QueryParams = Record<string, unknown>;
@@ -43,8 +44,10 @@ export interface Store {
   readonly backend: 'embedded' | 'server';
   /** A statement with no result rows (DDL, INSERT … SELECT). */
   command(sql: string, params?: QueryParams): Promise<void>;
-  /** Rows of a SELECT as objects (64-bit integers come back as strings on both backends). */
+  /** Rows of a SELECT as objects (64-bit integers come back as strings on both backends). For ad-hoc SQL: the collector's own reads go through `named`. */
   query<Row>(sql: string, params?: QueryParams): Promise<Row[]>;
+  /** Rows of the named query `queries/<name>.sql`, tagged with its name (`log_comment`) in the store's query log. */
+  named<Row>(name: QueryName, params?: QueryParams): Promise<Row[]>;
   /**
    * Insert rows (objects whose keys are column names, all rows with the same keys in the same order);
    * resolves once the rows are written (never fire-and-forget).
@@ -87,9 +90,9 @@ export class StoreError extends Error {
   }
 }
 
-/** A failed insert as a StoreError, classified by the engine's error code. */
-export function insertError(table: WritableTable, error: unknown): StoreError {
+/** A failed store call as a StoreError, classified by the engine's error code. */
+export function storeError(what: string, error: unknown): StoreError {
   const { reason, retryable } = classifyStoreError(error);
   const message = error instanceof Error ? error.message : String(error);
-  return new StoreError(`insert into ${table} failed: ${message}`, retryable, { cause: error, reason });
+  return new StoreError(`${what} failed: ${message}`, retryable, { cause: error, reason });
 }

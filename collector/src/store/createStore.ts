@@ -17,7 +17,7 @@ export async function createStore(config: { dataDir: string; clickhouse?: Server
     try {
       return new EmbeddedStore(config.dataDir);
     } catch (error) {
-      if (!(error instanceof StoreError) || Date.now() > deadline) throw error;
+      if (!(error instanceof StoreError) || !error.retryable || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { Session } from 'chdb';
-import { insertError, SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { SHARED_SETTINGS, storeError, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
-
-/** ClickHouse error codes that mean "not now" rather than "never": the client should retry. */
-const RETRYABLE_CODES = new Set([159, 202, 241, 243, 252, 425]);
+import { namedQuerySql, type QueryName } from './namedQueries.ts';
 
 /**
  * The embedded ClickHouse engine (chdb) in this process, data on disk under `dataDir`.
@@ -20,7 +18,8 @@ export class EmbeddedStore implements Store {
     try {
       this.session = new Session(dataDir, { connectionArgs, installSignalHandlers: false });
     } catch (error) {
-      throw new StoreError(`cannot open the embedded store at ${dataDir} (is another collector using it?): ${messageOf(error)}`, false, {
+      // Usually another process holding the directory's lock: worth another try once it lets go.
+      throw new StoreError(`cannot open the embedded store at ${dataDir} (is another collector using it?): ${messageOf(error)}`, true, {
         cause: error,
       });
     }
@@ -35,6 +34,10 @@ export class EmbeddedStore implements Store {
     return parseJsonEachRow<Row>(text);
   }
 
+  named<Row>(name: QueryName, params?: QueryParams): Promise<Row[]> {
+    return this.query<Row>(namedQuerySql(name), params);
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);
@@ -45,7 +48,7 @@ export class EmbeddedStore implements Store {
     try {
       await this.session.insert({ table, columns, values: payload, format: 'JSONCompactEachRow' });
     } catch (error) {
-      throw insertError(table, error);
+      throw storeError(`insert into ${table}`, error);
     }
   }
 
@@ -69,8 +72,7 @@ export class EmbeddedStore implements Store {
         : await this.session.queryAsync(sql, { format: 'JSONEachRow' });
       return result.text();
     } catch (error) {
-      const code = (error as { clickhouseCode?: number }).clickhouseCode;
-      throw new StoreError(`${what} failed: ${messageOf(error)}`, code !== undefined && RETRYABLE_CODES.has(code), { cause: error });
+      throw storeError(what, error);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUERIES_DIR } from '../queries.ts';
+import { QUERIES_DIR } from './namedQueries.ts';
 import type { Store } from './Store.ts';
 
 export interface Migration {

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
-import { insertError, SHARED_SETTINGS, StoreError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { namedQuerySql, type QueryName } from './namedQueries.ts';
+import { SHARED_SETTINGS, storeError, type QueryParams, type Store, type WritableTable } from './Store.ts';
 
 export interface ServerStoreOptions {
   url: string;
@@ -36,6 +37,10 @@ export class ServerStore implements Store {
     });
   }
 
+  named<Row>(name: QueryName, params?: QueryParams): Promise<Row[]> {
+    return this.query<Row>(namedQuerySql(name), params);
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);
@@ -43,16 +48,14 @@ export class ServerStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    try {
-      await this.client.insert({
+    await this.wrap(`insert into ${table}`, () =>
+      this.client.insert({
         table,
         values: Readable.from([payload]),
         columns: columns as [string, ...string[]],
         format: 'JSONCompactEachRow',
-      });
-    } catch (error) {
-      throw insertError(table, error);
-    }
+      }),
+    );
   }
 
   async ping(): Promise<boolean> {
@@ -69,8 +72,7 @@ export class ServerStore implements Store {
       return await run();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const network = typeof (error as { code?: unknown }).code === 'string';
-      throw new StoreError(`${what} failed: ${message}`, network, { cause: error });
+      throw storeError(what, error);
     }
   }
 }

@@ -97,6 +97,17 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     await expect(failure).rejects.toThrow(/no_such_table/);
   });
 
+  it('runs a named query from queries/ with its parameters bound', async () => {
+    await store.insert('spans', [spanRow('named', 's1')]);
+    const rows = await store.named<{ SpanId: string }>('trace_spans', { traceIds: ['named'] });
+    expect(rows.map((row) => row.SpanId)).toEqual(['s1']);
+  });
+
+  it('marks a syntax error and an unknown table as not worth retrying', async () => {
+    await expect(store.query('SELEC 1')).rejects.toMatchObject({ name: 'StoreError', retryable: false });
+    await expect(store.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ retryable: false });
+  });
+
   it('answers ping', async () => {
     expect(await store.ping()).toBe(true);
   });

@@ -1,3 +1,4 @@
+import type { QueryName } from '../store/namedQueries.ts';
 import { StoreError, type QueryParams, type Store, type WritableTable } from '../store/Store.ts';
 
 /**
@@ -6,7 +7,7 @@ import { StoreError, type QueryParams, type Store, type WritableTable } from '..
  * real engine. Reads and commands pass through untouched.
  */
 export class FaultyStore implements Store {
-  private writeFault: string | undefined;
+  private writeFault: { reason: string; retryable: boolean } | undefined;
 
   constructor(readonly inner: Store) {}
 
@@ -14,9 +15,12 @@ export class FaultyStore implements Store {
     return this.inner.backend;
   }
 
-  /** `reason`: inserts fail with it (retryable, as an outage is); `undefined` heals the store. */
-  refuseWrites(reason: string | undefined): void {
-    this.writeFault = reason;
+  /**
+   * `reason`: inserts fail with it, retryable as an outage is unless told otherwise (a write the
+   * store will never take, such as a type error); `undefined` heals the store.
+   */
+  refuseWrites(reason: string | undefined, options: { retryable?: boolean } = {}): void {
+    this.writeFault = reason === undefined ? undefined : { reason, retryable: options.retryable ?? true };
   }
 
   command(sql: string, params?: QueryParams): Promise<void> {
@@ -25,6 +29,10 @@ export class FaultyStore implements Store {
 
   query<Row>(sql: string, params?: QueryParams): Promise<Row[]> {
     return this.inner.query<Row>(sql, params);
+  }
+
+  named<Row>(name: QueryName, params?: QueryParams): Promise<Row[]> {
+    return this.inner.named<Row>(name, params);
   }
 
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
@@ -46,6 +54,6 @@ export class FaultyStore implements Store {
   }
 
   private throwIfRefusing(table: WritableTable): void {
-    if (this.writeFault !== undefined) throw new StoreError(`insert into ${table} failed: ${this.writeFault}`, true, { reason: 'injected' });
+    if (this.writeFault) throw new StoreError(`insert into ${table} failed: ${this.writeFault.reason}`, this.writeFault.retryable, { reason: 'injected' });
   }
 }

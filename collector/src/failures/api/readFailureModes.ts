@@ -1,4 +1,3 @@
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { pickDiverseExamples, type FailureView } from './diverseExamples.ts';
 import {
@@ -47,12 +46,12 @@ const RELATED_MAX_DISTANCE = 4;
 /** Every failure mode with failures in the range (or just `clusterId`, whether or not it had any). */
 export async function listFailureModes(store: Store, scope: FailureModeScope, clusterId = ''): Promise<FailureModeSummary[]> {
   const windows = windowBounds(scope);
-  const counts = await store.query<CountRow>(loadQuery('failure_mode_counts'), { ...windows, agent: scope.agent, clusterId });
+  const counts = await store.named<CountRow>('failure_mode_counts', { ...windows, agent: scope.agent, clusterId });
   const ids = clusterId ? [clusterId] : counts.map((row) => row.clusterId);
   if (ids.length === 0) return [];
   const [clusters, exposureRows] = await Promise.all([
-    store.query<ClusterRow>(loadQuery('failure_mode_clusters'), { clusterIds: ids }),
-    store.query<{ agent: string; recent: number; previous: number }>(loadQuery('failure_mode_exposure'), windows),
+    store.named<ClusterRow>('failure_mode_clusters', { clusterIds: ids }),
+    store.named<{ agent: string; recent: number; previous: number }>('failure_mode_exposure', windows),
   ]);
   const exposure = new Map<string, Exposure>(
     exposureRows.map((row) => [row.agent, { recent: Number(row.recent), previous: Number(row.previous) }]),
@@ -74,21 +73,21 @@ export async function readFailureMode(
   page: { page: number; pageSize: number },
 ): Promise<FailureModeDetail | undefined> {
   const [requested] = await store
-    .query<ClusterRow>(loadQuery('failure_mode_clusters'), { clusterIds: [requestedId] })
+    .named<ClusterRow>('failure_mode_clusters', { clusterIds: [requestedId] })
     .then((rows) => rows.filter((row) => row.ClusterId === requestedId));
   if (!requested) return undefined;
   const [summary] = await listFailureModes(store, scope, requested.MergedInto || requested.ClusterId);
   if (!summary) return undefined;
   const range = { clusterIds: [summary.id, ...summary.mergedIds], fromMs: scope.fromMs, toMs: scope.toMs, agent: scope.agent };
   const [hourly, members, candidates, templates, events, related] = await Promise.all([
-    store.query<{ hourMs: string; failures: string }>(loadQuery('failure_mode_timeline'), range),
-    store.query<MemberRow>(loadQuery('failure_mode_members'), { ...range, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
-    store.query<MemberRow>(loadQuery('failure_mode_example_candidates'), range),
-    store.query<{ templateId: string; template: string; failures: string }>(loadQuery('failure_mode_templates'), range),
-    store.query<{ ClusterId: string; Event: string; OtherClusterId: string; atMs: string }>(loadQuery('failure_mode_events'), {
+    store.named<{ hourMs: string; failures: string }>('failure_mode_timeline', range),
+    store.named<MemberRow>('failure_mode_members', { ...range, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
+    store.named<MemberRow>('failure_mode_example_candidates', range),
+    store.named<{ templateId: string; template: string; failures: string }>('failure_mode_templates', range),
+    store.named<{ ClusterId: string; Event: string; OtherClusterId: string; atMs: string }>('failure_mode_events', {
       clusterIds: range.clusterIds,
     }),
-    store.query<ClusterRow & { distance: string }>(loadQuery('failure_mode_related'), {
+    store.named<ClusterRow & { distance: string }>('failure_mode_related', {
       clusterId: summary.id,
       maxDistance: RELATED_MAX_DISTANCE,
     }),

@@ -1,5 +1,4 @@
 import type { Logger } from '../../log/logger.ts';
-import { loadQuery } from '../../queries.ts';
 import { insertSplitting } from '../../store/insertSplitting.ts';
 import type { Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
@@ -85,7 +84,7 @@ export class FailureClusterer {
 
   /** Clusters everything assembled so far (call once assembly is flushed); resolves when stored. */
   async flush(): Promise<PassReport> {
-    const [latest] = await this.store.query<{ micros: string }>(loadQuery('failure_latest_assembly'));
+    const [latest] = await this.store.named<{ micros: string }>('failure_latest_assembly');
     return this.enqueue(Number(latest?.micros ?? 0));
   }
 
@@ -114,7 +113,7 @@ export class FailureClusterer {
       const limit = this.options.rowsPerBatch ?? 50_000;
       while (upToMicros > this.watermarkMicros) {
         const started = performance.now();
-        const [extent] = await this.store.query<{ rows: string; untilMicros: string }>(loadQuery('failure_batch_extent'), {
+        const [extent] = await this.store.named<{ rows: string; untilMicros: string }>('failure_batch_extent', {
           afterMicros: this.watermarkMicros,
           upToMicros,
           limit,
@@ -145,9 +144,9 @@ export class FailureClusterer {
 
   private async restore(): Promise<FailureModel> {
     const [clusters, templates, watermark] = await Promise.all([
-      this.store.query<StoredCluster>(loadQuery('failure_mode_clusters'), { clusterIds: [] }),
-      this.store.query<StoredTemplate>(loadQuery('failure_template_state')),
-      this.store.query<{ micros: string }>(loadQuery('failure_watermark')),
+      this.store.named<StoredCluster>('failure_mode_clusters', { clusterIds: [] }),
+      this.store.named<StoredTemplate>('failure_template_state'),
+      this.store.named<{ micros: string }>('failure_watermark'),
     ]);
     this.model = new FailureModel(this.options.model, {
       clusters: clusters.map(clusterFromRow),
@@ -163,10 +162,10 @@ export class FailureClusterer {
    * only compete for the same cores.
    */
   private async readFailures(batch: { afterMicros: number; untilMicros: number }): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const episodes = newestOf(await this.store.query<FailureEpisodeRow>(loadQuery('failure_episodes'), batch), (row) => row.EpisodeId);
-    const tools = toolErrorsByEpisode(await this.store.query<FailedToolCallRow>(loadQuery('failure_tool_errors'), batch));
-    const flags = groupByEpisode(await this.store.query<SafetyFlagRow>(loadQuery('failure_safety_flags'), batch));
-    const corrections = groupByEpisode(await this.store.query<CorrectionReasonRow>(loadQuery('failure_corrections'), batch));
+    const episodes = newestOf(await this.store.named<FailureEpisodeRow>('failure_episodes', batch), (row) => row.EpisodeId);
+    const tools = toolErrorsByEpisode(await this.store.named<FailedToolCallRow>('failure_tool_errors', batch));
+    const flags = groupByEpisode(await this.store.named<SafetyFlagRow>('failure_safety_flags', batch));
+    const corrections = groupByEpisode(await this.store.named<CorrectionReasonRow>('failure_corrections', batch));
     const records: FailureRecord[] = [];
     const assembled = new Set<string>();
     for (const episode of episodes) {
@@ -180,7 +179,7 @@ export class FailureClusterer {
         }),
       );
     }
-    const corrected = await this.store.query<EpisodeContext>(loadQuery('failure_corrected_episodes'), batch);
+    const corrected = await this.store.named<EpisodeContext>('failure_corrected_episodes', batch);
     const earlier = corrected.filter((episode) => !assembled.has(episode.EpisodeId));
     for (const episode of earlier) records.push(...correctionFailures(episode, corrections.get(episode.EpisodeId) ?? []));
     return { records, episodes: episodes.length + earlier.length };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { attemptOf } from '../policy/attempts.ts';
 import type { GatePolicy } from '../policy/gatePolicy.ts';
@@ -63,7 +62,7 @@ export async function insertDecision(store: Store, decision: Omit<StoredDecision
 }
 
 export async function getDecision(store: Store, decisionId: string): Promise<StoredDecision | undefined> {
-  const [row] = await store.query<DecisionRow>(loadQuery('gate_decision_get'), { decisionId });
+  const [row] = await store.named<DecisionRow>('gate_decision_get', { decisionId });
   if (!row) return undefined;
   const { health, flaky } = JSON.parse(row.Health) as Pick<StoredDecision, 'health' | 'flaky'>;
   const policy = JSON.parse(row.Policy) as GatePolicy;
@@ -91,7 +90,7 @@ export async function getDecision(store: Store, decisionId: string): Promise<Sto
 }
 
 export async function latestDecisionId(store: Store, proposalId: string): Promise<string | undefined> {
-  const [row] = await store.query<{ DecisionId: string }>(loadQuery('gate_decision_latest'), { proposalId });
+  const [row] = await store.named<{ DecisionId: string }>('gate_decision_latest', { proposalId });
   return row?.DecisionId;
 }
 

@@ -1,6 +1,5 @@
 import { contentVersion, type Json } from '../../shared/canonicalJson.ts';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { DEFAULT_GATE_POLICY, gatePolicySchema, type GatePolicy } from './gatePolicy.ts';
 
@@ -16,8 +15,8 @@ export interface PolicyInForce {
 }
 
 export async function policyInForce(store: Store, agent: string): Promise<PolicyInForce> {
-  const [row] = await store.query<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>(
-    loadQuery('gate_policy_current'),
+  const [row] = await store.named<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>(
+    'gate_policy_current',
     { agent },
   );
   if (!row)

@@ -1,4 +1,3 @@
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { episodeInput, tagsFromList, withCaseId, type BenchmarkCase, type CaseFields } from './benchmarkCase.ts';
 import type { DrawRule, ManualCase } from './setRequest.ts';
@@ -39,7 +38,7 @@ async function drawRule(store: Store, agent: string, rule: DrawRule, fromMs: num
   const base = { agent, fromMs };
   switch (rule.kind) {
     case 'successes': {
-      const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_successes'), {
+      const rows = await store.named<EpisodeCaseRow>('benchmark_draw_successes', {
         ...base,
         workflow: rule.workflow ?? '',
         limit: rule.count,
@@ -47,19 +46,19 @@ async function drawRule(store: Store, agent: string, rule: DrawRule, fromMs: num
       return rows.map((row) => fromEpisode(row, 'successes', { reference: row.Output, referenceKind: 'observed' }));
     }
     case 'tagged': {
-      const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_tagged'), { ...base, tags: rule.tags, limit: rule.count });
+      const rows = await store.named<EpisodeCaseRow>('benchmark_draw_tagged', { ...base, tags: rule.tags, limit: rule.count });
       return rows.map((row) =>
         fromEpisode(row, 'tagged', row.Outcome === 'success' ? { reference: row.Output, referenceKind: 'observed' } : {}),
       );
     }
     case 'corrected': {
-      const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_corrected'), { ...base, limit: rule.count });
+      const rows = await store.named<EpisodeCaseRow>('benchmark_draw_corrected', { ...base, limit: rule.count });
       return rows.map((row) => fromEpisode(row, 'corrected', { reference: row.Output, referenceKind: 'corrected' }));
     }
     case 'failure_clusters': {
       const drawn: BenchmarkCase[] = [];
       for (const clusterId of rule.clusterIds) {
-        const rows = await store.query<EpisodeCaseRow>(loadQuery('benchmark_draw_cluster_members'), {
+        const rows = await store.named<EpisodeCaseRow>('benchmark_draw_cluster_members', {
           ...base,
           clusterId,
           limit: rule.perCluster,

@@ -1,5 +1,4 @@
 import type { Json } from '../../shared/canonicalJson.ts';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import { caseFromRow, caseRow, type BenchmarkCase, type CaseRow } from './benchmarkCase.ts';
@@ -41,7 +40,7 @@ export interface NewSetVersion {
 
 /** Every version of a set, newest first; empty when the set does not exist. */
 export async function setVersions(store: Store, setId: string): Promise<SetVersion[]> {
-  const rows = await store.query<SetRow>(loadQuery('benchmark_set_versions'), { setId });
+  const rows = await store.named<SetRow>('benchmark_set_versions', { setId });
   return rows.map(toSetVersion);
 }
 
@@ -84,7 +83,7 @@ async function freeze(store: Store, set: NewSetVersion): Promise<SetVersion> {
 }
 
 export async function setCases(store: Store, setId: string, version: number): Promise<BenchmarkCase[]> {
-  const rows = await store.query<CaseRow>(loadQuery('benchmark_set_cases'), { setId, version });
+  const rows = await store.named<CaseRow>('benchmark_set_cases', { setId, version });
   return rows.map(caseFromRow);
 }
 
@@ -92,7 +91,7 @@ export async function listSets(
   store: Store,
   agent: string,
 ): Promise<Array<Pick<SetVersion, 'setId' | 'version' | 'agent' | 'description' | 'caseCount' | 'createdAt'>>> {
-  const rows = await store.query<SetRow>(loadQuery('benchmark_set_list'), { agent });
+  const rows = await store.named<SetRow>('benchmark_set_list', { agent });
   return rows.map((row) => ({
     setId: row.SetId,
     version: Number(row.Version),

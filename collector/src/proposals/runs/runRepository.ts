@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import type { RunResult, Variant } from './runRequest.ts';
@@ -60,7 +59,7 @@ export async function insertRun(
 }
 
 export async function getRun(store: Store, runId: string): Promise<ValidationRun | undefined> {
-  const [row] = await store.query<RunRow>(loadQuery('benchmark_run_get'), { runId });
+  const [row] = await store.named<RunRow>('benchmark_run_get', { runId });
   if (!row) return undefined;
   return {
     runId: row.RunId,

@@ -1,5 +1,4 @@
 import type { CaseRun } from '../../gates/comparison/caseRuns.ts';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 
 /** One reported result of a run joined with its episode, before it becomes a CaseRun. */
@@ -26,8 +25,8 @@ interface ObservationRow extends Omit<RunObservation, 'episodeFound' | 'tokens' 
 
 export async function loadRunObservations(store: Store, runId: string): Promise<RunObservation[]> {
   const [rows, flags] = await Promise.all([
-    store.query<ObservationRow>(loadQuery('benchmark_run_observations'), { runId }),
-    store.query<{ episodeId: string; kinds: string[] }>(loadQuery('benchmark_run_safety_flags'), { runId }),
+    store.named<ObservationRow>('benchmark_run_observations', { runId }),
+    store.named<{ episodeId: string; kinds: string[] }>('benchmark_run_safety_flags', { runId }),
   ]);
   const flagsByEpisode = new Map(flags.map((flag) => [flag.episodeId, flag.kinds.map((kind) => kind || 'unspecified')]));
   return rows.map((row) => ({
