@@ -3,7 +3,7 @@
 // Usage: node scripts/buildPackage.mjs <packageDir> [targetDir] (default target: the package
 // itself; tests build into a scratch copy).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const source = resolve(process.argv[2] ?? process.cwd());
 const target = resolve(process.argv[3] ?? source);
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+
+// Workspace packages this one depends on are built first, in place: its build reads their declarations.
+const { dependencies = {} } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+for (const [name, version] of Object.entries(dependencies)) {
+  if (!version.startsWith('workspace:')) continue;
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), join(root, name.replace('@trumpets/', ''))], {
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
 
 rmSync(join(target, 'dist'), { recursive: true, force: true });
 for (const [config, out] of [
