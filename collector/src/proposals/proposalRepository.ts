@@ -114,10 +114,9 @@ export async function getProposal(store: Store, proposalId: string): Promise<Pro
 }
 
 export async function proposalHistory(store: Store, proposalId: string): Promise<ProposalEvent[]> {
-  const rows = await store.named<{ State: string; Reason: string; Actor: string; DecisionId: string; atMs: string }>(
-    'proposal_events',
-    { proposalId },
-  );
+  const rows = await store.named<{ State: string; Reason: string; Actor: string; DecisionId: string; atMs: string }>('proposal_events', {
+    proposalId,
+  });
   return rows.map((row) => ({
     state: row.State as ProposalState,
     reason: row.Reason,

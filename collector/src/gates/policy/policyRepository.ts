@@ -15,10 +15,9 @@ export interface PolicyInForce {
 }
 
 export async function policyInForce(store: Store, agent: string): Promise<PolicyInForce> {
-  const [row] = await store.named<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>(
-    'gate_policy_current',
-    { agent },
-  );
+  const [row] = await store.named<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>('gate_policy_current', {
+    agent,
+  });
   if (!row)
     return {
       agent,
