@@ -1,4 +1,5 @@
-// Exports added here are public. Attribute names live in `@trumpets/protocol/conventions`.
+// Exports added here are public: tracing only. The benchmark harness is `@trumpets/instrumentation/benchmark`,
+// the sample agent and fakes `@trumpets/instrumentation/testing`; attribute names live in `@trumpets/protocol/conventions`.
 export { setup } from './setup.ts';
 export type { TrumpetsHandle } from './setup.ts';
 export { DEFAULT_ENDPOINT, resolveEndpoint } from './setupOptions.ts';
@@ -25,14 +26,3 @@ export type { LlmClientModules, LlmInstrumentation, LlmInstrumentationOptions } 
 export { createRedactor } from './redaction/createRedactor.ts';
 export type { RedactionOptions, RedactionPattern, Redactor } from './redaction/createRedactor.ts';
 export type { BuiltInRuleName } from './redaction/builtInRules.ts';
-export { runSampleAgent } from './demo/sampleAgent.ts';
-export type { SampleAgentOptions, SampleAgentResult } from './demo/sampleAgent.ts';
-export { runBenchmark } from './benchmark/runBenchmark.ts';
-export type { BenchmarkRunContext, BenchmarkRunSummary, RunBenchmarkOptions } from './benchmark/runBenchmark.ts';
-export { requestValidation } from './benchmark/requestValidation.ts';
-export type { GateVerdict, RequestValidationOptions } from './benchmark/requestValidation.ts';
-export { matchesReference } from './benchmark/scorers.ts';
-export type { Scorer, ScorerInput } from './benchmark/scorers.ts';
-export { CollectorApiError } from './benchmark/collectorClient.ts';
-export type { CollectorConnection } from './benchmark/collectorClient.ts';
-export type { BenchmarkProgress } from './benchmark/progress.ts';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,21 @@ withEpisode({ agent: '${format}-agent', workflow: 'order_status', input: 'Where 
 );
 `;
 
+/** Every subpath the published manifest exports, loaded and used: what the collector and users import. */
+const SUBPATHS = ['@trumpets/instrumentation/benchmark', '@trumpets/instrumentation/testing', '@trumpets/instrumentation/redaction'];
+const subpathsConsumer = (format: 'cjs' | 'esm') => `
+const load = ${format === 'cjs' ? '(name) => Promise.resolve(require(name))' : '(name) => import(name)'};
+(async () => {
+  const [benchmark, testing, redaction] = await Promise.all(${JSON.stringify(SUBPATHS)}.map(load));
+  console.log(JSON.stringify({
+    benchmark: [typeof benchmark.runBenchmark, typeof benchmark.requestValidation, benchmark.matchesReference()({ output: 'a', reference: 'a' })],
+    testing: typeof testing.runSampleAgent,
+    redacted: redaction.createRedactor({})('write to ana@example.com'),
+  }));
+})();
+`;
+
+// Four TypeScript compiles (two packages, ESM and CommonJS): on a shared, loaded machine they take minutes.
 beforeAll(async () => {
   collector = createServer((request, response) => {
     let body = '';
@@ -53,7 +68,8 @@ beforeAll(async () => {
 
   // Under this package's node_modules, so the built copy finds the package's own dependencies.
   scratch = mkdtempSync(join(packageRoot, 'node_modules', '.packaging-test-'));
-  // The tracer and the protocol package it depends on, each built with its published manifest.
+  // The tracer and the protocol package it depends on, each with its published manifest. Building
+  // the tracer builds the protocol package in place first; its dist is copied, not built again.
   for (const name of ['protocol', 'instrumentation']) {
     const source = join(packageRoot, '..', name);
     const installed = join(scratch, 'node_modules', '@trumpets', name);
@@ -65,11 +81,18 @@ beforeAll(async () => {
       ...manifest
     } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
     writeFileSync(join(installed, 'package.json'), JSON.stringify({ ...manifest, ...publishConfig }, null, 2));
-    await run(process.execPath, [join(packageRoot, '..', 'scripts', 'buildPackage.mjs'), source, installed]);
   }
+  await run(process.execPath, [
+    join(packageRoot, '..', 'scripts', 'buildPackage.mjs'),
+    packageRoot,
+    join(scratch, 'node_modules', '@trumpets', 'instrumentation'),
+  ]);
+  cpSync(join(packageRoot, '..', 'protocol', 'dist'), join(scratch, 'node_modules', '@trumpets', 'protocol', 'dist'), { recursive: true });
+  writeFileSync(join(scratch, 'subpaths.cjs'), subpathsConsumer('cjs'));
+  writeFileSync(join(scratch, 'subpaths.mjs'), subpathsConsumer('esm'));
   writeFileSync(join(scratch, 'consumer.cjs'), consumer('cjs'));
   writeFileSync(join(scratch, 'consumer.mjs'), consumer('esm'));
-});
+}, 600_000);
 
 afterAll(() => {
   collector?.close();
@@ -77,6 +100,17 @@ afterAll(() => {
 });
 
 describe('the built package', () => {
+  it('loads every published subpath from CommonJS and from an ES module', async () => {
+    for (const file of ['subpaths.cjs', 'subpaths.mjs']) {
+      const { stdout } = await run(process.execPath, [file], { cwd: scratch });
+      expect(JSON.parse(stdout)).toEqual({
+        benchmark: ['function', 'function', true],
+        testing: 'function',
+        redacted: expect.not.stringContaining('ana@example.com'),
+      });
+    }
+  });
+
   for (const [format, file, entry] of [
     ['cjs', 'consumer.cjs', 'dist/cjs/index.js'],
     ['esm', 'consumer.mjs', 'dist/esm/index.js'],

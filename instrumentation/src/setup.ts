@@ -1,4 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, propagation, trace, type TracerProvider } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -15,7 +15,8 @@ import type { SetupOptions, TracerLogger } from './setupOptions.ts';
 
 /** What {@link setup} returns: the provider, what it counted, and the two calls a process makes before it exits. */
 export interface TrumpetsHandle {
-  readonly tracerProvider: BasicTracerProvider;
+  /** The registered provider, as the OpenTelemetry API's interface (the SDK class behind it is ours to change). */
+  readonly tracerProvider: TracerProvider;
   /** A snapshot of what happened to the spans so far: delivered, failed, dropped, queued, sampled out. */
   stats(): TracingStats;
   /** Exports every finished episode now. Never rejects: export trouble is counted and warned about instead. */

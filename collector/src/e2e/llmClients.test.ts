@@ -18,7 +18,7 @@ const question = 'Where is ORD-1?';
 
 describe('tracer → collector: OpenAI and Anthropic client calls', () => {
   it("become chat spans of the episode, with tokens and cost from the collector's price table", async () => {
-    const clients = fakeLlmClients(llm);
+    const clients = await fakeLlmClients(llm);
     const episodeId = await collector.traced(
       () =>
         withEpisode({ agent: 'e2e-llm', workflow: 'order_status', input: question }, async (episode) => {

@@ -34,17 +34,16 @@ describe('tracer → collector: redaction', () => {
       },
       { captureArguments: true, captureResult: true },
     );
+    const clients = await fakeLlmClients(llm);
     const episodeId = await collector.traced(
       () =>
         withEpisode(
           { agent: 'e2e-redaction', workflow: 'billing', input: `I am ${EMAIL}, card ${CARD}, api key ${SECRET}` },
           async (episode) => {
-            await fakeLlmClients(llm)
-              .openai()
-              .chat.completions.create({
-                model: 'gpt-4o-mini',
-                messages: [{ role: 'user', content: `my key is ${SECRET} and my mail ${EMAIL}` }],
-              });
+            await clients.openai().chat.completions.create({
+              model: 'gpt-4o-mini',
+              messages: [{ role: 'user', content: `my key is ${SECRET} and my mail ${EMAIL}` }],
+            });
             await chargeCard(CARD, EMAIL).catch(() => undefined);
             episode.escalate(`customer ${EMAIL} wants a person`);
             recordCorrection(episode.episodeId, { correctedOutput: `Write to ${EMAIL}`, reason: `leaked ${SECRET}`, author: 'reviewer-7' });
@@ -52,7 +51,7 @@ describe('tracer → collector: redaction', () => {
             return episode.episodeId;
           },
         ),
-      { llmClients: fakeLlmClients(llm).modules },
+      { llmClients: clients.modules },
     );
 
     const stored = await everythingStored();

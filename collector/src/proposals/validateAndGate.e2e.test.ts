@@ -1,14 +1,5 @@
-import {
-  matchesReference,
-  recordCorrection,
-  requestValidation,
-  runBenchmark,
-  setup,
-  traceChat,
-  withEpisode,
-  type BenchmarkRunContext,
-  type TrumpetsHandle,
-} from '@trumpets/instrumentation';
+import { recordCorrection, setup, traceChat, withEpisode, type TrumpetsHandle } from '@trumpets/instrumentation';
+import { matchesReference, requestValidation, runBenchmark, type BenchmarkRunContext } from '@trumpets/instrumentation/benchmark';
 import { TRUMPETS } from '@trumpets/protocol/conventions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TOKEN, startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';

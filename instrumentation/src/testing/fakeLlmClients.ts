@@ -1,5 +1,5 @@
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
+import type Anthropic from '@anthropic-ai/sdk';
+import type OpenAI from 'openai';
 import type { FakeLlmServer } from './fakeLlmServer.ts';
 
 /** The real SDK packages, and clients of them that talk to a fake LLM server. */
@@ -11,8 +11,12 @@ export interface FakeLlmClients {
   anthropic(): Anthropic;
 }
 
-/** For tests in other workspace packages, which do not depend on the SDKs themselves. */
-export function fakeLlmClients(server: FakeLlmServer): FakeLlmClients {
+/**
+ * For tests in other workspace packages, which do not depend on the SDKs themselves. The SDKs
+ * load only when asked for, so the rest of `./testing` works where they are not installed.
+ */
+export async function fakeLlmClients(server: FakeLlmServer): Promise<FakeLlmClients> {
+  const [{ default: OpenAI }, { default: Anthropic }] = await Promise.all([import('openai'), import('@anthropic-ai/sdk')]);
   return {
     modules: { openai: OpenAI, anthropic: Anthropic },
     openai: () => new OpenAI({ apiKey: 'sk-test', baseURL: server.openaiBaseUrl, maxRetries: 0 }),
