@@ -51,6 +51,24 @@ function layerZones(layers) {
   );
 }
 
+/** The Node globals our .js/.mjs scripts use (TypeScript files are checked by the compiler). */
+const NODE_GLOBALS = [
+  'process',
+  'console',
+  'Buffer',
+  'URL',
+  'fetch',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'setImmediate',
+  'performance',
+  'AbortController',
+  'TextEncoder',
+  'TextDecoder',
+];
+
 const testFiles = ['**/*.test.ts', '**/testing/**', '**/e2e/**'];
 
 export default tseslint.config(
@@ -58,7 +76,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly' } },
+    languageOptions: { globals: Object.fromEntries(NODE_GLOBALS.map((name) => [name, 'readonly'])) },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

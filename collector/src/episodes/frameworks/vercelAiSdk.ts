@@ -1,6 +1,6 @@
 import { VERCEL_AI_SDK } from '@trumpets/protocol/conventions';
 import { countAttribute, defined, firstAttribute } from './attributeValues.ts';
-import type { FrameworkMapping, SpanRole } from './types.ts';
+import type { FrameworkMapping } from './types.ts';
 
 /** The AI SDK's model-call spans: the only ones whose usage is a call's own (their parents repeat the sums). */
 const LLM_OPERATIONS: ReadonlySet<string> = new Set([
