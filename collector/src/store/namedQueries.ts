@@ -41,6 +41,7 @@ export const QUERY_NAMES = [
   'failure_template_state',
   'failure_tool_errors',
   'failure_watermark',
+  'gate_decision_attempts',
   'gate_decision_get',
   'gate_decision_latest',
   'gate_policy_current',

@@ -102,6 +102,6 @@ export async function attemptsSpent(
   store: Store,
   change: { agent: string; baselineVersion: string; candidateVersion: string },
 ): Promise<number> {
-  const [row] = await store.query<{ attempts: number | string }>(loadQuery('gate_decision_attempts'), change);
+  const [row] = await store.named<{ attempts: number | string }>('gate_decision_attempts', change);
   return Number(row?.attempts ?? 0);
 }
