@@ -9,7 +9,13 @@ export default defineConfig({
     // CI reads vitest's own counts from this report to print "N passed, N failed".
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/vitest-report.json' }]] : ['default'],
     projects: [
-      { extends: true, test: { name: 'node', include: ['protocol/src/**/*.test.ts', 'instrumentation/src/**/*.test.ts', 'collector/src/**/*.test.ts', 'grafana-plugin/provisioning/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['protocol/src/**/*.test.ts', 'instrumentation/src/**/*.test.ts', 'collector/src/**/*.test.ts', 'grafana-plugin/provisioning/src/**/*.test.ts'],
+        },
+      },
       {
         extends: true,
         test: {

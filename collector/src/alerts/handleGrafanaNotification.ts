@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http/HttpError.ts';
-import { loadQuery } from '../queries.ts';
 import type { AgentLock } from '../releases/agentLock.ts';
 import { requestRollback, rollbackRelease } from '../releases/releaseActions.ts';
 import { releasePolicyInForce } from '../releases/releasePolicyRepository.ts';
@@ -96,7 +95,7 @@ export async function handleGrafanaNotification(
 
   return lock.run(agent, async () => {
     const keys = firing.map((alert) => notificationKey(notification.groupKey, alert));
-    const seen = await store.query<{ NotificationKey: string }>(loadQuery('alert_notifications_seen'), { keys });
+    const seen = await store.named<{ NotificationKey: string }>('alert_notifications_seen', { keys });
     const fresh = firing.filter((_, i) => !seen.some((row) => row.NotificationKey === keys[i]));
     const details = {
       groupKey: notification.groupKey,

@@ -1,17 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  clearReleaseCache,
-  requestValidation,
-  resolveRelease,
-  runBenchmark,
-  setup,
-  withEpisode,
-  type BenchmarkRunContext,
-  type Episode,
-  type TrumpetsHandle,
-} from '@trumpets/instrumentation';
+import { clearReleaseCache, resolveRelease, setup, withEpisode, type Episode, type TrumpetsHandle } from '@trumpets/instrumentation';
+import { requestValidation, runBenchmark, type BenchmarkRunContext } from '@trumpets/instrumentation/benchmark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signGrafanaBody } from '../alerts/verifyGrafanaSignature.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';

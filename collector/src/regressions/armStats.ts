@@ -1,4 +1,3 @@
-import { loadQuery } from '../queries.ts';
 import type { Moments } from '../stats/sequential.ts';
 import type { Store } from '../store/Store.ts';
 
@@ -39,7 +38,7 @@ export interface ArmWindow {
 export async function readArmStats(store: Store, window: ArmWindow): Promise<ArmStats> {
   // No threshold yet: one no episode passes (about 30 years), a number chdb binds safely.
   const latencyThresholdMs = Number.isFinite(window.latencyThresholdMs) ? window.latencyThresholdMs : 1e12;
-  const [row] = await store.query<ArmRow>(loadQuery('release_arm_stats'), { ...window, latencyThresholdMs });
+  const [row] = await store.named<ArmRow>('release_arm_stats', { ...window, latencyThresholdMs });
   const n = Number(row?.episodes ?? 0);
   const number = (value: number | null | undefined) => (Number.isFinite(Number(value)) ? Number(value) : 0);
   return {
@@ -55,6 +54,6 @@ export async function readArmStats(store: Store, window: ArmWindow): Promise<Arm
 
 /** The release's p95 latency over a window, or Infinity when it had no episodes then. */
 export async function latencyP95(store: Store, window: Omit<ArmWindow, 'latencyThresholdMs'>): Promise<number> {
-  const [row] = await store.query<{ episodes: string; p95LatencyMs: number }>(loadQuery('release_latency_p95'), window);
+  const [row] = await store.named<{ episodes: string; p95LatencyMs: number }>('release_latency_p95', window);
   return Number(row?.episodes ?? 0) > 0 ? Number(row!.p95LatencyMs) : Infinity;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
-import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import type { RegressionMetric } from './regressionMetrics.ts';
 
@@ -72,7 +71,7 @@ export async function insertRegression(store: Store, regression: NewRegression):
 }
 
 export async function listRegressions(store: Store, agent: string, releaseId = ''): Promise<Regression[]> {
-  const rows = await store.query<RegressionRow>(loadQuery('regression_list'), { agent, releaseId });
+  const rows = await store.named<RegressionRow>('regression_list', { agent, releaseId });
   return rows.map((row) => ({
     id: row.RegressionId,
     agent: row.Agent,

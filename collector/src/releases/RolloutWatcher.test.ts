@@ -1,7 +1,6 @@
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger.ts';
-import { loadQuery } from '../queries.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId } from '../testing/otlpRequests.ts';
 import { jsonApi, proposeChange, registerConfig, storeGateDecision } from '../testing/releaseFixtures.ts';
@@ -108,7 +107,7 @@ describe('the rollout watcher', () => {
     expect((await api(`/api/regressions?agent=${AGENT}&release=${releaseId}`)).body.regressions).toHaveLength(1);
 
     const alertRows = () =>
-      harness.store.query<{ agent: string; release_id: string; metric: string; value: number }>(loadQuery('regression_alert_rule'));
+      harness.store.named<{ agent: string; release_id: string; metric: string; value: number }>('regression_alert_rule');
     expect(await alertRows()).toEqual([
       { agent: AGENT, release_id: releaseId, metric: 'success_rate', evidence: expect.any(Number), value: 1 },
     ]);

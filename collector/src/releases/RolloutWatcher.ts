@@ -1,6 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../log/logger.ts';
-import { loadQuery } from '../queries.ts';
 import { latencyP95, readArmStats } from '../regressions/armStats.ts';
 import { checkMetrics, type MetricCheck } from '../regressions/checkMetrics.ts';
 import { insertRegression, listRegressions } from '../regressions/regressionRepository.ts';
@@ -103,7 +102,7 @@ export class RolloutWatcher {
 
   private async watchAll(): Promise<WatchReport> {
     const report: WatchReport = { agents: 0, regressions: 0, advanced: [], extended: [], paused: [], rolledBack: [] };
-    const agents = await this.store.query<{ Agent: string }>(loadQuery('release_agents'));
+    const agents = await this.store.named<{ Agent: string }>('release_agents');
     this.regressionGauge?.reset();
     this.evidenceGauge?.reset();
     for (const { Agent: agent } of agents) {

@@ -1,6 +1,5 @@
 import { contentVersion, type Json } from '../shared/canonicalJson.ts';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
-import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import { appendReleaseEvent } from './releaseRepository.ts';
 import { DEFAULT_RELEASE_POLICY, releasePolicySchema, type ReleasePolicy } from './releasePolicy.ts';
@@ -15,10 +14,9 @@ export interface ReleasePolicyInForce {
 }
 
 export async function releasePolicyInForce(store: Store, agent: string): Promise<ReleasePolicyInForce> {
-  const [row] = await store.query<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>(
-    loadQuery('release_policy_current'),
-    { agent },
-  );
+  const [row] = await store.named<{ Version: string; Policy: string; CreatedBy: string; createdMs: string }>('release_policy_current', {
+    agent,
+  });
   if (!row)
     return {
       agent,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
-import { loadQuery } from '../queries.ts';
 import type { Store } from '../store/Store.ts';
 import { releasePolicySchema, type ReleasePolicy } from './releasePolicy.ts';
 import { foldReleaseEvents, type ReleaseAction, type ReleaseEvent, type ReleaseState, type EventOutcome } from './releaseState.ts';
@@ -124,8 +123,8 @@ export async function appendReleaseEvent(store: Store, event: NewEvent): Promise
 /** An agent's releases, oldest first, each with its events and the state they lead to. */
 export async function listReleases(store: Store, agent: string): Promise<Release[]> {
   const [rows, eventRows] = await Promise.all([
-    store.query<ReleaseRow>(loadQuery('release_list'), { agent }),
-    store.query<EventRow>(loadQuery('release_events'), { agent }),
+    store.named<ReleaseRow>('release_list', { agent }),
+    store.named<EventRow>('release_events', { agent }),
   ]);
   const byRelease = new Map<string, ReleaseEvent[]>();
   for (const row of eventRows) {
@@ -139,7 +138,7 @@ export async function listReleases(store: Store, agent: string): Promise<Release
 
 /** One release (with its agent's other releases, which its state is judged against), or undefined. */
 export async function findRelease(store: Store, releaseId: string): Promise<{ release: Release; all: Release[] } | undefined> {
-  const [row] = await store.query<{ Agent: string }>(loadQuery('release_agent'), { releaseId });
+  const [row] = await store.named<{ Agent: string }>('release_agent', { releaseId });
   if (!row) return undefined;
   const all = await listReleases(store, row.Agent);
   const release = all.find((candidate) => candidate.id === releaseId);

@@ -6,6 +6,7 @@ export const QUERIES_DIR = fileURLToPath(new URL('../../../queries/', import.met
 
 /** Every named query: `queries/<name>.sql`. A test proves each has its file and each file its name. */
 export const QUERY_NAMES = [
+  'alert_notifications_seen',
   'benchmark_draw_cluster_members',
   'benchmark_draw_corrected',
   'benchmark_draw_successes',
@@ -18,9 +19,12 @@ export const QUERY_NAMES = [
   'benchmark_set_versions',
   'config_get',
   'config_list',
+  'episode_detail',
   'episode_label_values',
   'episode_metrics',
   'episode_outcomes',
+  'episode_source_list',
+  'episode_tool_calls',
   'failure_batch_extent',
   'failure_bench_memberships',
   'failure_corrected_episodes',
@@ -49,6 +53,16 @@ export const QUERY_NAMES = [
   'proposal_events',
   'proposal_get',
   'proposal_list',
+  'regression_alert_rule',
+  'regression_list',
+  'release_agent',
+  'release_agents',
+  'release_arm_stats',
+  'release_audit',
+  'release_events',
+  'release_latency_p95',
+  'release_list',
+  'release_policy_current',
   'trace_spans',
   'traces_received_since',
 ] as const;

@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 
 interface EpisodeRow {
@@ -50,11 +49,11 @@ export function episodeRoute(options: { store: Store }): Router {
     const episodeId = req.params.id.toLowerCase();
     if (!ID.test(episodeId))
       return res.status(400).json({ message: `episode id '${req.params.id}' is not 32 hex digits (an episode id is its trace id)` });
-    const [episode] = await options.store.query<EpisodeRow>(loadQuery('episode_detail'), { episodeId });
+    const [episode] = await options.store.named<EpisodeRow>('episode_detail', { episodeId });
     if (!episode) return res.status(404).json({ message: `no episode ${episodeId}` });
     const [tools, sources] = await Promise.all([
-      options.store.query<ToolRow>(loadQuery('episode_tool_calls'), { episodeId }),
-      options.store.query<SourceRow>(loadQuery('episode_source_list'), { episodeId }),
+      options.store.named<ToolRow>('episode_tool_calls', { episodeId }),
+      options.store.named<SourceRow>('episode_source_list', { episodeId }),
     ]);
     res.json({
       episodeId: episode.EpisodeId,

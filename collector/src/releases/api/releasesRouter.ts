@@ -4,7 +4,6 @@ import { getConfig } from '../../configs/configRepository.ts';
 import { HttpError, parseOr400 } from '../../http/HttpError.ts';
 import { idSchema, nameSchema } from '@trumpets/protocol/api';
 import { sendHttpError } from '../../http/sendHttpError.ts';
-import { loadQuery } from '../../queries.ts';
 import { listRegressions } from '../../regressions/regressionRepository.ts';
 import type { Store } from '../../store/Store.ts';
 import type { AgentLock } from '../agentLock.ts';
@@ -38,7 +37,7 @@ export function releasesRouter(deps: { store: Store; lock: AgentLock }): Router 
   const { store, lock } = deps;
 
   const agentOf = async (releaseId: string): Promise<string> => {
-    const [row] = await store.query<{ Agent: string }>(loadQuery('release_agent'), { releaseId });
+    const [row] = await store.named<{ Agent: string }>('release_agent', { releaseId });
     if (!row) throw new HttpError(404, `no release ${releaseId}`);
     return row.Agent;
   };
@@ -93,7 +92,7 @@ export function releasesRouter(deps: { store: Store; lock: AgentLock }): Router 
     const query = parseOr400(auditQuerySchema, req.query, 'query');
     const toMs = query.to === undefined ? Date.now() : new Date(query.to).getTime();
     const fromMs = query.from === undefined ? toMs - 30 * DAY_MS : new Date(query.from).getTime();
-    const rows = await store.query<EventRow>(loadQuery('release_audit'), { agent: query.agent, fromMs, toMs, limit: query.limit });
+    const rows = await store.named<EventRow>('release_audit', { agent: query.agent, fromMs, toMs, limit: query.limit });
     res.json({ entries: rows.map((row) => auditEntry(eventFromRow(row))) });
   });
 
