@@ -1,14 +1,6 @@
-import {
-  recordSource,
-  requestValidation,
-  runBenchmark,
-  setup,
-  traceChat,
-  traceTool,
-  withEpisode,
-  type BenchmarkRunContext,
-} from '@trumpets/instrumentation';
-import { TRUMPETS } from '@trumpets/instrumentation/conventions';
+import { recordSource, setup, traceChat, traceTool, withEpisode } from '@trumpets/instrumentation';
+import { requestValidation, runBenchmark, type BenchmarkRunContext } from '@trumpets/instrumentation/benchmark';
+import { TRUMPETS } from '@trumpets/protocol/conventions';
 import { startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
 
 /** Tokens the seeded collector accepts: the stand-in's route headers send the read and act ones. */
