@@ -13,7 +13,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['protocol/src/**/*.test.ts', 'instrumentation/src/**/*.test.ts', 'collector/src/**/*.test.ts', 'grafana-plugin/provisioning/src/**/*.test.ts'],
+          include: [
+            'protocol/src/**/*.test.ts',
+            'instrumentation/src/**/*.test.ts',
+            'collector/src/**/*.test.ts',
+            'grafana-plugin/provisioning/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedStore, loadQuery, runMigrations, type Store } from '@trumpets/collector';
+import { EmbeddedStore, namedQuerySql, runMigrations, type Store } from '@trumpets/collector';
 
 export interface PanelQueryFigure {
   name: string;
@@ -123,7 +123,7 @@ export async function benchPanelQueries(count: number, log: (line: string) => vo
     log(`  ${parts?.parts} parts in ${parts?.partitions} partitions`);
     const figures: PanelQueryFigure[] = [];
     for (const panel of PANEL_QUERIES) {
-      const sql = loadQuery(panel.query);
+      const sql = namedQuerySql(panel.query);
       const finalMs = await median(() => store.query(sql, panel.params));
       const bareMs = await median(() => store.query(sql.replace(/\bFINAL\b/g, ''), panel.params));
       figures.push({ name: panel.name, finalMs, bareMs, ratio: finalMs / bareMs });

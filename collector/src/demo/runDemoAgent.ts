@@ -1,4 +1,5 @@
-import { runSampleAgent, setup } from '@trumpets/instrumentation';
+import { setup } from '@trumpets/instrumentation';
+import { runSampleAgent } from '@trumpets/instrumentation/testing';
 
 /**
  * `trumpets demo-agent`: the sample agent as its own process, sending a batch of episodes every

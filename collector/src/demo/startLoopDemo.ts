@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CollectorConfig } from '../config.ts';
-import { tokensSchema } from '../api/auth/tokens.ts';
+import { tokensSchema } from '../http/apiTokens.ts';
 import type { Logger } from '../log/logger.ts';
 import { startCollector } from '../startCollector.ts';
 import { terminalNarrator } from './narrator.ts';

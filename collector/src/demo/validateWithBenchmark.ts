@@ -1,5 +1,5 @@
-import { requestValidation, runBenchmark } from '@trumpets/instrumentation';
-import { createRandom } from './agent/demoRandom.ts';
+import { requestValidation, runBenchmark } from '@trumpets/instrumentation/benchmark';
+import { createRandom } from '../shared/random.ts';
 import { answerCustomer } from './agent/supportAgent.ts';
 import type { SupportConfig } from './agent/supportConfig.ts';
 import type { SupportDesk } from './agent/supportDesk.ts';

@@ -3,7 +3,7 @@ import type { DecodedSpan } from '../otlp/types.ts';
 import { nowMicrosText } from '../shared/clock.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { assembleTrace, type AssemblyOptions } from './assembleTrace.ts';
-import { nanosToDateTime64 } from './nanos.ts';
+import { nanosToDateTime64 } from '../spans/nanos.ts';
 import { RecentTraces, type RecentTracesOptions } from './RecentTraces.ts';
 import type { StoredSpan } from './storedSpan.ts';
 import { toStoredSpan } from './toStoredSpan.ts';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
-import { loadQuery } from '../queries.ts';
 import type { StoreErrorReason } from '../store/storeErrors.ts';
 import type { Store, StoreError, WritableTable } from '../store/Store.ts';
 
@@ -58,7 +57,7 @@ export class DeadLetters {
 
 /** Held dead letters, oldest first. */
 export function listDeadLetters(store: Store, limit = 1000): Promise<DeadLetterRow[]> {
-  return store.query<DeadLetterRow>(loadQuery('dead_letters_held'), { limit });
+  return store.named<DeadLetterRow>('dead_letters_held', { limit });
 }
 
 /** DateTime64(3) text in UTC, as both backends parse it. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spanRowsText } from '../episodes/toSpanRow.ts';
+import { spanRowsText } from '../spans/spanRows.ts';
 import { decodeOtlpRequest } from '../otlp/index.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';

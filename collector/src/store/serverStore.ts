@@ -71,7 +71,6 @@ export class ServerStore implements Store {
     try {
       return await run();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       throw storeError(what, error);
     }
   }

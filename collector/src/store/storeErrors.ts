@@ -4,14 +4,7 @@
  * or place, or a statement it rejects, never will: such a batch is split, not retried.
  */
 export type StoreErrorReason =
-  | 'no_space'
-  | 'overloaded'
-  | 'unreachable'
-  | 'too_many_partitions'
-  | 'bad_row'
-  | 'bad_statement'
-  | 'injected'
-  | 'other';
+  'no_space' | 'overloaded' | 'unreachable' | 'too_many_partitions' | 'bad_row' | 'bad_statement' | 'injected' | 'other';
 
 /** Unknown failures count as retryable: keeping acknowledged rows and trying again is the safe side. */
 const RETRYABLE_REASONS = new Set<StoreErrorReason>(['no_space', 'overloaded', 'unreachable', 'injected', 'other']);
@@ -29,7 +22,16 @@ const BAD_ROW = new Set([6, 25, 26, 27, 38, 41, 53, 69, 70, 72, 117, 130, 131, 3
 const BAD_STATEMENT = new Set([16, 36, 43, 46, 47, 60, 62, 81, 456, 457]);
 
 /** Node socket errors (and the server client's own timeout) that a later attempt can get past. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /** Classifies an error thrown by either backend: `clickhouseCode` from chdb, a numeric `code` or message from @clickhouse/client. */
 export function classifyStoreError(error: unknown): { reason: StoreErrorReason; retryable: boolean } {

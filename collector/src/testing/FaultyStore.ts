@@ -54,6 +54,7 @@ export class FaultyStore implements Store {
   }
 
   private throwIfRefusing(table: WritableTable): void {
-    if (this.writeFault) throw new StoreError(`insert into ${table} failed: ${this.writeFault.reason}`, this.writeFault.retryable, { reason: 'injected' });
+    if (this.writeFault)
+      throw new StoreError(`insert into ${table} failed: ${this.writeFault.reason}`, this.writeFault.retryable, { reason: 'injected' });
   }
 }

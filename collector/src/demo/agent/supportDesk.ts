@@ -1,5 +1,5 @@
 import { recordSource, traceTool } from '@trumpets/instrumentation';
-import { createRandom, type Random } from './demoRandom.ts';
+import { createRandom, type Random } from '../../shared/random.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
 /**

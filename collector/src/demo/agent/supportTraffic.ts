@@ -1,5 +1,5 @@
 import { resolveRelease, withEpisode } from '@trumpets/instrumentation';
-import { createRandom, type Random } from './demoRandom.ts';
+import { createRandom, type Random } from '../../shared/random.ts';
 import { answerCustomer, workflowOf } from './supportAgent.ts';
 import { SUPPORT_AGENT, type SupportConfig } from './supportConfig.ts';
 import type { SupportDesk } from './supportDesk.ts';

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadQuery } from '../../queries.ts';
 import { startInProcessCollector, type InProcessCollector } from '../../testing/inProcessCollector.ts';
 import { otlpJson, type TestSpan } from '../../testing/otlpRequests.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
-import { PRODUCTION_FAILURE_MODES } from '../corpus/productionFailureModes.ts';
-import { syntheticFailures } from '../corpus/syntheticFailures.ts';
-import { scoreClustering } from '../quality/clusteringScores.ts';
+import { PRODUCTION_FAILURE_MODES } from '../../testing/failureCorpus/productionFailureModes.ts';
+import { syntheticFailures } from '../../testing/failureCorpus/syntheticFailures.ts';
+import { scoreClustering } from '../../testing/clusteringQuality/clusteringScores.ts';
 
 const TRACES_PER_REQUEST = 100;
 const BASE_NANOS = 1_764_000_000_000_000_000n;
@@ -75,7 +74,7 @@ describe('failure modes of episodes sent over OTLP (production-shaped corpus, ha
     const report = await harness.collector.failureClusterer.flush();
     expect(report.failures).toBe(records.length);
 
-    const members = await harness.store.query<{ FailureId: string; clusterId: string }>(loadQuery('failure_bench_memberships'));
+    const members = await harness.store.named<{ FailureId: string; clusterId: string }>('failure_bench_memberships');
     const clusterOf = new Map(members.map((row) => [row.FailureId, row.clusterId]));
     expect(records.every((record) => clusterOf.has(record.episodeId))).toBe(true);
     const scores = scoreClustering(

@@ -1,8 +1,7 @@
-import type { Json } from '../../configs/canonicalJson.ts';
+import type { Json } from '../../shared/canonicalJson.ts';
 import { listFailureModes, readFailureMode } from '../../failures/api/readFailureModes.ts';
 import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 import type { Logger } from '../../log/logger.ts';
-import { loadQuery } from '../../queries.ts';
 import type { Store } from '../../store/Store.ts';
 import { episodeInput } from '../benchmarkSets/benchmarkCase.ts';
 import { findSetVersion } from '../benchmarkSets/setVersions.ts';
@@ -142,7 +141,7 @@ export class ProposalDrafter {
 
   /** `draftKey`s of the (mode, agent) pairs `author` has proposed for. */
   private async draftedModes(author: string, modes: readonly FailureModeSummary[]): Promise<Set<string>> {
-    const rows = await this.store.query<{ FailureClusterId: string; Agent: string }>(loadQuery('drafting_drafted_modes'), {
+    const rows = await this.store.named<{ FailureClusterId: string; Agent: string }>('drafting_drafted_modes', {
       author,
       clusterIds: modes.map((mode) => mode.id),
     });
@@ -151,8 +150,8 @@ export class ProposalDrafter {
 
   private async modeEpisodes(episodeIds: string[]): Promise<ModeEpisode[]> {
     if (episodeIds.length === 0) return [];
-    const rows = await this.store.query<{ EpisodeId: string; Input: string; Workflow: string; CorrectedOutput: string }>(
-      loadQuery('drafting_mode_episodes'),
+    const rows = await this.store.named<{ EpisodeId: string; Input: string; Workflow: string; CorrectedOutput: string }>(
+      'drafting_mode_episodes',
       { episodeIds },
     );
     return rows.map((row) => ({

@@ -1,4 +1,4 @@
-import type { Json } from '../../configs/canonicalJson.ts';
+import type { Json } from '../../shared/canonicalJson.ts';
 import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 
 /** An episode of a failure mode, as a benchmark case can be made of it. */

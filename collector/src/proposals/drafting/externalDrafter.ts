@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Json } from '../../configs/canonicalJson.ts';
+import type { Json } from '../../shared/canonicalJson.ts';
 import { getConfig, listConfigs } from '../../configs/configRepository.ts';
 import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 import type { Store } from '../../store/Store.ts';
 import { createProposal } from '../createProposal.ts';
 import { createProposalSchema } from '../proposalRequest.ts';
-import { HttpError } from '../shared/HttpError.ts';
+import { HttpError } from '../../http/HttpError.ts';
 
 /** A team's own drafter: an HTTP endpoint (TRUMPETS_PROPOSAL_DRAFTER_URL) that suggests config changes, e.g. an LLM. */
 export interface ExternalDrafter {

@@ -1,10 +1,10 @@
 /**
  * The gate's error rates with more trials than the test suite can afford; the README's figures.
- * Run: npx tsx collector/src/gates/simulation/measureGate.ts (about ten minutes on two cores).
+ * Run: npx tsx collector/src/testing/gateSimulation/measureGate.ts (about ten minutes on two cores).
  * Exact figures enumerate every outcome; simulated ones use fixed seeds, so reruns print the same.
  */
-import { DEFAULT_GATE_POLICY, gatePolicySchema } from '../policy/gatePolicy.ts';
-import type { Verdict } from '../policy/verdicts.ts';
+import { DEFAULT_GATE_POLICY, gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
+import type { Verdict } from '../../gates/policy/verdicts.ts';
 import { probabilityOf, qualityOutcomes, rerunUntilDecidedValidated } from './exactQualityLevel.ts';
 import { metricOver } from './gateRates.ts';
 import { decisionsOver, shareOf } from './runSimulatedGate.ts';
