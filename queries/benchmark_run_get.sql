@@ -11,7 +11,7 @@ SELECT
     r.ExpectedRuns AS ExpectedRuns,
     r.CreatedBy AS CreatedBy,
     toUnixTimestamp64Milli(r.CreatedAt) AS createdMs,
-    (SELECT count() FROM validation_results FINAL WHERE RunId = {runId:String}) AS reported,
-    (SELECT countIf(ErrorKind != '') FROM validation_results FINAL WHERE RunId = {runId:String}) AS errors
-FROM validation_runs AS r FINAL
+    (SELECT count() FROM benchmark_results FINAL WHERE RunId = {runId:String}) AS reported,
+    (SELECT countIf(ErrorKind != '') FROM benchmark_results FINAL WHERE RunId = {runId:String}) AS errors
+FROM benchmark_runs AS r FINAL
 WHERE r.RunId = {runId:String}

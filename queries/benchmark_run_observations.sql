@@ -14,12 +14,12 @@ SELECT
     e.LatencyMs AS latencyMs,
     e.InputTokens + e.OutputTokens AS tokens,
     e.CostUsd AS costUsd
-FROM (SELECT * FROM validation_results FINAL WHERE RunId = {runId:String}) AS r
+FROM (SELECT * FROM benchmark_results FINAL WHERE RunId = {runId:String}) AS r
 LEFT JOIN
 (
     SELECT EpisodeId, Outcome, LatencyMs, InputTokens, OutputTokens, CostUsd
     FROM episodes FINAL
-    WHERE EpisodeId IN (SELECT EpisodeId FROM validation_results FINAL WHERE RunId = {runId:String})
+    WHERE EpisodeId IN (SELECT EpisodeId FROM benchmark_results FINAL WHERE RunId = {runId:String})
       AND Attributes['trumpets.benchmark.run_id'] = {runId:String}
 ) AS e ON e.EpisodeId = r.EpisodeId
 ORDER BY caseId, repeat

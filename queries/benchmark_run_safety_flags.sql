@@ -4,6 +4,6 @@ SELECT
     groupArray(EventAttributes['trumpets.safety.kind']) AS kinds
 FROM spans FINAL
 ARRAY JOIN `Events.Name` AS EventName, `Events.Attributes` AS EventAttributes
-WHERE TraceId IN (SELECT EpisodeId FROM validation_results FINAL WHERE RunId = {runId:String})
+WHERE TraceId IN (SELECT EpisodeId FROM benchmark_results FINAL WHERE RunId = {runId:String})
   AND EventName = 'trumpets.safety.flag'
 GROUP BY TraceId

@@ -21,8 +21,8 @@ const WRITE_ROUTES = [
   '/api/proposals',
   '/api/proposals/p-1/events',
   '/api/proposals/p-1/validations',
-  '/api/validation-runs',
-  '/api/validation-runs/r-1/results',
+  '/api/benchmark-runs',
+  '/api/benchmark-runs/r-1/results',
 ];
 const READ_ROUTES = [
   '/api/failure-modes',
@@ -35,7 +35,7 @@ const READ_ROUTES = [
   '/api/agents/support/configs',
   '/api/agents/support/gate-policy',
   '/api/gate-decisions/d-1',
-  '/api/validation-runs/r-1',
+  '/api/benchmark-runs/r-1',
 ];
 const FIELDS = [
   'agent',

@@ -1,4 +1,4 @@
-import type { Verdict } from '../gates/policy/verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
 
 export const PROPOSAL_STATES = ['draft', 'validating', 'validated', 'rejected', 'promoted', 'withdrawn'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];

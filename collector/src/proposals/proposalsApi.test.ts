@@ -142,11 +142,11 @@ describe('proposals', () => {
 describe('validation runs and decisions', () => {
   it('refuse results for cases outside the frozen set version', async () => {
     const { id } = (await api('/api/proposals', 'POST', proposal())).body;
-    const run = await api('/api/validation-runs', 'POST', { proposalId: id, variant: 'baseline', setId: 'shop-manual', setVersion: 1 });
+    const run = await api('/api/benchmark-runs', 'POST', { proposalId: id, variant: 'baseline', setId: 'shop-manual', setVersion: 1 });
     expect(run.status).toBe(201);
     expect(run.body).toMatchObject({ variant: 'baseline', configVersion: baselineVersion, setVersion: 1, expectedRuns: 4, config });
     expect((await api(`/api/proposals/${id}`)).body.state).toBe('validating');
-    const refused = await api(`/api/validation-runs/${run.body.runId}/results`, 'POST', {
+    const refused = await api(`/api/benchmark-runs/${run.body.runId}/results`, 'POST', {
       results: [{ caseId: 'nope', repeat: 0, episodeId: randomHexId(16) }],
     });
     expect(refused.status).toBe(400);
@@ -157,9 +157,9 @@ describe('validation runs and decisions', () => {
     const { id } = (await api('/api/proposals', 'POST', proposal())).body;
     const runIds: string[] = [];
     for (const variant of ['baseline', 'candidate']) {
-      const run = await api('/api/validation-runs', 'POST', { proposalId: id, variant, setId: 'shop-manual', setVersion: 1 });
+      const run = await api('/api/benchmark-runs', 'POST', { proposalId: id, variant, setId: 'shop-manual', setVersion: 1 });
       const results = run.body.cases.map((c: Body) => ({ caseId: c.caseId, repeat: 0, episodeId: randomHexId(16) }));
-      expect((await api(`/api/validation-runs/${run.body.runId}/results`, 'POST', { results })).body).toMatchObject({
+      expect((await api(`/api/benchmark-runs/${run.body.runId}/results`, 'POST', { results })).body).toMatchObject({
         reported: 4,
         expectedRuns: 4,
         errors: 0,

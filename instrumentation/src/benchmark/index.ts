@@ -3,7 +3,8 @@
 export { runBenchmark } from './runBenchmark.ts';
 export type { BenchmarkRunContext, BenchmarkRunSummary, RunBenchmarkOptions } from './runBenchmark.ts';
 export { requestValidation } from './requestValidation.ts';
-export type { GateVerdict, RequestValidationOptions } from './requestValidation.ts';
+export type { RequestValidationOptions } from './requestValidation.ts';
+export type { GateDecision, Verdict } from '@trumpets/protocol/api';
 export { matchesReference } from './scorers.ts';
 export type { Scorer, ScorerInput } from './scorers.ts';
 export { CollectorApiError } from './collectorClient.ts';

@@ -1,3 +1,4 @@
+import type { GateDecision } from '@trumpets/protocol/api';
 import { CollectorApiError, callCollector, type CollectorConnection } from './collectorClient.ts';
 
 export interface RequestValidationOptions extends CollectorConnection {
@@ -8,28 +9,18 @@ export interface RequestValidationOptions extends CollectorConnection {
   waitForEpisodesMs?: number;
 }
 
-/** The parts of a gate decision most callers read; the collector's answer carries more (per case, per metric comparison). */
-export interface GateVerdict {
-  id: string;
-  verdict: 'pass' | 'marginal' | 'inconclusive' | 'fail' | 'error';
-  enforced: boolean;
-  reasons: string[];
-  metrics: Array<{ metric: string; verdict: string; decides: boolean; sentence: string }>;
-  [more: string]: unknown;
-}
-
 /**
  * Asks the collector to compare a proposal's baseline and candidate runs and decide. Episodes reach
  * the collector a moment after they are exported, so while some are missing it waits and asks
  * again, then decides without them once `waitForEpisodesMs` has passed.
  */
-export async function requestValidation(options: RequestValidationOptions): Promise<GateVerdict> {
+export async function requestValidation(options: RequestValidationOptions): Promise<GateDecision> {
   const deadline = Date.now() + (options.waitForEpisodesMs ?? 30_000);
   const body = { baselineRunId: options.baselineRunId, candidateRunId: options.candidateRunId };
   const path = `/api/proposals/${options.proposal}/validations`;
   for (;;) {
     try {
-      return await callCollector<GateVerdict>(options, 'POST', path, { ...body, allowMissingEpisodes: Date.now() >= deadline });
+      return await callCollector<GateDecision>(options, 'POST', path, { ...body, allowMissingEpisodes: Date.now() >= deadline });
     } catch (error) {
       if (!(error instanceof CollectorApiError) || error.status !== 409 || error.body.missingEpisodes === undefined) throw error;
       const waitMs = Math.min(Math.max(0, deadline - Date.now()), 1000 * Number(error.body.retryAfterSeconds ?? 1));

@@ -36,8 +36,8 @@ beforeAll(async () => {
     req.on('end', () => {
       requests.push({ path: req.url!, body: JSON.parse(text), authorization: req.headers.authorization });
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/api/validation-runs') res.end(JSON.stringify(registered));
-      else if (req.url === '/api/validation-runs/run-1/results') res.end(JSON.stringify({ reported: 0 }));
+      if (req.url === '/api/benchmark-runs') res.end(JSON.stringify(registered));
+      else if (req.url === '/api/benchmark-runs/run-1/results') res.end(JSON.stringify({ reported: 0 }));
       else res.writeHead(404).end(JSON.stringify({ message: 'no proposal' }));
     });
   });
@@ -73,7 +73,7 @@ describe('runBenchmark with tracing set up', () => {
     });
     expect(summary).toMatchObject({ runId: 'run-1', agent: 'calculator', runs: 6, errors: { agent: 2, scorer: 0 } });
     expect(requests[0]).toEqual({
-      path: '/api/validation-runs',
+      path: '/api/benchmark-runs',
       body: { proposalId: 'p-1', variant: 'candidate', setId: 'arith', setVersion: 3, repeats: 2 },
       authorization: 'Bearer secret',
     });
@@ -132,7 +132,7 @@ describe('runBenchmark with tracing set up', () => {
   it('throws what the collector said when it refuses the run', async () => {
     await expect(
       runBenchmark({ baseUrl: `${baseUrl}/elsewhere`, set: 'arith', variant: 'baseline', proposal: 'p-1', agent: calculator }),
-    ).rejects.toThrow('POST /api/validation-runs answered 404: no proposal');
+    ).rejects.toThrow('POST /api/benchmark-runs answered 404: no proposal');
   });
 });
 
@@ -151,7 +151,7 @@ describe('runBenchmark without tracing', () => {
     });
     await expect(run).rejects.toThrow('no tracer is set up: call setup() before runBenchmark');
     expect(calls).toBe(0);
-    expect(requests.map((r) => r.path)).toEqual(['/api/validation-runs']);
+    expect(requests.map((r) => r.path)).toEqual(['/api/benchmark-runs']);
   });
 });
 

@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { withEpisode } from '../episode.ts';
 import type { Episode } from '../episodeHandle.ts';
 import { currentSettings } from '../internal/settings.ts';
+import type { BenchmarkResult, RegisteredBenchmarkRun, Variant } from '@trumpets/protocol/api';
 import { BENCHMARK } from '@trumpets/protocol/conventions';
 import { callCollector, type CollectorConnection } from './collectorClient.ts';
 import { stderrProgress, type BenchmarkProgress } from './progress.ts';
@@ -13,7 +14,7 @@ export interface BenchmarkRunContext {
   /** The config document to run with: the baseline's, or the baseline with the proposal's change. */
   config: unknown;
   configVersion: string;
-  variant: 'baseline' | 'candidate';
+  variant: Variant;
   caseId: string;
   repeat: number;
   tags: readonly string[];
@@ -25,7 +26,7 @@ export interface BenchmarkRunContext {
 export interface RunBenchmarkOptions<Output> extends CollectorConnection {
   /** The benchmark set's id, or its id and a version. Default version: the newest. */
   set: string | { id: string; version?: number };
-  variant: 'baseline' | 'candidate';
+  variant: Variant;
   /** The proposal's id: it names the agent, the baseline and the candidate config. */
   proposal: string;
   /**
@@ -52,31 +53,13 @@ export interface BenchmarkRunSummary {
   runId: string;
   proposalId: string;
   agent: string;
-  variant: 'baseline' | 'candidate';
+  variant: Variant;
   configVersion: string;
   setId: string;
   setVersion: number;
   repeats: number;
   runs: number;
   errors: { agent: number; scorer: number };
-}
-
-interface RegisteredRun {
-  runId: string;
-  agent: string;
-  configVersion: string;
-  setId: string;
-  setVersion: number;
-  config: unknown;
-  cases: Array<{ caseId: string; input: unknown; reference: unknown; tags: string[]; workflow: string }>;
-}
-
-interface RunResult {
-  caseId: string;
-  repeat: number;
-  episodeId: string | null;
-  score: number | null;
-  error: { kind: 'agent' | 'scorer'; message: string } | null;
 }
 
 const RESULTS_PER_REQUEST = 1000;
@@ -97,7 +80,7 @@ class NoTracerError extends Error {
 export async function runBenchmark<Output>(options: RunBenchmarkOptions<Output>): Promise<BenchmarkRunSummary> {
   const set = typeof options.set === 'string' ? { id: options.set } : options.set;
   const repeats = options.repeats ?? 1;
-  const run = await callCollector<RegisteredRun>(options, 'POST', '/api/validation-runs', {
+  const run = await callCollector<RegisteredBenchmarkRun>(options, 'POST', '/api/benchmark-runs', {
     proposalId: options.proposal,
     variant: options.variant,
     setId: set.id,
@@ -105,7 +88,7 @@ export async function runBenchmark<Output>(options: RunBenchmarkOptions<Output>)
     repeats,
   });
   const work = run.cases.flatMap((benchmarkCase) => Array.from({ length: repeats }, (_, repeat) => ({ benchmarkCase, repeat })));
-  const results: RunResult[] = [];
+  const results: BenchmarkResult[] = [];
   const progress = options.onProgress ?? stderrProgress();
   let errors = 0;
 
@@ -118,7 +101,7 @@ export async function runBenchmark<Output>(options: RunBenchmarkOptions<Output>)
 
   await (options.flush ?? flushGlobalProvider)();
   for (let start = 0; start < results.length; start += RESULTS_PER_REQUEST) {
-    await callCollector(options, 'POST', `/api/validation-runs/${run.runId}/results`, {
+    await callCollector(options, 'POST', `/api/benchmark-runs/${run.runId}/results`, {
       results: results.slice(start, start + RESULTS_PER_REQUEST),
     });
   }
@@ -141,16 +124,16 @@ export async function runBenchmark<Output>(options: RunBenchmarkOptions<Output>)
 
 async function runCase<Output>(
   options: RunBenchmarkOptions<Output>,
-  run: RegisteredRun,
-  benchmarkCase: RegisteredRun['cases'][number],
+  run: RegisteredBenchmarkRun,
+  benchmarkCase: RegisteredBenchmarkRun['cases'][number],
   repeat: number,
-): Promise<RunResult> {
+): Promise<BenchmarkResult> {
   const base = {
     caseId: benchmarkCase.caseId,
     repeat,
     episodeId: null as string | null,
     score: null as number | null,
-    error: null as RunResult['error'],
+    error: null as BenchmarkResult['error'],
   };
   let output: Output;
   try {

@@ -3,7 +3,7 @@ import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import type { Store } from '../../store/Store.ts';
 import { attemptOf } from '../policy/attempts.ts';
 import type { GatePolicy } from '../policy/gatePolicy.ts';
-import type { Verdict } from '../policy/verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
 import type { StoredDecision } from './storedDecision.ts';
 
 interface DecisionRow {

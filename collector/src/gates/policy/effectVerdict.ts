@@ -1,6 +1,6 @@
 import type { EffectComparison } from '../comparison/metricComparison.ts';
 import type { EffectMetricPolicy } from './gatePolicy.ts';
-import type { Verdict } from './verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
 
 /** The comparison turned so that positive is worse, whichever way the metric runs. */
 export interface Harm {

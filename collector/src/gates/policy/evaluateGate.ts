@@ -12,7 +12,8 @@ import { describeEffect, describeSafety, formatEffect } from './describeMetric.t
 import type { Attempt } from './attempts.ts';
 import { effectVerdict, harmOf } from './effectVerdict.ts';
 import type { GatePolicy, SafetyPolicy } from './gatePolicy.ts';
-import { worstOf, type Verdict } from './verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
+import { worstOf } from './verdicts.ts';
 
 export interface MetricVerdict {
   metric: MetricName;

@@ -1,7 +1,6 @@
-/** Verdicts from best to worst: the worst one wins. */
-export const VERDICTS = ['pass', 'marginal', 'inconclusive', 'fail', 'error'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import { VERDICTS, type Verdict } from '@trumpets/protocol/api';
 
+/** The worst of several verdicts (VERDICTS runs from best to worst). */
 export function worstOf(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((worst, verdict) => (VERDICTS.indexOf(verdict) > VERDICTS.indexOf(worst) ? verdict : worst), 'pass');
 }

@@ -5,7 +5,7 @@ import { findSetVersion } from '../benchmarkSets/setVersions.ts';
 import { assertCanMove, requireProposal } from '../moveProposal.ts';
 import { appendEvent } from '../proposalRepository.ts';
 import { HttpError } from '../../http/HttpError.ts';
-import type { registerRunSchema } from './runRequest.ts';
+import type { registerRunSchema } from '@trumpets/protocol/api';
 import { insertRun } from './runRepository.ts';
 
 /**

@@ -1,23 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../store/Store.ts';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
-import type { RunResult, Variant } from './runRequest.ts';
-
-export interface ValidationRun {
-  runId: string;
-  proposalId: string;
-  agent: string;
-  variant: Variant;
-  configVersion: string;
-  setId: string;
-  setVersion: number;
-  repeats: number;
-  expectedRuns: number;
-  reported: number;
-  errors: number;
-  createdBy: string;
-  createdAt: string;
-}
+import type { BenchmarkResult, BenchmarkRun, Variant } from '@trumpets/protocol/api';
 
 interface RunRow {
   RunId: string;
@@ -37,10 +21,10 @@ interface RunRow {
 
 export async function insertRun(
   store: Store,
-  run: Omit<ValidationRun, 'runId' | 'reported' | 'errors' | 'createdAt'>,
-): Promise<ValidationRun> {
+  run: Omit<BenchmarkRun, 'runId' | 'reported' | 'errors' | 'createdAt'>,
+): Promise<BenchmarkRun> {
   const runId = randomUUID();
-  await store.insert('validation_runs', [
+  await store.insert('benchmark_runs', [
     {
       RunId: runId,
       ProposalId: run.proposalId,
@@ -58,7 +42,7 @@ export async function insertRun(
   return (await getRun(store, runId))!;
 }
 
-export async function getRun(store: Store, runId: string): Promise<ValidationRun | undefined> {
+export async function getRun(store: Store, runId: string): Promise<BenchmarkRun | undefined> {
   const [row] = await store.named<RunRow>('benchmark_run_get', { runId });
   if (!row) return undefined;
   return {
@@ -78,10 +62,10 @@ export async function getRun(store: Store, runId: string): Promise<ValidationRun
   };
 }
 
-export async function insertResults(store: Store, runId: string, results: readonly RunResult[]): Promise<void> {
+export async function insertResults(store: Store, runId: string, results: readonly BenchmarkResult[]): Promise<void> {
   const recordedAt = nowMicrosText();
   await store.insert(
-    'validation_results',
+    'benchmark_results',
     results.map((result) => ({
       RunId: runId,
       CaseId: result.caseId,

@@ -3,37 +3,36 @@ import { callerOf } from '../../http/requireScope.ts';
 import type { Store } from '../../store/Store.ts';
 import { setCases } from '../benchmarkSets/setRepository.ts';
 import { HttpError, parseOr400 } from '../../http/HttpError.ts';
-import { idSchema } from '@trumpets/protocol/api';
+import { idSchema, registerRunSchema, reportResultsSchema } from '@trumpets/protocol/api';
 import { sendHttpError } from '../../http/sendHttpError.ts';
 import { registerRun } from './registerRun.ts';
-import { registerRunSchema, reportResultsSchema } from './runRequest.ts';
 import { getRun, insertResults } from './runRepository.ts';
 
 /**
- * Validation runs: POST /api/validation-runs (register, get run id, config and cases),
- * POST /api/validation-runs/:runId/results (report per case and repeat), GET /api/validation-runs/:runId.
+ * Benchmark runs: POST /api/benchmark-runs (register, get run id, config and cases),
+ * POST /api/benchmark-runs/:runId/results (report per case and repeat), GET /api/benchmark-runs/:runId.
  */
 export function runsRouter(deps: { store: Store }): Router {
   const router = Router();
   const { store } = deps;
 
-  router.post('/api/validation-runs', async (req, res) => {
-    const request = parseOr400(registerRunSchema, req.body, 'validation run');
+  router.post('/api/benchmark-runs', async (req, res) => {
+    const request = parseOr400(registerRunSchema, req.body, 'benchmark run');
     res.status(201).json(await registerRun(store, request, callerOf(res)));
   });
 
-  router.get('/api/validation-runs/:runId', async (req, res) => {
+  router.get('/api/benchmark-runs/:runId', async (req, res) => {
     const runId = parseOr400(idSchema, req.params.runId, 'run id');
     const run = await getRun(store, runId);
-    if (!run) throw new HttpError(404, `no validation run ${runId}`);
+    if (!run) throw new HttpError(404, `no benchmark run ${runId}`);
     res.json(run);
   });
 
-  router.post('/api/validation-runs/:runId/results', async (req, res) => {
+  router.post('/api/benchmark-runs/:runId/results', async (req, res) => {
     const runId = parseOr400(idSchema, req.params.runId, 'run id');
     const { results } = parseOr400(reportResultsSchema, req.body, 'results');
     const run = await getRun(store, runId);
-    if (!run) throw new HttpError(404, `no validation run ${runId}`);
+    if (!run) throw new HttpError(404, `no benchmark run ${runId}`);
     const known = new Set((await setCases(store, run.setId, run.setVersion)).map((benchmarkCase) => benchmarkCase.caseId));
     const unknown = [...new Set(results.filter((result) => !known.has(result.caseId)).map((result) => result.caseId))];
     if (unknown.length > 0)

@@ -10,7 +10,8 @@ import { setCases } from '../benchmarkSets/setRepository.ts';
 import { requireProposal } from '../moveProposal.ts';
 import { appendEvent } from '../proposalRepository.ts';
 import { stateAfterVerdict } from '../proposalStates.ts';
-import { getRun, type ValidationRun } from '../runs/runRepository.ts';
+import type { BenchmarkRun } from '@trumpets/protocol/api';
+import { getRun } from '../runs/runRepository.ts';
 import { HttpError } from '../../http/HttpError.ts';
 import { idSchema } from '@trumpets/protocol/api';
 import { costUnitOf, loadRunObservations, missingEpisodes, toCaseRun } from './runObservations.ts';
@@ -124,7 +125,7 @@ async function runOf(
   proposalId: string,
   variant: 'baseline' | 'candidate',
   configVersion: string,
-): Promise<ValidationRun> {
+): Promise<BenchmarkRun> {
   const run = await getRun(store, runId);
   if (!run) throw new HttpError(404, `no validation run ${runId}`);
   if (run.proposalId !== proposalId) throw new HttpError(409, `run ${runId} belongs to proposal ${run.proposalId}, not ${proposalId}`);

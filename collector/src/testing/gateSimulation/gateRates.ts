@@ -5,7 +5,7 @@ import { pairCases, type PairedCase } from '../../gates/comparison/pairCases.ts'
 import { attemptOf } from '../../gates/policy/attempts.ts';
 import { effectVerdict, harmOf } from '../../gates/policy/effectVerdict.ts';
 import type { GatePolicy } from '../../gates/policy/gatePolicy.ts';
-import type { Verdict } from '../../gates/policy/verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
 import { simulateBenchmark, type CandidateEffect } from './simulateBenchmark.ts';
 
 const COMPARE = { latency_p95: compareP95Latency, cost: compareCost } as const;

@@ -4,7 +4,7 @@
  * Exact figures enumerate every outcome; simulated ones use fixed seeds, so reruns print the same.
  */
 import { DEFAULT_GATE_POLICY, gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
-import type { Verdict } from '../../gates/policy/verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
 import { probabilityOf, qualityOutcomes, rerunUntilDecidedValidated } from './exactQualityLevel.ts';
 import { metricOver } from './gateRates.ts';
 import { decisionsOver, shareOf } from './runSimulatedGate.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATE_POLICY, gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
-import type { Verdict } from '../../gates/policy/verdicts.ts';
+import type { Verdict } from '@trumpets/protocol/api';
 import { decisionsOver, shareOf } from './runSimulatedGate.ts';
 
 /**

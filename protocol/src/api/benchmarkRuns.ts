@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { idSchema, setIdSchema } from '@trumpets/protocol/api';
+import { idSchema, setIdSchema } from './fields.ts';
 
 export const VARIANTS = ['baseline', 'candidate'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-/** POST /api/validation-runs: the runner announces a pass before it starts, and gets the run id its episodes carry. */
+/** POST /api/benchmark-runs: the runner announces a pass before it starts, and gets the run id its episodes carry. */
 export const registerRunSchema = z
   .object({
     proposalId: idSchema,
@@ -17,7 +17,7 @@ export const registerRunSchema = z
   })
   .strict();
 
-const resultSchema = z
+export const benchmarkResultSchema = z
   .object({
     caseId: z.string().min(1).max(100),
     repeat: z.number().int().min(0),
@@ -36,7 +36,39 @@ const resultSchema = z
       .default(null),
   })
   .strict();
-export type RunResult = z.infer<typeof resultSchema>;
+export type BenchmarkResult = z.infer<typeof benchmarkResultSchema>;
 
-/** POST /api/validation-runs/:runId/results: results in batches; reporting the same case and repeat again replaces it. */
-export const reportResultsSchema = z.object({ results: z.array(resultSchema).min(1).max(5000) }).strict();
+/** POST /api/benchmark-runs/:runId/results: results in batches; reporting the same case and repeat again replaces it. */
+export const reportResultsSchema = z.object({ results: z.array(benchmarkResultSchema).min(1).max(5000) }).strict();
+
+/** A benchmark run as the collector keeps it: GET /api/benchmark-runs/:runId. */
+export interface BenchmarkRun {
+  runId: string;
+  proposalId: string;
+  agent: string;
+  variant: Variant;
+  configVersion: string;
+  setId: string;
+  setVersion: number;
+  repeats: number;
+  expectedRuns: number;
+  reported: number;
+  errors: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** One frozen case of the run's set, as the runner gets it. */
+export interface BenchmarkRunCase {
+  caseId: string;
+  input: unknown;
+  reference: unknown;
+  tags: string[];
+  workflow: string;
+}
+
+/** The answer to POST /api/benchmark-runs: the run, the exact config to run and the cases. */
+export interface RegisteredBenchmarkRun extends BenchmarkRun {
+  config: unknown;
+  cases: BenchmarkRunCase[];
+}
