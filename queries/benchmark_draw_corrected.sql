@@ -8,11 +8,9 @@ SELECT
     e.TagList AS TagList
 FROM
 (
-    SELECT EpisodeId, Input, Outcome, Workflow, StartTime, Attributes['trumpets.episode.tags'] AS TagList
-    FROM episodes FINAL
+    SELECT EpisodeId, Input, Outcome, Workflow, StartTime, TagList
+    FROM drawable_episodes
     WHERE Agent = {agent:String}
-      AND Attributes['trumpets.benchmark.run_id'] = ''
-      AND NOT InputTruncated
       AND StartTime >= fromUnixTimestamp64Milli({fromMs:Int64})
 ) AS e
 INNER JOIN

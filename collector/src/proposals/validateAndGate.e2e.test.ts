@@ -216,4 +216,21 @@ describe('validate and gate, end to end', () => {
     expect((refused as Error).message).toContain('has used 1 of the 1 validations the gate policy allows');
     expect((await api<{ state: string }>(`/api/proposals/${proposal}`)).body.state).toBe('validating');
   });
+
+  it("never draws a benchmark run's own episodes into a set", async () => {
+    // By now the runs above have stored well over a hundred successful benchmark episodes of this agent.
+    const drawn = await api<{ rules: { drawn: Array<{ found: number }> } }>('/api/benchmark-sets', 'POST', {
+      setId: 'support-later',
+      agent: 'support',
+      rules: [
+        { kind: 'successes', count: 5000 },
+        { kind: 'tagged', tags: ['high-risk'], count: 5000 },
+        { kind: 'corrected', count: 5000 },
+      ],
+    });
+    const [successes, tagged, corrected] = drawn.body.rules.drawn.map((rule) => rule.found);
+    expect(successes).toBeGreaterThanOrEqual(30);
+    expect(successes).toBeLessThanOrEqual(40);
+    expect([tagged, corrected]).toEqual([5, 3]);
+  });
 });
