@@ -18,6 +18,7 @@ export default defineConfig({
             'instrumentation/src/**/*.test.ts',
             'collector/src/**/*.test.ts',
             'grafana-plugin/provisioning/src/**/*.test.ts',
+            'examples/**/*.test.ts',
           ],
         },
       },
