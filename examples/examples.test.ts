@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('the README examples, run as written', () => {
-  it('trace-an-agent.mts stores an escalated episode with redacted input, two tool calls and a source', async () => {
+  it('trace-an-agent.mts stores an escalated episode with redacted input, two tool calls, a source and its correction', async () => {
     const printed = await runExample('trace-an-agent.mts');
     const [, episodeId, answer] = /^episode ([0-9a-f]{32}): (.*)$/.exec(printed)!;
     expect(answer).toBe('A colleague will approve your refund today.');
@@ -72,6 +72,19 @@ describe('the README examples, run as written', () => {
       ['issueRefund', 'error', 'RangeError'],
     ]);
     expect(episode.sources).toHaveLength(1);
+    // The correction reaches the collector too: a benchmark set drawn from corrected episodes has it as the reference.
+    let attempt = 0;
+    const corrected = await eventually(async () => {
+      const setId = `corrected-${++attempt}`;
+      const drawn = await api<{ caseCount: number }>('/api/benchmark-sets', 'POST', {
+        setId,
+        agent: 'support',
+        rules: [{ kind: 'corrected', count: 10 }],
+      });
+      return drawn.status === 201 && drawn.body.caseCount === 1 ? setId : undefined;
+    });
+    const set = await api<{ cases: Array<{ sourceEpisodeId: string; reference: unknown }> }>(`/api/benchmark-sets/${corrected}`);
+    expect(set.body.cases).toMatchObject([{ sourceEpisodeId: episodeId, reference: 'Refund approved by a colleague.' }]);
   });
 
   it('gate-policy.json is a policy the collector takes as it is', async () => {
