@@ -11,6 +11,7 @@ import {
   spanRowsText,
   startCollector,
 } from '@trumpets/collector';
+import { profileMainThread } from './cpuProfile.ts';
 import { postFromProcess } from './postBodies.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
 
@@ -39,7 +40,12 @@ const fmt = (value: number) => value.toLocaleString('en').padStart(8);
  * off, against its two baselines measured in the same run on the same rows: decoding alone, and
  * a raw insert into the embedded store.
  */
-export async function benchIngest(episodes: number, concurrency: number, log: (line: string) => void): Promise<IngestFigures> {
+export async function benchIngest(
+  episodes: number,
+  concurrency: number,
+  log: (line: string) => void,
+  profileTo?: string,
+): Promise<IngestFigures> {
   const { bodies, spans } = syntheticRequests(episodes);
   log(
     `ingest: ${spans.toLocaleString('en')} spans in ${bodies.length} protobuf requests (${(bodies.reduce((n, b) => n + b.length, 0) / 1e6).toFixed(1)} MB)`,
@@ -63,9 +69,24 @@ export async function benchIngest(episodes: number, concurrency: number, log: (l
   log(`  raw insert (16k-row batches) ${fmt(rawInsertSpansPerSec)} spans/s`);
 
   log(`  end to end over HTTP, ${concurrency} requests in flight (as from ${concurrency} agent processes):`);
-  const spoolOn = await measureEndToEnd(bodies, spans, concurrency, true, log);
+  const spoolOn = profileTo
+    ? await profiled(() => measureEndToEnd(bodies, spans, concurrency, true, log), spans, profileTo, log)
+    : await measureEndToEnd(bodies, spans, concurrency, true, log);
   const spoolOff = await measureEndToEnd(bodies, spans, concurrency, false, log);
   return { spans, decodeSpansPerSec, rawInsertSpansPerSec, spoolOn, spoolOff };
+}
+
+/** Runs the spool-on measurement under the CPU profiler and prints main-thread µs per span by stage. */
+async function profiled(
+  work: () => Promise<EndToEndFigures>,
+  spans: number,
+  saveTo: string,
+  log: (line: string) => void,
+): Promise<EndToEndFigures> {
+  const { result, byStageUs } = await profileMainThread(work, saveTo);
+  log(`    main thread, µs per span by stage (profile in ${saveTo}):`);
+  for (const [stage, us] of [...byStageUs].sort((a, b) => b[1] - a[1])) log(`      ${(us / spans).toFixed(1).padStart(6)} µs  ${stage}`);
+  return result;
 }
 
 async function measureEndToEnd(

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { benchClustering } from './clustering.ts';
 import { benchFullDisk } from './fullDisk.ts';
-import { benchIngest } from './ingest.ts';
+import { benchIngest, type IngestFigures } from './ingest.ts';
+import { loadLine, machineLine, verdict } from './machine.ts';
 import { benchOutage } from './outage.ts';
 import { benchRegressions } from './regressions.ts';
 import { benchPanelQueries } from './panelQueries.ts';
@@ -12,6 +13,8 @@ import { benchTracer } from './tracer.ts';
  * `pnpm bench`: each figure is printed beside a baseline measured in the same run, as a ratio,
  * so results compare across machines. Targets are the project's, for a 2-core machine.
  * `--panel-episodes N` sets the episode rows the panel queries run on (default 10,000,000; 0 skips them).
+ * `pnpm bench --ingest` runs only the ingest part; `--profile FILE` profiles the collector's main
+ * thread during the spool-on run, prints microseconds per span by stage and saves the profile.
  * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end.
  * `pnpm bench --regressions` runs the regression-detection simulation instead (--days, default 1000).
  * `pnpm bench --outage` runs a store outage instead: --outage-seconds (default 300) at --rate spans/s
@@ -24,6 +27,8 @@ const { values } = parseArgs({
     episodes: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '16' },
     soak: { type: 'boolean', default: false },
+    ingest: { type: 'boolean', default: false },
+    profile: { type: 'string' },
     regressions: { type: 'boolean', default: false },
     days: { type: 'string', default: '1000' },
     minutes: { type: 'string', default: '10' },
@@ -40,6 +45,24 @@ const { values } = parseArgs({
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+function reportIngest(ingest: IngestFigures): void {
+  const slowerBaseline = Math.min(ingest.decodeSpansPerSec, ingest.rawInsertSpansPerSec);
+  const ratio = ingest.spoolOn.assembled / slowerBaseline;
+  const onOff = ingest.spoolOn.stored / ingest.spoolOff.stored;
+  log('');
+  log(`ingest end to end, spool on (stored and assembled): ${ingest.spoolOn.assembled.toLocaleString('en')} spans/s; ${loadLine()}`);
+  log(verdict('stored-and-assembled spans/s', ingest.spoolOn.assembled, '≥ 50,000', ingest.spoolOn.assembled >= 50_000));
+  log(
+    verdict(
+      `stored and assembled / slower of decode-only and raw insert (${slowerBaseline.toLocaleString('en')})`,
+      ratio,
+      '≥ 0.50',
+      ratio >= 0.5,
+    ),
+  );
+  log(verdict('spool on / spool off (stored)', onOff, '≥ 0.90', onOff >= 0.9));
+}
+
 if (values.soak) {
   await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), log);
 } else if (values.regressions) {
@@ -51,15 +74,14 @@ if (values.soak) {
     { outageSeconds: Number(values['outage-seconds']), spansPerSecond: Number(values.rate ?? 10_000), spoolMb: Number(values['spool-mb']) },
     log,
   );
+} else if (values.ingest) {
+  log(machineLine());
+  reportIngest(await benchIngest(Number(values.episodes), Number(values.concurrency), log, values.profile));
 } else {
+  log(machineLine());
   // First, while the machine is quiet: it measures CPU per episode, which ingest's processes would disturb.
   const tracer = await benchTracer(log);
-  const ingest = await benchIngest(Number(values.episodes), Number(values.concurrency), log);
-  const slowerBaseline = Math.min(ingest.decodeSpansPerSec, ingest.rawInsertSpansPerSec);
-  log('');
-  log(`ingest end to end (stored): ${ingest.spoolOn.stored.toLocaleString('en')} spans/s (target ≥ 50,000)`);
-  log(`  / slower of decode-only and raw insert: ${(ingest.spoolOn.stored / slowerBaseline).toFixed(2)} (target ≥ 0.50)`);
-  log(`  spool on / spool off (stored): ${(ingest.spoolOn.stored / ingest.spoolOff.stored).toFixed(2)}`);
+  reportIngest(await benchIngest(Number(values.episodes), Number(values.concurrency), log, values.profile));
   const ns = (value: number) => `${Math.round(value).toLocaleString('en')} ns`;
   log(
     `tracer, CPU per episode (root + 3 tools + 1 chat span): no tracing ${ns(tracer.untracedNs)}, bare OpenTelemetry SDK ${ns(tracer.bareSdkNs)}, @trumpets/instrumentation ${ns(tracer.trumpetsNs)}`,

@@ -2,6 +2,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCollectorProcess } from '@trumpets/collector/testing';
+import { loadLine, machineLine, verdict } from './machine.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
 
 export interface SoakFigures {
@@ -13,6 +14,22 @@ export interface SoakFigures {
   rssEndMb: number;
 }
 
+const MB = 1024 * 1024;
+
+/** The collector's own memory figures from its /metrics: JS heap, and the engine's tracked memory and caches. */
+async function memoryFigures(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (pattern: RegExp) => {
+    const match = pattern.exec(text);
+    return match ? `${Math.round(Number(match[1]) / MB)}` : '?';
+  };
+  const engine = (kind: string) => value(new RegExp(`^trumpets_engine_memory_bytes\\{kind="${kind}"\\} (\\S+)$`, 'm'));
+  return (
+    `JS heap ${value(/^trumpets_process_nodejs_heap_size_used_bytes (\S+)$/m)} MB; engine: tracked ${engine('tracked')} MB, merges ${engine('merges')} MB, ` +
+    `mark cache ${engine('mark_cache')} MB, primary index cache ${engine('primary_index_cache')} MB, uncompressed cache ${engine('uncompressed_cache')} MB`
+  );
+}
+
 /** Resident memory of a process, from /proc (Linux). */
 function rssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -21,7 +38,8 @@ function rssMb(pid: number): number {
 
 /**
  * Steady OTLP load against the real collector process for `minutes`, reporting its RSS once warm
- * (after the first minute's share of load) and at the end, and every minute in between.
+ * (after the first minute) and at the end, and every minute in between, beside the JS heap and the
+ * engine's own memory figures, so growth can be told apart: JavaScript or engine, caches or merges.
  */
 export async function benchSoak(minutes: number, spansPerSecond: number, log: (line: string) => void): Promise<SoakFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-soak-'));
@@ -33,6 +51,7 @@ export async function benchSoak(minutes: number, spansPerSecond: number, log: (l
   let refused = 0;
   let rssStartMb = Number.NaN;
   let nextReport = Date.now() + 60_000;
+  log(machineLine());
   log(`soak: ${minutes} min at ${spansPerSecond.toLocaleString('en')} spans/s against the collector process (pid ${pid})`);
   try {
     const started = Date.now();
@@ -47,16 +66,25 @@ export async function benchSoak(minutes: number, spansPerSecond: number, log: (l
       await response.arrayBuffer();
       if (response.status !== 200) refused += 1;
       sent += 1;
-      if (Number.isNaN(rssStartMb) && Date.now() - started > 10_000) rssStartMb = rssMb(pid);
       if (Date.now() >= nextReport) {
-        log(`  ${Math.round((Date.now() - started) / 60_000)} min: RSS ${rssMb(pid)} MB, ${sent * 500} spans sent, ${refused} refused`);
+        const rss = rssMb(pid);
+        // Warm: after the first minute's load, once caches and the JIT have filled in.
+        if (Number.isNaN(rssStartMb)) rssStartMb = rss;
+        log(
+          `  ${Math.round((Date.now() - started) / 60_000)} min: RSS ${rss} MB (${await memoryFigures(collector.url)}); ${sent * 500} spans sent, ${refused} refused; ${loadLine()}`,
+        );
         nextReport += 60_000;
       }
       const due = started + (sent / requestsPerSecond) * 1000;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
     }
     const rssEndMb = rssMb(pid);
-    log(`  RSS once warm ${rssStartMb} MB, at the end ${rssEndMb} MB; ${sent * 500} spans sent, ${refused} requests refused`);
+    log(
+      `  RSS once warm ${rssStartMb} MB, at the end ${rssEndMb} MB (${await memoryFigures(collector.url)}); ${sent * 500} spans sent, ${refused} requests refused`,
+    );
+    const growth = rssEndMb / rssStartMb - 1;
+    log(verdict('RSS growth from warm to the end, %', Math.round(growth * 1000) / 10, '≤ 15', growth <= 0.15));
+    log(verdict('RSS at the end, MB', rssEndMb, '< 600', rssEndMb < 600));
     return { minutes, spansPerSecond, sentSpans: sent * 500, refused, rssStartMb, rssEndMb };
   } finally {
     await collector.stop();

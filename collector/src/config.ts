@@ -2,11 +2,16 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { tokensSchema, type ApiToken } from './http/apiTokens.ts';
 import { describeIssues } from './shared/zodIssues.ts';
+import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from './store/engineLimits.ts';
 
 /**
  * Collector configuration, read once from the environment at start-up and checked by one schema,
  * so a bad value fails fast with a message naming the variable.
  */
+function bytes(fallback: number) {
+  return z.coerce.number().int().positive().default(fallback);
+}
+
 const configSchema = z.object({
   /** Address to listen on. Default 127.0.0.1 (loopback only, safe by default). */
   TRUMPETS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -58,6 +63,20 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024 * 1024),
+  /** The embedded engine's total memory; past it, queries and inserts fail (and are retried) instead of growing. Default 1 GiB. */
+  TRUMPETS_ENGINE_MAX_MEMORY_BYTES: bytes(DEFAULT_ENGINE_LIMITS.maxMemoryBytes),
+  /** Memory of one query or insert in the embedded engine. Default 512 MiB. */
+  TRUMPETS_ENGINE_QUERY_MAX_MEMORY_BYTES: bytes(DEFAULT_ENGINE_LIMITS.queryMaxMemoryBytes),
+  /** Memory of the embedded engine's background merges, together. Default 256 MiB. */
+  TRUMPETS_ENGINE_MERGE_MAX_MEMORY_BYTES: bytes(DEFAULT_ENGINE_LIMITS.mergeMaxMemoryBytes),
+  /** Background merges the embedded engine runs at once. Default 2. */
+  TRUMPETS_ENGINE_MERGE_THREADS: z.coerce.number().int().min(1).max(64).default(DEFAULT_ENGINE_LIMITS.mergeThreads),
+  /** The embedded engine's mark caches (granule offsets). Default 32 MiB. */
+  TRUMPETS_ENGINE_MARK_CACHE_BYTES: bytes(DEFAULT_ENGINE_LIMITS.markCacheBytes),
+  /** The embedded engine's primary-key index cache. Default 32 MiB. */
+  TRUMPETS_ENGINE_PRIMARY_INDEX_CACHE_BYTES: bytes(DEFAULT_ENGINE_LIMITS.primaryIndexCacheBytes),
+  /** The embedded engine's cache of decompressed blocks; 0 is off. Default 0. */
+  TRUMPETS_ENGINE_UNCOMPRESSED_CACHE_BYTES: z.coerce.number().int().nonnegative().default(DEFAULT_ENGINE_LIMITS.uncompressedCacheBytes),
   /** API tokens, comma-separated `name:secret:scope[+scope]` (scopes: ingest, read, act). Unset: no auth, allowed only on a loopback host. */
   TRUMPETS_TOKENS: tokensSchema.optional(),
   /** Browser origins allowed to call the API (comma-separated). Default: none, CORS off. */
@@ -113,6 +132,8 @@ export interface CollectorConfig {
   retryAfterSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
+  /** The embedded engine's memory limits (unused with a ClickHouse server). */
+  engine: EngineLimits;
   tokens: ApiToken[];
   redaction: { enabled: boolean; patterns: Array<{ name: string; pattern: string }> };
   corsOrigins: string[];
@@ -168,6 +189,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
       enabled: e.TRUMPETS_SPOOL === 'on',
       dir: e.TRUMPETS_SPOOL_DIR ?? join(dirname(e.TRUMPETS_DATA_DIR), 'spool'),
       maxBytes: e.TRUMPETS_SPOOL_MAX_BYTES,
+    },
+    engine: {
+      maxMemoryBytes: e.TRUMPETS_ENGINE_MAX_MEMORY_BYTES,
+      queryMaxMemoryBytes: e.TRUMPETS_ENGINE_QUERY_MAX_MEMORY_BYTES,
+      mergeMaxMemoryBytes: e.TRUMPETS_ENGINE_MERGE_MAX_MEMORY_BYTES,
+      mergeThreads: e.TRUMPETS_ENGINE_MERGE_THREADS,
+      markCacheBytes: e.TRUMPETS_ENGINE_MARK_CACHE_BYTES,
+      primaryIndexCacheBytes: e.TRUMPETS_ENGINE_PRIMARY_INDEX_CACHE_BYTES,
+      uncompressedCacheBytes: e.TRUMPETS_ENGINE_UNCOMPRESSED_CACHE_BYTES,
     },
     tokens: e.TRUMPETS_TOKENS ?? [],
     redaction: { enabled: e.TRUMPETS_REDACTION === 'on', patterns: e.TRUMPETS_REDACTION_PATTERNS ?? [] },

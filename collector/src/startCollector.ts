@@ -69,7 +69,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   if (config.proposalDrafting.intervalMs > 0) proposalDrafter.start();
 
   const pipeline = createSpanIngest(config, store, assembler, log, spoolFs);
-  const metrics = new CollectorMetrics(pipeline, assembler);
+  const metrics = new CollectorMetrics(pipeline, assembler, store);
   if (config.tokens.length === 0) log.warn('no TRUMPETS_TOKENS set: every route is open, which is allowed on a loopback address only');
   const releaseLock = new AgentLock();
   const rolloutWatcher = new RolloutWatcher(

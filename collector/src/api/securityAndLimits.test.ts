@@ -124,6 +124,8 @@ describe('metrics', () => {
     expect(text).toMatch(/^trumpets_spans_rejected_total\{reason="too_large"\} 6$/m);
     expect(text).toMatch(/^trumpets_spans_rejected_total\{reason="rate_limited"\} 5$/m);
     expect(text).toMatch(/^trumpets_spool_bytes \d+/m);
+    expect(text).toMatch(/^trumpets_engine_memory_bytes\{kind="tracked"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^trumpets_engine_memory_bytes\{kind="mark_cache"\} \d+$/m);
     expect(text).toMatch(/^trumpets_otlp_requests_total\{status="401"\} 2$/m);
     expect(text).toMatch(/^trumpets_otlp_requests_total\{status="403"\} 1$/m);
   });

@@ -1,4 +1,6 @@
 interface QueuedWrite<Row> {
+  /** Writes coalesce only with writes of the same partition, so an insert touches one. */
+  partition: number;
   rows: readonly Row[];
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -16,13 +18,13 @@ export class CoalescingInserter<Row> {
   constructor(
     /** One insert of the rows of every write it is given. */
     private readonly insert: (rows: readonly Row[]) => Promise<void>,
-    private readonly maxRowsPerInsert = 16_000,
+    private readonly maxRowsPerInsert = 65_536,
   ) {}
 
-  write(rows: readonly Row[]): Promise<void> {
+  write(rows: readonly Row[], partition = 0): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ rows, resolve, reject });
+      this.queue.push({ partition, rows, resolve, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -31,13 +33,17 @@ export class CoalescingInserter<Row> {
     this.draining = true;
     while (this.queue.length > 0) {
       // Whole writes only: one caller's rows never straddle two inserts.
-      let taken = 0;
+      const { partition } = this.queue[0]!;
+      const batch: Array<QueuedWrite<Row>> = [];
       let rowCount = 0;
-      while (taken < this.queue.length && (taken === 0 || rowCount + this.queue[taken]!.rows.length <= this.maxRowsPerInsert)) {
-        rowCount += this.queue[taken]!.rows.length;
-        taken += 1;
-      }
-      const batch = this.queue.splice(0, taken);
+      this.queue = this.queue.filter((write) => {
+        const fits = write.partition === partition && (batch.length === 0 || rowCount + write.rows.length <= this.maxRowsPerInsert);
+        if (fits) {
+          batch.push(write);
+          rowCount += write.rows.length;
+        }
+        return !fits;
+      });
       try {
         await this.insert(batch.length === 1 ? batch[0]!.rows : batch.flatMap((write) => write.rows));
         for (const write of batch) write.resolve();

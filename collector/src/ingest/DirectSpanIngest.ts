@@ -1,6 +1,7 @@
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import { SPAN_COLUMNS, spanRowJson } from '../spans/spanRows.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
+import { startDay } from '../spool/spanBatchPayload.ts';
 import type { Store } from '../store/Store.ts';
 import { CoalescingInserter } from './CoalescingInserter.ts';
 import type { SpanIngest } from './SpanIngest.ts';
@@ -22,7 +23,15 @@ export class DirectSpanIngest implements SpanIngest {
 
   async ingest(spans: readonly DecodedSpan[]): Promise<void> {
     if (spans.length === 0) return;
-    await this.spans.write(spans.map((span) => `${spanRowJson(span)}\n`));
+    // One write per start day (the spans table's partition), so a coalesced insert touches one.
+    const linesByDay = new Map<number, string[]>();
+    for (const span of spans) {
+      const day = startDay(span.startTimeUnixNano);
+      const lines = linesByDay.get(day) ?? [];
+      linesByDay.set(day, lines);
+      lines.push(`${spanRowJson(span)}\n`);
+    }
+    await Promise.all([...linesByDay].map(([day, lines]) => this.spans.write(lines, day)));
     this.assembler.addSpans(spans);
   }
 

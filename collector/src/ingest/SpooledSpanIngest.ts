@@ -1,7 +1,6 @@
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
-import { spanRowsText } from '../spans/spanRows.ts';
 import type { DecodedSpan } from '../otlp/types.ts';
-import { encodeSpanBatch } from '../spool/spanBatchPayload.ts';
+import { encodeSpanBatch, spanRowsByDay } from '../spool/spanBatchPayload.ts';
 import type { Spool } from '../spool/Spool.ts';
 import type { SpoolDrainer } from '../spool/SpoolDrainer.ts';
 import { uniqueTraceIds, type SpanIngest } from './SpanIngest.ts';
@@ -20,7 +19,7 @@ export class SpooledSpanIngest implements SpanIngest {
 
   async ingest(spans: readonly DecodedSpan[]): Promise<void> {
     if (spans.length === 0) return;
-    await this.spool.append(encodeSpanBatch(uniqueTraceIds(spans), spanRowsText(spans)));
+    await this.spool.append(encodeSpanBatch(uniqueTraceIds(spans), spanRowsByDay(spans)));
     this.assembler.addSpans(spans);
   }
 

@@ -19,6 +19,12 @@ export interface IngestPipeline {
 const SEGMENT_BYTES = 8 * 1024 * 1024;
 const SEGMENT_MAX_AGE_MS = 200;
 
+/**
+ * Inserts of 64k rows cost the engine a quarter less per row than 16k-row ones, and a pass of up to
+ * 64 MiB of segments (about 130k spans) gathers a backlog into few, large inserts.
+ */
+const DRAINER_OPTIONS = { rowsPerInsert: 65_536, bytesPerPass: 64 * 1024 * 1024, minBackoffMs: 100, maxBackoffMs: 5_000 };
+
 /** The spooled pipeline (default), or direct inserts when the spool is off. Starts draining leftovers at once. */
 export function createSpanIngest(
   config: { spool: { enabled: boolean; dir: string; maxBytes: number } },
@@ -39,7 +45,7 @@ export function createSpanIngest(
   const onStored = (traceIds: ReadonlySet<string>, segment: { replayed: boolean }) => {
     if (segment.replayed) assembler.noteTraces(traceIds);
   };
-  const drainer = new SpoolDrainer(spool, store, { rowsPerInsert: 16_000, minBackoffMs: 100, maxBackoffMs: 5_000, onStored }, log);
+  const drainer = new SpoolDrainer(spool, store, { ...DRAINER_OPTIONS, onStored }, log);
   drainer.start();
   return { ingest: new SpooledSpanIngest(spool, drainer, assembler), spool, drainer };
 }

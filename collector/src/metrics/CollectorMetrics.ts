@@ -1,6 +1,16 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
+import type { Store } from '../store/Store.ts';
+
+const ENGINE_MEMORY_KINDS: Record<string, string> = {
+  MemoryTracking: 'tracked',
+  MergesMutationsMemoryTracking: 'merges',
+  MarkCacheBytes: 'mark_cache',
+  IndexMarkCacheBytes: 'index_mark_cache',
+  PrimaryIndexCacheBytes: 'primary_index_cache',
+  UncompressedCacheBytes: 'uncompressed_cache',
+};
 
 export type RejectReason = 'invalid' | 'too_large' | 'rate_limited' | 'unavailable' | 'store_error' | 'unauthorized';
 
@@ -33,7 +43,7 @@ export class CollectorMetrics {
     registers: [this.registry],
   });
 
-  constructor(pipeline: IngestPipeline, assembler: EpisodeAssembler) {
+  constructor(pipeline: IngestPipeline, assembler: EpisodeAssembler, store: Store) {
     collectDefaultMetrics({ register: this.registry, prefix: 'trumpets_process_' });
     const drainer = pipeline.drainer;
     const spool = pipeline.spool;
@@ -80,6 +90,18 @@ export class CollectorMetrics {
       registers: [this.registry],
       collect() {
         this.set(spool?.bytes ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'trumpets_engine_memory_bytes',
+      help: "The store engine's own memory figures (system.metrics): tracked (everything it allocated), merges, and each cache",
+      labelNames: ['kind'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        // A store that cannot answer leaves the gauge empty: the scrape itself must not fail.
+        const rows = await store.named<{ metric: string; bytes: string }>('engine_memory').catch(() => []);
+        for (const row of rows) this.set({ kind: ENGINE_MEMORY_KINDS[row.metric] ?? row.metric }, Number(row.bytes));
       },
     });
     new Gauge({

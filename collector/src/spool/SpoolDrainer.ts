@@ -3,13 +3,15 @@ import { SPAN_COLUMNS } from '../spans/spanRows.ts';
 import type { StoreErrorReason } from '../store/storeErrors.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { DeadLetters } from './DeadLetters.ts';
-import { decodeSpanBatch } from './spanBatchPayload.ts';
+import { decodeSpanBatch, lineBoundary } from './spanBatchPayload.ts';
 import type { Spool } from './Spool.ts';
 import { decodeSpoolSegment } from './spoolRecord.ts';
 
 export interface DrainerOptions {
   /** Rows per insert: large enough to amortise the engine's per-insert cost. */
   rowsPerInsert: number;
+  /** Segment bytes read per pass: a pass may gather several small segments into one insert. */
+  bytesPerPass: number;
   /** Backoff after a failed insert starts here and doubles up to `maxBackoffMs`. */
   minBackoffMs: number;
   maxBackoffMs: number;
@@ -91,8 +93,8 @@ export class SpoolDrainer {
   private async run(): Promise<void> {
     let backoffMs = this.options.minBackoffMs;
     for (;;) {
-      const segment = this.spool.closedSegments()[0];
-      if (!segment) {
+      const segments = this.spool.closedSegments();
+      if (segments.length === 0) {
         for (const resolve of this.idleWaiters.splice(0)) resolve();
         if (this.stopped) return;
         await new Promise<void>((resolve) => (this.wake = resolve));
@@ -100,7 +102,7 @@ export class SpoolDrainer {
         continue;
       }
       try {
-        await this.drainSegment(segment);
+        await this.drainSegments(segments);
         if (this.stats.storeFailing) this.log.info('store accepts writes again; draining the spool');
         this.stats.storeFailing = false;
         backoffMs = this.options.minBackoffMs;
@@ -116,34 +118,50 @@ export class SpoolDrainer {
     }
   }
 
-  private async drainSegment(path: string): Promise<void> {
-    const { payloads, trailingBytes } = decodeSpoolSegment(await this.spool.readSegment(path));
-    if (trailingBytes > 0) {
-      this.stats.tornBytes += trailingBytes;
-      this.log.warn('spool segment ends in bytes that are not a whole record (a write torn by a crash; never acknowledged)', {
-        path,
-        trailingBytes,
-      });
-    }
-    const traceIds = new Set<string>();
-    let chunk: Buffer[] = [];
-    let chunkRows = 0;
+  /**
+   * Stores the oldest segments (as many as one pass reads), then deletes them. Rows are gathered
+   * by start day across the segments' records, so an insert is large and touches one partition.
+   */
+  private async drainSegments(closed: readonly string[]): Promise<void> {
+    const byDay = new Map<number | undefined, { chunks: Buffer[]; rows: number }>();
+    const traceIdsOf = new Map<string, Set<string>>();
+    const taken: string[] = [];
+    let bytes = 0;
     let storedRows = 0;
-    for (const payload of payloads) {
-      const batch = decodeSpanBatch(payload);
-      for (const id of batch.traceIds) traceIds.add(id);
-      chunk.push(batch.rowsText);
-      chunkRows += countLines(batch.rowsText);
-      if (chunkRows >= this.options.rowsPerInsert) {
-        storedRows += await this.insertRows(Buffer.concat(chunk), chunkRows);
-        chunk = [];
-        chunkRows = 0;
+    for (const path of closed) {
+      if (taken.length > 0 && bytes >= this.options.bytesPerPass) break;
+      const segment = await this.spool.readSegment(path);
+      taken.push(path);
+      const traceIds = new Set<string>();
+      traceIdsOf.set(path, traceIds);
+      bytes += segment.length;
+      const { payloads, trailingBytes } = decodeSpoolSegment(segment);
+      if (trailingBytes > 0) {
+        this.stats.tornBytes += trailingBytes;
+        this.log.warn('spool segment ends in bytes that are not a whole record (a write torn by a crash; never acknowledged)', {
+          path,
+          trailingBytes,
+        });
+      }
+      for (const payload of payloads) {
+        const batch = decodeSpanBatch(payload);
+        for (const id of batch.traceIds) traceIds.add(id);
+        for (const group of batch.groups) {
+          const pending = byDay.get(group.day) ?? { chunks: [], rows: 0 };
+          byDay.set(group.day, pending);
+          pending.chunks.push(group.text);
+          pending.rows += group.rows;
+          if (pending.rows >= this.options.rowsPerInsert) {
+            byDay.delete(group.day);
+            storedRows += await this.insertRows(Buffer.concat(pending.chunks), pending.rows);
+          }
+        }
       }
     }
-    if (chunkRows > 0) storedRows += await this.insertRows(Buffer.concat(chunk), chunkRows);
-    await this.spool.release(path);
+    for (const pending of byDay.values()) storedRows += await this.insertRows(Buffer.concat(pending.chunks), pending.rows);
+    for (const path of taken) await this.spool.release(path);
     this.stats.storedSpans += storedRows;
-    this.options.onStored?.(traceIds, { replayed: this.replayed.delete(path) });
+    for (const path of taken) this.options.onStored?.(traceIdsOf.get(path)!, { replayed: this.replayed.delete(path) });
   }
 
   /**
@@ -174,17 +192,4 @@ export class SpoolDrainer {
     const reason = error instanceof StoreError ? error.reason : 'other';
     this.stats.storeErrorsByReason.set(reason, (this.stats.storeErrorsByReason.get(reason) ?? 0) + 1);
   }
-}
-
-function countLines(text: Buffer): number {
-  let lines = 0;
-  for (let at = text.indexOf(10); at >= 0; at = text.indexOf(10, at + 1)) lines += 1;
-  return lines;
-}
-
-/** The offset just after the `lines`-th newline. */
-function lineBoundary(text: Buffer, lines: number): number {
-  let at = -1;
-  for (let seen = 0; seen < lines; seen++) at = text.indexOf(10, at + 1);
-  return at + 1;
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spanRowsText } from '../spans/spanRows.ts';
 import { decodeOtlpRequest } from '../otlp/index.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 import { replayDeadLetters } from './replayDeadLetters.ts';
-import { encodeSpanBatch } from './spanBatchPayload.ts';
+import { encodeSpanBatch, spanRowsByDay } from './spanBatchPayload.ts';
 
 let harness: InProcessCollector | undefined;
 afterEach(async () => {
@@ -30,7 +29,7 @@ function spans(count: number, make: (i: number) => Partial<TestSpan> = () => ({}
 /** Puts rows in the spool as the request path would, but past the request path's own checks: what an older collector may have left. */
 async function spoolDirectly(h: InProcessCollector, batch: TestSpan[]): Promise<void> {
   const decoded = decodeOtlpRequest(Buffer.from(JSON.stringify(otlpJson(batch))), 'json', { maxNesting: 32 }).spans;
-  await h.collector.pipeline.spool!.append(encodeSpanBatch([batch[0]!.traceId], spanRowsText(decoded)));
+  await h.collector.pipeline.spool!.append(encodeSpanBatch([batch[0]!.traceId], spanRowsByDay(decoded)));
 }
 
 async function count(h: InProcessCollector, sql: string): Promise<number> {
@@ -63,11 +62,27 @@ describe('a batch the store refuses for good', () => {
     expect(await count(h, "SELECT count() AS n FROM dead_letters FINAL WHERE Status = 'held'")).toBe(0);
   });
 
-  it('splits a batch whose start times span more partitions than one insert may create, and stores all of it', async () => {
+  it('stores a batch whose start times span more partitions than one insert may create, one insert per day', async () => {
     const h = (harness = await startInProcessCollector());
     // 120 spans on 120 different days: one insert may create at most 100 partitions.
     const skewed = spans(120, (i) => ({ startNanos: NOW_NANOS - BigInt(i) * DAY_NANOS }));
     await spoolDirectly(h, skewed);
+    const after = spans(10);
+    await spoolDirectly(h, after);
+    await h.collector.settle();
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${skewed[0]!.traceId}'`)).toBe(120);
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(10);
+    expect(h.collector.pipeline.drainer!.stats.storeErrorsByReason.get('too_many_partitions')).toBeUndefined();
+  });
+
+  it('splits a record from before rows were grouped by day whose start times span too many partitions, and stores all of it', async () => {
+    const h = (harness = await startInProcessCollector());
+    const skewed = spans(120, (i) => ({ startNanos: NOW_NANOS - BigInt(i) * DAY_NANOS }));
+    const decoded = decodeOtlpRequest(Buffer.from(JSON.stringify(otlpJson(skewed))), 'json', { maxNesting: 32 }).spans;
+    const ungrouped = spanRowsByDay(decoded)
+      .map((group) => group.text)
+      .join('');
+    await h.collector.pipeline.spool!.append(Buffer.from(`${JSON.stringify([skewed[0]!.traceId])}\n${ungrouped}`));
     const after = spans(10);
     await spoolDirectly(h, after);
     await h.collector.settle();

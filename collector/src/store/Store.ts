@@ -74,6 +74,15 @@ export const SHARED_SETTINGS = {
 } as const;
 
 /**
+ * Settings of inserts into one table, on both backends. The spans table is read with FINAL, so
+ * collapsing repeated spans inside each insert as well (optimize_on_insert) is work done twice: without it,
+ * an insert of spans costs about a third less.
+ */
+export const INSERT_SETTINGS: Partial<Record<WritableTable, Record<string, number>>> = {
+  spans: { optimize_on_insert: 0 },
+};
+
+/**
  * A store failure. `retryable` tells the HTTP layer whether to answer 503 (try again) or 500,
  * and the spool drainer whether to retry a batch or split it; `reason` labels the metrics.
  */

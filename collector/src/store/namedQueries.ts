@@ -22,6 +22,7 @@ export const QUERY_NAMES = [
   'dead_letters_held',
   'drafting_drafted_modes',
   'drafting_mode_episodes',
+  'engine_memory',
   'episode_detail',
   'episode_keys',
   'episode_label_values',

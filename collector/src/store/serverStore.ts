@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
-import { SHARED_SETTINGS, storeError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, type QueryParams, type Store, type WritableTable } from './Store.ts';
 
 export interface ServerStoreOptions {
   url: string;
@@ -54,6 +54,7 @@ export class ServerStore implements Store {
         values: Readable.from([payload]),
         columns: columns as [string, ...string[]],
         format: 'JSONCompactEachRow',
+        clickhouse_settings: INSERT_SETTINGS[table],
       }),
     );
   }
