@@ -1,10 +1,12 @@
 import { startInProcessCollector } from '@trumpets/collector/testing';
+import { loadLine, machineLine } from './machine.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
 
 export interface OutageFigures {
   acknowledgedSpans: number;
   storedSpans: number;
   lostSpans: number;
+  duplicatedSpans: number;
   refusedRequests: number;
   /** Seconds into the outage of the first 503, and the spool's bytes then. */
   firstRefusalAfterSeconds: number | undefined;
@@ -61,6 +63,7 @@ export async function benchOutage(
     await Promise.all(inFlight);
   })();
 
+  log(machineLine());
   log(
     `outage: ${options.outageSeconds} s store outage at ${options.spansPerSecond.toLocaleString('en')} spans/s, spool budget ${options.spoolMb} MiB`,
   );
@@ -77,27 +80,35 @@ export async function benchOutage(
     }
     h.store.refuseWrites(undefined);
     const healedAt = Date.now();
+    const backlogBytes = spool.bytes - steadyBytes;
     const maxDrainMs = (options.maxDrainSeconds ?? 600) * 1000;
     // Drained: the spool is back to what it held under the same load before the outage, give or take a segment.
     while (spool.bytes > steadyBytes + 8 * 1024 * 1024 && Date.now() - healedAt < maxDrainMs) await sleep(250);
     const drainSeconds = (Date.now() - healedAt) / 1000;
-    log(`  store back: backlog drained in ${drainSeconds.toFixed(1)} s with the load still on`);
+    log(
+      `  store back: backlog of ${(backlogBytes / 1024 / 1024).toFixed(0)} MiB drained in ${drainSeconds.toFixed(1)} s with the load still on ` +
+        `(${(backlogBytes / 1024 / 1024 / drainSeconds).toFixed(1)} MiB/s beyond the load); ${loadLine()}`,
+    );
     loading = false;
     await load;
     await h.collector.settle();
-    const [row] = await h.store.query<{ n: string }>('SELECT count() AS n FROM spans FINAL');
+    const [row] = await h.store.query<{ n: string; duplicated: string }>(
+      'SELECT count() AS n, count() - uniqExact(TraceId, SpanId) AS duplicated FROM spans FINAL',
+    );
     const stored = Number(row?.n);
+    const duplicated = Number(row?.duplicated);
     const figures: OutageFigures = {
       acknowledgedSpans: acknowledged,
       storedSpans: stored,
       lostSpans: acknowledged - Math.min(stored, acknowledged),
+      duplicatedSpans: duplicated,
       refusedRequests: refused,
       firstRefusalAfterSeconds: firstRefusalAt === undefined ? undefined : (firstRefusalAt - outageStarted) / 1000,
       spoolBytesAtFirstRefusal,
       drainSeconds,
     };
     log(
-      `  acknowledged ${acknowledged.toLocaleString('en')} spans, stored ${stored.toLocaleString('en')}, lost ${figures.lostSpans}; ${refused} requests answered 503` +
+      `  acknowledged ${acknowledged.toLocaleString('en')} spans, stored ${stored.toLocaleString('en')}, lost ${figures.lostSpans}, duplicated ${duplicated}; ${refused} requests answered 503` +
         (figures.firstRefusalAfterSeconds === undefined
           ? ' (the budget was never reached)'
           : `, the first ${figures.firstRefusalAfterSeconds.toFixed(1)} s into the outage at ${(spoolBytesAtFirstRefusal / 1024 / 1024).toFixed(0)} MiB spooled`),

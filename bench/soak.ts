@@ -25,14 +25,14 @@ async function memoryFigures(url: string): Promise<string> {
   };
   const engine = (kind: string) => value(new RegExp(`^trumpets_engine_memory_bytes\\{kind="${kind}"\\} (\\S+)$`, 'm'));
   return (
-    `JS heap ${value(/^trumpets_process_nodejs_heap_size_used_bytes (\S+)$/m)} MB; engine: tracked ${engine('tracked')} MB, merges ${engine('merges')} MB, ` +
+    `JS heap ${value(/^trumpets_process_nodejs_heap_size_used_bytes (\S+)$/m)} MB, buffers ${value(/^trumpets_process_nodejs_external_memory_bytes (\S+)$/m)} MB; engine: tracked ${engine('tracked')} MB, merges ${engine('merges')} MB, ` +
     `mark cache ${engine('mark_cache')} MB, primary index cache ${engine('primary_index_cache')} MB, uncompressed cache ${engine('uncompressed_cache')} MB`
   );
 }
 
-/** Resident memory of a process, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+/** Resident memory of a process, from /proc (Linux); `field` VmRSS (all), RssAnon (allocated) or RssFile (mapped files: code). */
+function rssMb(pid: number, field: 'VmRSS' | 'RssAnon' | 'RssFile' = 'VmRSS'): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
 }
 
@@ -71,7 +71,7 @@ export async function benchSoak(minutes: number, spansPerSecond: number, log: (l
         // Warm: after the first minute's load, once caches and the JIT have filled in.
         if (Number.isNaN(rssStartMb)) rssStartMb = rss;
         log(
-          `  ${Math.round((Date.now() - started) / 60_000)} min: RSS ${rss} MB (${await memoryFigures(collector.url)}); ${sent * 500} spans sent, ${refused} refused; ${loadLine()}`,
+          `  ${Math.round((Date.now() - started) / 60_000)} min: RSS ${rss} MB (allocated ${rssMb(pid, 'RssAnon')} MB, mapped files ${rssMb(pid, 'RssFile')} MB; ${await memoryFigures(collector.url)}); ${sent * 500} spans sent, ${refused} refused; ${loadLine()}`,
         );
         nextReport += 60_000;
       }

@@ -15,6 +15,8 @@ export interface EpisodeAssemblerOptions extends AssemblyOptions, Partial<Recent
 
 /** After a restart, traces received this long before the newest assembly are assembled again. */
 const CATCH_UP_MARGIN_MS = 5 * 60 * 1000;
+/** The longest wait between assembly passes while the store refuses writes. */
+const MAX_RETRY_DELAY_MS = 5_000;
 /** Traces read back per query. */
 const READ_BACK_CHUNK = 2000;
 
@@ -33,6 +35,8 @@ export class EpisodeAssembler {
   private stopped = false;
   private assembledEpisodes = 0;
   private setAsideTraces = 0;
+  /** After a pass the store refused: the wait before the next, doubling while it keeps refusing. */
+  private retryDelayMs = 0;
 
   constructor(
     private readonly store: Store,
@@ -108,7 +112,7 @@ export class EpisodeAssembler {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         void this.flush();
-      }, this.options.intervalMs);
+      }, this.retryDelayMs || this.options.intervalMs);
     }
   }
 
@@ -131,6 +135,8 @@ export class EpisodeAssembler {
   private async writeIsolated(traceIds: string[]): Promise<void> {
     try {
       await this.writeAssembled(traceIds);
+      if (this.retryDelayMs > 0) this.log.info('episode assembly works again', { traces: traceIds.length });
+      this.retryDelayMs = 0;
     } catch (error) {
       if (!(error instanceof StoreError) || error.retryable) return this.retryLater(traceIds, error);
       if (traceIds.length === 1) return this.setAside(traceIds[0]!, error);
@@ -140,9 +146,16 @@ export class EpisodeAssembler {
     }
   }
 
-  /** Keeps the traces for the next pass: their spans are durable, so nothing is lost by waiting. */
+  /**
+   * Keeps the traces for a later pass: their spans are durable, so nothing is lost by waiting.
+   * The wait doubles while the store refuses: every pass rebuilds every pending trace, so
+   * retrying at the assembly interval through an outage spent the event loop on passes bound
+   * to fail, and slowed the spool's drain once the store was back. Logged once per outage.
+   */
   private retryLater(traceIds: string[], error: unknown): void {
-    this.log.warn('episode assembly failed; will retry', { traces: traceIds.length, error: String(error) });
+    if (this.retryDelayMs === 0)
+      this.log.warn('episode assembly failed; will retry with backoff', { traces: traceIds.length, error: String(error) });
+    this.retryDelayMs = Math.min(Math.max(this.retryDelayMs, this.options.intervalMs) * 2, MAX_RETRY_DELAY_MS);
     this.schedule(traceIds);
   }
 
