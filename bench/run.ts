@@ -15,7 +15,8 @@ import { benchTracer } from './tracer.ts';
  * `--panel-episodes N` sets the episode rows the panel queries run on (default 10,000,000; 0 skips them).
  * `pnpm bench --ingest` runs only the ingest part; `--profile FILE` profiles the collector's main
  * thread during the spool-on run, prints microseconds per span by stage and saves the profile.
- * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end.
+ * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end,
+ * with the collector's JS heap limited to --heap-mb (default 256, as the README recommends; 0: Node's default).
  * `pnpm bench --regressions` runs the regression-detection simulation instead (--days, default 1000).
  * `pnpm bench --outage` runs a store outage instead: --outage-seconds (default 300) at --rate spans/s
  * (default 10,000) with a spool budget of --spool-mb (default 256), the outage overrunning it.
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     regressions: { type: 'boolean', default: false },
     days: { type: 'string', default: '1000' },
     minutes: { type: 'string', default: '10' },
+    'heap-mb': { type: 'string', default: '256' },
     rate: { type: 'string' },
     outage: { type: 'boolean', default: false },
     'outage-seconds': { type: 'string', default: '300' },
@@ -64,7 +66,7 @@ function reportIngest(ingest: IngestFigures): void {
 }
 
 if (values.soak) {
-  await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), log);
+  await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), Number(values['heap-mb']), log);
 } else if (values.regressions) {
   benchRegressions(Number(values.days), log);
 } else if (values['full-disk']) {

@@ -41,9 +41,17 @@ function rssMb(pid: number, field: 'VmRSS' | 'RssAnon' | 'RssFile' = 'VmRSS'): n
  * (after the first minute) and at the end, and every minute in between, beside the JS heap and the
  * engine's own memory figures, so growth can be told apart: JavaScript or engine, caches or merges.
  */
-export async function benchSoak(minutes: number, spansPerSecond: number, log: (line: string) => void): Promise<SoakFigures> {
+export async function benchSoak(
+  minutes: number,
+  spansPerSecond: number,
+  heapMb: number,
+  log: (line: string) => void,
+): Promise<SoakFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-soak-'));
-  const collector = await startCollectorProcess(join(dir, 'data'), { TRUMPETS_SPOOL_DIR: join(dir, 'spool') });
+  // Node's own heap limit is a quarter of the machine's memory, and V8 grows toward it under load.
+  const heapLimit: Record<string, string> =
+    heapMb > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim() } : {};
+  const collector = await startCollectorProcess(join(dir, 'data'), { TRUMPETS_SPOOL_DIR: join(dir, 'spool'), ...heapLimit });
   const pid = collector.child.pid!;
   const requestsPerSecond = spansPerSecond / 500;
   const endAt = Date.now() + minutes * 60_000;
@@ -52,7 +60,10 @@ export async function benchSoak(minutes: number, spansPerSecond: number, log: (l
   let rssStartMb = Number.NaN;
   let nextReport = Date.now() + 60_000;
   log(machineLine());
-  log(`soak: ${minutes} min at ${spansPerSecond.toLocaleString('en')} spans/s against the collector process (pid ${pid})`);
+  log(
+    `soak: ${minutes} min at ${spansPerSecond.toLocaleString('en')} spans/s against the collector process (pid ${pid}), ` +
+      (heapMb > 0 ? `JS heap limited to ${heapMb} MB (--max-old-space-size)` : "Node's default JS heap limit"),
+  );
   try {
     const started = Date.now();
     while (Date.now() < endAt) {
