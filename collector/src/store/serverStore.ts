@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
 import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, type QueryParams, type Store, type WritableTable } from './Store.ts';
@@ -23,6 +23,10 @@ export class ServerStore implements Store {
       password: options.password,
       database: options.database,
       clickhouse_settings: { ...SHARED_SETTINGS },
+      // Reads can be large (batch reads, panels) and the server may be far: gzip its answers.
+      compression: { response: true },
+      // Failures come back as StoreErrors and are logged by the collector; the client's own console lines would repeat them.
+      log: { level: ClickHouseLogLevel.OFF },
     });
   }
 
@@ -48,15 +52,15 @@ export class ServerStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    await this.wrap(`insert into ${table}`, () =>
-      this.client.insert({
-        table,
-        values: Readable.from([payload]),
-        columns: columns as [string, ...string[]],
-        format: 'JSONCompactEachRow',
+    await this.wrap(`insert into ${table}`, async () => {
+      // `exec` sends the payload's bytes as they are; `insert` would want rows to encode itself.
+      const result = await this.client.exec({
+        query: `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) FORMAT JSONCompactEachRow`,
+        values: Readable.from([payload], { objectMode: false }),
         clickhouse_settings: INSERT_SETTINGS[table],
-      }),
-    );
+      });
+      for await (const chunk of result.stream) void chunk;
+    });
   }
 
   async ping(): Promise<boolean> {
@@ -75,4 +79,8 @@ export class ServerStore implements Store {
       throw storeError(what, error);
     }
   }
+}
+
+function quoteIdentifier(name: string): string {
+  return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }

@@ -5,15 +5,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from './embeddedStore.ts';
 import { readMigrations, runMigrations } from './migrations.ts';
 import { ServerStore } from './serverStore.ts';
+import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
 import { StoreError, type Store } from './Store.ts';
 
-/** The same contract, run on every backend we can reach here. */
-const backends: Array<{ name: string; open: () => { store: Store; cleanup: () => void } }> = [
+/**
+ * The same contract, run on every backend we can reach here: the embedded engine, the server
+ * backend through the real @clickhouse/client against the ClickHouse server stand-in (the HTTP
+ * interface served from the embedded engine in a process of its own), and a real server when
+ * CLICKHOUSE_URL is set.
+ */
+interface Backend {
+  name: string;
+  open: () => Promise<{ store: Store; cleanup: () => Promise<void>; kill?: () => Promise<void> }>;
+}
+const backends: Backend[] = [
   {
     name: 'embedded (chdb)',
-    open: () => {
+    open: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'trumpets-store-'));
-      return { store: new EmbeddedStore(dir), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      return { store: new EmbeddedStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'server (@clickhouse/client against the stand-in server)',
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'trumpets-standin-'));
+      const server = await startClickHouseServerStandIn({ dataDir: dir });
+      const store = new ServerStore({ url: server.url, username: server.username, password: server.password, database: 'default' });
+      return {
+        store,
+        kill: () => server.kill(),
+        cleanup: async () => {
+          await server.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   },
 ];
@@ -21,33 +47,30 @@ const serverUrl = process.env.CLICKHOUSE_URL;
 if (serverUrl) {
   backends.push({
     name: `server (${serverUrl})`,
-    open: () => ({
+    open: async () => ({
       store: new ServerStore({
         url: serverUrl,
         username: process.env.CLICKHOUSE_USER ?? 'default',
         password: process.env.CLICKHOUSE_PASSWORD ?? '',
         database: 'default',
       }),
-      cleanup: () => {},
+      cleanup: async () => {},
     }),
-  });
-} else {
-  describe.skip('store contract on a ClickHouse server: skipped, CLICKHOUSE_URL is not set', () => {
-    it('runs when CLICKHOUSE_URL points at a server', () => {});
   });
 }
 
 describe.each(backends)('store contract: $name', ({ open }) => {
   let store: Store;
-  let cleanup: () => void;
+  let cleanup: () => Promise<void>;
+  let kill: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ store, cleanup } = open());
+    ({ store, cleanup, kill } = await open());
     await runMigrations(store);
   });
   afterAll(async () => {
     await store.close();
-    cleanup();
+    await cleanup();
   });
 
   it('applies every migration once and records it, so a second run applies nothing', async () => {
@@ -108,8 +131,80 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     await expect(store.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ retryable: false });
   });
 
+  it('binds parameters of every type the queries use, byte for byte', async () => {
+    const text = "tab\there, newline\nthere, back\\slash, 'quote', \u00e9\u{1F600}";
+    const [row] = await store.query<Record<string, unknown>>(
+      `SELECT {s:String} AS s, {ids:Array(String)} AS ids, {n:UInt64} AS n, {i:Int32} AS i, {f:Float64} AS f,
+              toString({t:DateTime64(3)}) AS t, {m:Map(String, String)} AS m, {maybe:Nullable(String)} AS maybe`,
+      { s: text, ids: [text, 'b'], n: '18446744073709551615', i: -7, f: 0.25, t: '2026-12-01 10:00:00.123', m: { k: text }, maybe: null },
+    );
+    expect(row).toEqual({
+      s: text,
+      ids: [text, 'b'],
+      n: '18446744073709551615',
+      i: -7,
+      f: 0.25,
+      t: '2026-12-01 10:00:00.123',
+      m: { k: text },
+      maybe: null,
+    });
+  });
+
+  it('takes a ready-made JSONCompactEachRow payload as it is', async () => {
+    await store.insertJsonCompact('schema_migrations', ['Version', 'Name'], Buffer.from('[9001,"contract"]\n'));
+    const rows = await store.query<{ Name: string }>('SELECT Name FROM schema_migrations FINAL WHERE Version = 9001');
+    expect(rows).toEqual([{ Name: 'contract' }]);
+    await store.command('ALTER TABLE schema_migrations DELETE WHERE Version = 9001 SETTINGS mutations_sync = 1');
+  });
+
+  it('marks statements the store refuses as not retryable', async () => {
+    for (const sql of ['SELEC 1', 'SELECT * FROM no_such_table', "SELECT toUInt8('x')"]) {
+      const error = await store.query(sql).catch((caught: unknown) => caught);
+      expect(error, sql).toBeInstanceOf(StoreError);
+      expect((error as StoreError).retryable, sql).toBe(false);
+    }
+    const badRow = await store.insert('schema_migrations', [{ Version: 'not a number', Name: 'x' }]).catch((caught: unknown) => caught);
+    expect((badRow as StoreError).retryable).toBe(false);
+    expect((badRow as StoreError).reason).toBe('bad_row');
+  });
+
+  it('marks a memory limit, a timeout and too many parts as retryable', async () => {
+    const memory = await store
+      .query('SELECT count() FROM (SELECT groupArray(number) FROM numbers(1000000)) SETTINGS max_memory_usage = 100000')
+      .catch((caught: unknown) => caught);
+    expect((memory as StoreError).message).toMatch(/memory limit/i);
+    expect((memory as StoreError).retryable).toBe(true);
+    const timeout = await store
+      .query("SELECT sleepEachRow(0.3) FROM numbers(3) SETTINGS max_execution_time = 0.1, timeout_overflow_mode = 'throw'")
+      .catch((caught: unknown) => caught);
+    expect((timeout as StoreError).message).toMatch(/timeout/i);
+    expect((timeout as StoreError).retryable).toBe(true);
+    await store.command('DROP TABLE IF EXISTS contract_parts');
+    await store.command(
+      'CREATE TABLE contract_parts (Version UInt32, Name String) ENGINE = MergeTree ORDER BY Version SETTINGS parts_to_throw_insert = 1',
+    );
+    await store.command("INSERT INTO contract_parts VALUES (1, 'a')");
+    const parts = await store.command("INSERT INTO contract_parts VALUES (2, 'b')").catch((caught: unknown) => caught);
+    expect((parts as StoreError).message).toMatch(/too many parts/i);
+    expect((parts as StoreError).retryable).toBe(true);
+    await store.command('DROP TABLE contract_parts');
+  });
+
   it('answers ping', async () => {
     expect(await store.ping()).toBe(true);
+  });
+
+  // Last: it takes the server down.
+  it('marks an unreachable store as retryable', async (context) => {
+    if (!kill) context.skip();
+    await kill!();
+    const error = await store.query('SELECT 1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).retryable).toBe(true);
+    const insert = await store.insert('schema_migrations', [{ Version: 9002, Name: 'x' }]).catch((caught: unknown) => caught);
+    expect((insert as StoreError).retryable).toBe(true);
+    expect((insert as StoreError).reason).toBe('unreachable');
+    expect(await store.ping()).toBe(false);
   });
 });
 

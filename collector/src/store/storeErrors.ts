@@ -18,8 +18,8 @@ const OVERLOADED = new Set([159, 164, 202, 209, 236, 241, 242, 319, 425, 439, 99
 const UNREACHABLE = new Set([210, 279]);
 /** Parse and type errors of one row's values: cannot parse text/number/date, bad escapes, out of range, wrong types. */
 const BAD_ROW = new Set([6, 25, 26, 27, 38, 41, 53, 69, 70, 72, 117, 130, 131, 321, 386]);
-/** Errors of the statement itself: syntax, unknown table, column, function or parameter, bad arguments. */
-const BAD_STATEMENT = new Set([16, 36, 43, 46, 47, 60, 62, 81, 456, 457]);
+/** Errors of the statement itself: syntax, unknown table, column, function, setting or parameter, bad arguments. */
+const BAD_STATEMENT = new Set([16, 36, 43, 46, 47, 60, 62, 81, 115, 456, 457]);
 
 /** Node socket errors (and the server client's own timeout) that a later attempt can get past. */
 const NETWORK_CODES = new Set([
