@@ -7,6 +7,7 @@ import { benchOutage } from './outage.ts';
 import { benchRegressions } from './regressions.ts';
 import { benchPanelQueries } from './panelQueries.ts';
 import { benchSoak } from './soak.ts';
+import { benchStartup } from './startup.ts';
 import { benchTracer } from './tracer.ts';
 
 /**
@@ -22,6 +23,7 @@ import { benchTracer } from './tracer.ts';
  * (default 10,000) with a spool budget of --spool-mb (default 256), the outage overrunning it.
  * `pnpm bench --full-disk` runs the spool on a 2 MiB volume instead: --seconds (default 30) at --rate
  * spans/s (default 20,000) of OTLP/JSON, with --kills SIGKILLs of the collector (default 0).
+ * `pnpm bench --startup` times `trumpets start` to /readyz instead, from source and built (--runs, default 7).
  */
 const { values } = parseArgs({
   options: {
@@ -41,6 +43,8 @@ const { values } = parseArgs({
     'full-disk': { type: 'boolean', default: false },
     seconds: { type: 'string', default: '30' },
     kills: { type: 'string', default: '0' },
+    startup: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '7' },
     failures: { type: 'string', default: '100000' },
     'panel-episodes': { type: 'string', default: '10000000' },
   },
@@ -65,7 +69,9 @@ function reportIngest(ingest: IngestFigures): void {
   log(verdict('spool on / spool off (stored)', onOff, '≥ 0.90', onOff >= 0.9));
 }
 
-if (values.soak) {
+if (values.startup) {
+  await benchStartup(Number(values.runs), log);
+} else if (values.soak) {
   await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), Number(values['heap-mb']), log);
 } else if (values.regressions) {
   benchRegressions(Number(values.days), log);

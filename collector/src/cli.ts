@@ -14,7 +14,9 @@ import { startCollector } from './startCollector.ts';
 const USAGE = `Usage: trumpets <command> [options]
 
 Commands:
-  start                           run the collector (OTLP/HTTP on $TRUMPETS_HOST:$TRUMPETS_PORT, default 127.0.0.1:4318)
+  start [--host H] [--port N] [--data-dir DIR]
+                                  run the collector (OTLP/HTTP and the API on 127.0.0.1:4318 unless told otherwise;
+                                  each flag overrides its variable: TRUMPETS_HOST, TRUMPETS_PORT, TRUMPETS_DATA_DIR)
   demo [--episodes N] [--keep-running]
                                   the whole loop on a fresh store under ./.trumpets/demo: a support agent's traffic,
                                   failure modes, proposals, the gate, a staged release, a regression and its rollback
@@ -26,19 +28,13 @@ Commands:
   dead-letters list | replay      print the rows the store refused for good (JSON lines), or offer
                                   them to their tables again (lone surrogates made U+FFFD first)
 
-Configuration comes from environment variables; see README.md.`;
+Configuration comes from environment variables (flags, where given, win); see README.md.`;
+
+/** `start` flags and the variables they stand for: a flag is checked by the same rules as its variable. */
+const FLAG_VARIABLES = { host: 'TRUMPETS_HOST', port: 'TRUMPETS_PORT', 'data-dir': 'TRUMPETS_DATA_DIR' } as const;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      episodes: { type: 'string', default: '1500' },
-      'keep-running': { type: 'boolean', default: false },
-      every: { type: 'string', default: '10' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { positionals, values } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
@@ -49,7 +45,11 @@ async function main(argv: string[]): Promise<number> {
       episodes: parsePositiveInt(values.episodes, '--episodes'),
       everySeconds: parsePositiveInt(values.every, '--every'),
     });
-  const config = loadConfig();
+  const flagged = Object.entries(FLAG_VARIABLES).filter(([flag]) => values[flag as keyof typeof FLAG_VARIABLES] !== undefined);
+  if (command !== 'start' && flagged.length > 0) throw new UsageError(`--${flagged[0]![0]} is an option of start only`);
+  const config = loadFlaggedConfig(
+    flagged.map(([flag, variable]) => ({ flag, variable, value: values[flag as keyof typeof FLAG_VARIABLES]! })),
+  );
   const log = createLogger(config.logLevel);
 
   if (command === 'start') {
@@ -103,6 +103,41 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** The configuration with the flags' values in place of their variables; a bad value is reported under the flag's name. */
+function loadFlaggedConfig(flags: Array<{ flag: string; variable: string; value: string }>) {
+  try {
+    return loadConfig({ ...process.env, ...Object.fromEntries(flags.map(({ variable, value }) => [variable, value])) });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const message = flags.reduce(
+      (text, { flag, variable }) => text.replaceAll(`${variable}:`, `--${flag}:`).replaceAll(`${variable} is`, `--${flag} is`),
+      error.message,
+    );
+    throw new ConfigError(message);
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        episodes: { type: 'string', default: '1500' },
+        'keep-running': { type: 'boolean', default: false },
+        every: { type: 'string', default: '10' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // parseArgs says e.g. "Unknown option '--prot'" or "Option '--port <value>' argument missing".
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
 
 function parsePositiveInt(text: string, flag: string): number {
   const value = Number(text);

@@ -4,6 +4,8 @@ import { tokensSchema, type ApiToken } from './http/apiTokens.ts';
 import { describeIssues } from './shared/zodIssues.ts';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from './store/engineLimits.ts';
 
+const PORT_RULE = 'must be a port number from 0 to 65535 (0: any free port)';
+
 /**
  * Collector configuration, read once from the environment at start-up and checked by one schema,
  * so a bad value fails fast with a message naming the variable.
@@ -16,7 +18,7 @@ const configSchema = z.object({
   /** Address to listen on. Default 127.0.0.1 (loopback only, safe by default). */
   TRUMPETS_HOST: z.string().min(1).default('127.0.0.1'),
   /** OTLP/HTTP port. Default 4318, the OTLP/HTTP standard port. */
-  TRUMPETS_PORT: z.coerce.number().int().min(0).max(65535).default(4318),
+  TRUMPETS_PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65535, PORT_RULE).default(4318),
   /** Directory of the embedded ClickHouse store. Default ./.trumpets/data. */
   TRUMPETS_DATA_DIR: z.string().min(1).default('./.trumpets/data'),
   /** ClickHouse server URL; when set, the server backend replaces the embedded one. */

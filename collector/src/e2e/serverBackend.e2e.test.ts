@@ -54,7 +54,9 @@ describe('collector on a ClickHouse server (the stand-in) through @clickhouse/cl
       "SELECT count() AS episodes, countIf(Outcome = 'failure') AS failures FROM episodes FINAL WHERE ServiceName = 'server-e2e'",
     );
     expect(episodes).toEqual({ episodes: String(sent.episodes), failures: String(sent.failures) });
-    const [spans] = await store.query<{ traces: string }>("SELECT uniqExact(TraceId) AS traces FROM spans FINAL WHERE ServiceName = 'server-e2e'");
+    const [spans] = await store.query<{ traces: string }>(
+      "SELECT uniqExact(TraceId) AS traces FROM spans FINAL WHERE ServiceName = 'server-e2e'",
+    );
     expect(spans?.traces).toBe(String(sent.episodes));
     const [tools] = await store.query<{ n: string }>('SELECT count() AS n FROM tool_calls FINAL');
     expect(Number(tools?.n)).toBeGreaterThan(0);

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The workspace's shared `queries/` folder: schema migrations and named read queries. */
-export const QUERIES_DIR = fileURLToPath(new URL('../../../queries/', import.meta.url));
+/**
+ * Schema migrations and named read queries: the copy beside the built code (dist/queries), else
+ * the workspace's shared `queries/` folder.
+ */
+export const QUERIES_DIR = fileURLToPath(
+  [new URL('./queries/', import.meta.url), new URL('../../../queries/', import.meta.url)].find((url) => existsSync(url)) ??
+    new URL('../../../queries/', import.meta.url),
+);
 
 /** Every named query: `queries/<name>.sql`. A test proves each has its file and each file its name. */
 export const QUERY_NAMES = [

@@ -68,7 +68,9 @@ describe('ClickHouse server stand-in', () => {
   });
 
   it('refuses a wrong password as a server does', async () => {
-    const result = await client({ password: 'wrong' }).query({ query: 'SELECT 1' }).catch((caught: unknown) => caught);
+    const result = await client({ password: 'wrong' })
+      .query({ query: 'SELECT 1' })
+      .catch((caught: unknown) => caught);
     expect(result).toMatchObject({ code: '516', type: 'AUTHENTICATION_FAILED' });
   });
 });

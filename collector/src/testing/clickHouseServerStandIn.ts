@@ -54,7 +54,10 @@ const HANDLER_PARAMETERS = new Set([
 const ENGINE_VERSION_SUFFIX = ' (version stand-in over the embedded engine)';
 
 /** Serves the HTTP interface in this process; `onRequest` hears of every query it answers. */
-export async function serveClickHouseHttp(options: StandInOptions, onRequest: (request: StandInRequest) => void): Promise<{ port: number }> {
+export async function serveClickHouseHttp(
+  options: StandInOptions,
+  onRequest: (request: StandInRequest) => void,
+): Promise<{ port: number }> {
   const username = options.username ?? 'default';
   const password = options.password ?? '';
   // No connection arguments: the engine's own defaults stand, so only settings the client sends count.
@@ -73,7 +76,12 @@ export async function serveClickHouseHttp(options: StandInOptions, onRequest: (r
       return;
     }
     if (!authorised(request, url, username, password)) {
-      reply(response, 401, 516, `Code: 516. DB::Exception: ${username}: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)`);
+      reply(
+        response,
+        401,
+        516,
+        `Code: 516. DB::Exception: ${username}: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)`,
+      );
       return;
     }
     let body = await readBody(request);
@@ -82,7 +90,9 @@ export async function serveClickHouseHttp(options: StandInOptions, onRequest: (r
     const values = new Map<string, string>(url.searchParams);
     let text = body.toString('utf8');
     if (String(request.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+      const form = await new Response(new Uint8Array(body), {
+        headers: { 'content-type': String(request.headers['content-type']) },
+      }).formData();
       text = '';
       for (const [name, value] of form) {
         if (name === 'query') text = String(value);
@@ -99,8 +109,16 @@ export async function serveClickHouseHttp(options: StandInOptions, onRequest: (r
     const gzipResponse = settings.enable_http_compression === '1' && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     onRequest({ settings, gzipRequest, gzipResponse });
     try {
-      const result = await serialised(() => runWithSettings(session, sql, settings, params, values.get('default_format') ?? 'TabSeparated'));
-      const summary = { read_rows: String(result.rowsRead), read_bytes: String(result.bytesRead), written_rows: '0', written_bytes: '0', elapsed_ns: String(Math.round(result.elapsed * 1e9)) };
+      const result = await serialised(() =>
+        runWithSettings(session, sql, settings, params, values.get('default_format') ?? 'TabSeparated'),
+      );
+      const summary = {
+        read_rows: String(result.rowsRead),
+        read_bytes: String(result.bytesRead),
+        written_rows: '0',
+        written_bytes: '0',
+        elapsed_ns: String(Math.round(result.elapsed * 1e9)),
+      };
       const headers: Record<string, string> = {
         'Content-Type': 'text/plain; charset=UTF-8',
         'X-ClickHouse-Query-Id': values.get('query_id') ?? '',
@@ -121,7 +139,9 @@ export async function serveClickHouseHttp(options: StandInOptions, onRequest: (r
   };
 
   const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => reply(response, 500, 1000, `Code: 1000. DB::Exception: ${String(error)}. (STD_EXCEPTION)`));
+    handle(request, response).catch((error: unknown) =>
+      reply(response, 500, 1000, `Code: 1000. DB::Exception: ${String(error)}. (STD_EXCEPTION)`),
+    );
   });
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
@@ -129,7 +149,13 @@ export async function serveClickHouseHttp(options: StandInOptions, onRequest: (r
 }
 
 /** Settings (and parameters) hold for this request only, as a server's URL settings do. */
-async function runWithSettings(session: Session, sql: string, settings: Record<string, string>, params: Record<string, string>, format: string) {
+async function runWithSettings(
+  session: Session,
+  sql: string,
+  settings: Record<string, string>,
+  params: Record<string, string>,
+  format: string,
+) {
   const applied: string[] = [];
   try {
     for (const [name, value] of Object.entries(settings)) {
@@ -144,7 +170,8 @@ async function runWithSettings(session: Session, sql: string, settings: Record<s
 }
 
 function identifier(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw Object.assign(new Error(`Code: 115. DB::Exception: Unknown setting '${name}'. (UNKNOWN_SETTING)`), { clickhouseCode: 115 });
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    throw Object.assign(new Error(`Code: 115. DB::Exception: Unknown setting '${name}'. (UNKNOWN_SETTING)`), { clickhouseCode: 115 });
   return name;
 }
 

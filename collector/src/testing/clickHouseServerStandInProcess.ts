@@ -25,7 +25,9 @@ export async function startClickHouseServerStandIn(options: StandInOptions): Pro
   const requests: StandInRequest[] = [];
   let child: ChildProcess;
   const launch = async (port: number | undefined): Promise<number> => {
-    child = spawn(process.execPath, ['--import', 'tsx', MAIN, JSON.stringify({ ...settings, port })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, ['--import', 'tsx', MAIN, JSON.stringify({ ...settings, port })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = once(child, 'exit').then(([code]) => {
       throw new Error(`the ClickHouse server stand-in exited with ${String(code)} before listening`);
     });

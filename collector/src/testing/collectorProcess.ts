@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
-const BIN = fileURLToPath(new URL('../../bin/trumpets.js', import.meta.url));
+// The source, through tsx: tests run what is in the tree, never a build of it.
+const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
 export interface CollectorProcess {
   url: string;
@@ -19,7 +20,7 @@ export interface CollectorProcess {
  * `script`, a test's own TypeScript entry that starts the collector with something swapped in.
  */
 export async function startCollectorProcess(dataDir: string, env: Record<string, string> = {}, script?: string): Promise<CollectorProcess> {
-  const child = spawn(process.execPath, script ? ['--import', 'tsx', script] : [BIN, 'start'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(script ? [script] : [CLI, 'start'])], {
     // The spool sits beside the data directory unless the caller says otherwise, never in the cwd.
     env: {
       ...process.env,
