@@ -159,14 +159,24 @@ async function runWithSettings(
   const applied: string[] = [];
   try {
     for (const [name, value] of Object.entries(settings)) {
-      await session.queryAsync(`SET ${identifier(name)} = ${quoted(value)}`);
+      await session.queryAsync(setStatement(name, value));
       applied.push(name);
     }
-    for (const [name, value] of Object.entries(params)) await session.queryAsync(`SET ${identifier(name)} = ${quoted(value)}`);
+    for (const [name, value] of Object.entries(params)) await session.queryAsync(setStatement(name, value));
     return await session.queryAsync(sql, { format });
   } finally {
-    for (const name of applied) await session.queryAsync(`SET ${name} = DEFAULT`);
+    for (const name of applied) await session.queryAsync(setStatement(name, undefined));
   }
+}
+
+/**
+ * `SET name = 'value'` (or `= DEFAULT`): how a server's URL settings and `param_*` values reach the
+ * engine of this stand-in. The engine has no placeholder for a setting's value, so the value is
+ * written as an SQL string literal whose content reaches the engine byte for byte; names must be
+ * plain identifiers.
+ */
+function setStatement(name: string, value: string | undefined): string {
+  return `SET ${identifier(name)} = ${value === undefined ? 'DEFAULT' : quoted(value)}`;
 }
 
 function identifier(name: string): string {
