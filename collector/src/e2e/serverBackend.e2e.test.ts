@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSampleAgent, setup } from '@trumpets/instrumentation';
+import { setup } from '@trumpets/instrumentation';
+import { runSampleAgent } from '@trumpets/instrumentation/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMigrations } from '../store/migrations.ts';
 import { ServerStore } from '../store/serverStore.ts';
