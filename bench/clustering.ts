@@ -66,7 +66,7 @@ export async function benchClustering(count: number, log: (line: string) => void
     );
 
     started = performance.now();
-    const report = await new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger).flush();
+    const report = await new FailureClusterer(store, {}, silentLogger).flush();
     const passPerSec = rate(report.failures, performance.now() - started);
     if (report.failures !== count) throw new Error(`clustered ${report.failures} failures, stored ${count}`);
     log(`  clustering pass (store → clusters → store)         ${passPerSec.toLocaleString('en')} failures/s`);

@@ -53,6 +53,23 @@ const configSchema = z.object({
   TRUMPETS_PROPOSAL_DRAFTING_INTERVAL_MS: z.coerce.number().int().nonnegative().default(30_000),
   /** A team's own drafter: POSTed each new or growing failure mode, answers `{ proposals: [{ target, change, rationale }] }`. */
   TRUMPETS_PROPOSAL_DRAFTER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** What this collector does: ingest (OTLP in, assembly), api (the read and action API), worker (jobs run once per store). Default all three. */
+  TRUMPETS_ROLES: z
+    .string()
+    .default('ingest,api,worker')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(['ingest', 'api', 'worker'], { error: 'roles are ingest, api and worker, comma-separated' }))
+        .min(1, 'name at least one role'),
+    ),
+  /** How long a worker's lease on a job lasts unless renewed (renewed every third of it). Default 30. */
+  TRUMPETS_WORKER_LEASE_SECONDS: z.coerce.number().positive().default(30),
   /** Seconds a client is told to wait (Retry-After) when the store cannot take writes. Default 5. */
   TRUMPETS_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** on: acknowledge once spans are fsync'd to the local spool (survives crashes and store outages); off: once stored. Default on. */
@@ -132,6 +149,8 @@ export interface CollectorConfig {
   alerts: { webhookSecret?: string; signatureHeader: string; timestampHeader: string };
   proposalDrafting: { intervalMs: number; drafterUrl?: string };
   retryAfterSeconds: number;
+  roles: Array<'ingest' | 'api' | 'worker'>;
+  workerLeaseMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
   /** The embedded engine's memory limits (unused with a ClickHouse server). */
@@ -186,6 +205,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     },
     proposalDrafting: { intervalMs: e.TRUMPETS_PROPOSAL_DRAFTING_INTERVAL_MS, drafterUrl: e.TRUMPETS_PROPOSAL_DRAFTER_URL },
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
+    roles: [...new Set(e.TRUMPETS_ROLES)],
+    workerLeaseMs: e.TRUMPETS_WORKER_LEASE_SECONDS * 1000,
     logLevel: e.TRUMPETS_LOG_LEVEL,
     spool: {
       enabled: e.TRUMPETS_SPOOL === 'on',

@@ -14,6 +14,7 @@ import { ProposalDrafter } from './proposals/drafting/ProposalDrafter.ts';
 import { newestBaselineConfig } from './proposals/drafting/externalDrafter.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
+import { LeasedJobs } from './leasedJobs.ts';
 import type { Store } from './store/Store.ts';
 
 export interface RunningCollector {
@@ -25,6 +26,8 @@ export interface RunningCollector {
   /** Regression detection and stage advancement, on a timer; `pass()` runs one look now. */
   rolloutWatcher: RolloutWatcher;
   proposalDrafter: ProposalDrafter;
+  /** Failure clustering, rollout watching and proposal drafting, each run here only while this collector holds its lease. */
+  jobs: LeasedJobs;
   pipeline: IngestPipeline;
   /** Stores what is spooled and assembles what is pending: after it, queries see every acknowledged span. */
   settle(): Promise<void>;
@@ -49,36 +52,54 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
 
   const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices }, log);
-  const resumed = await assembler.catchUp();
+  const resumed = config.roles.includes('ingest') ? await assembler.catchUp() : 0;
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
 
-  const failureClusterer = new FailureClusterer(store, { intervalMs: config.failureClusteringIntervalMs }, log);
-  failureClusterer.start();
+  const failureClusterer = new FailureClusterer(store, {}, log);
 
   const { drafterUrl } = config.proposalDrafting;
   const proposalDrafter = new ProposalDrafter(
     store,
     {
-      intervalMs: config.proposalDrafting.intervalMs,
       external: drafterUrl
         ? { url: drafterUrl, name: 'external-drafter', baselineOf: (agent) => newestBaselineConfig(store, agent) }
         : undefined,
     },
     log,
   );
-  if (config.proposalDrafting.intervalMs > 0) proposalDrafter.start();
 
   const pipeline = createSpanIngest(config, store, assembler, log, spoolFs);
   const metrics = new CollectorMetrics(pipeline, assembler, store);
   if (config.tokens.length === 0) log.warn('no TRUMPETS_TOKENS set: every route is open, which is allowed on a loopback address only');
   const releaseLock = new AgentLock();
-  const rolloutWatcher = new RolloutWatcher(
-    store,
-    releaseLock,
-    { intervalMs: config.releaseWatchIntervalMs, registry: metrics.registry },
-    log,
-  );
-  rolloutWatcher.start();
+  const rolloutWatcher = new RolloutWatcher(store, releaseLock, { registry: metrics.registry }, log);
+  // The jobs that must run once per store, however many collectors share it.
+  const jobs = new LeasedJobs(store, config.workerLeaseMs, log);
+  if (config.roles.includes('worker'))
+    jobs.start([
+      {
+        name: 'failure-clustering',
+        intervalMs: config.failureClusteringIntervalMs,
+        run: () => failureClusterer.passNow(),
+        finish: () => failureClusterer.stop(),
+      },
+      {
+        name: 'rollout-watch',
+        intervalMs: config.releaseWatchIntervalMs,
+        run: () => rolloutWatcher.pass(),
+        finish: () => rolloutWatcher.stop(),
+      },
+      ...(config.proposalDrafting.intervalMs > 0
+        ? [
+            {
+              name: 'proposal-drafting',
+              intervalMs: config.proposalDrafting.intervalMs,
+              run: () => proposalDrafter.draftNow(),
+              finish: () => proposalDrafter.stop(),
+            },
+          ]
+        : []),
+    ]);
   const app = createApp({ store, pipeline, metrics, log, config, releaseLock });
   finishApp(app, log);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
@@ -89,6 +110,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   const url = `http://${config.host}:${port}`;
   log.info('collector listening', {
     otlpTraces: `${url}/v1/traces`,
+    roles: config.roles,
     backend: store.backend,
     dataDir: store.backend === 'embedded' ? config.dataDir : undefined,
   });
@@ -100,6 +122,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
     failureClusterer,
     rolloutWatcher,
     proposalDrafter,
+    jobs,
     pipeline,
     async settle() {
       await pipeline.drainer?.flush();
@@ -109,9 +132,7 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pipeline.ingest.stop();
       await assembler.stop();
-      await failureClusterer.stop();
-      await rolloutWatcher.stop();
-      await proposalDrafter.stop();
+      await jobs.stop();
       await store.close();
     },
   };

@@ -16,7 +16,10 @@ export interface AppDependencies {
   log: Logger;
   /** Serialises release actions per agent across the API, alert webhooks and the rollout watcher. */
   releaseLock: AgentLock;
-  config: Pick<CollectorConfig, 'alerts' | 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction'>;
+  config: Pick<
+    CollectorConfig,
+    'alerts' | 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction' | 'roles'
+  >;
 }
 
 /** The collector's HTTP surface: CORS, then the route table (routes.ts). */

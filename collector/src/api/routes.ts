@@ -26,25 +26,27 @@ const SPOOL_STATUS: Record<SpoolHealth['state'], string> = {
 /**
  * The route table: the one place that knows every feature's router. Every route but /healthz and
  * /readyz needs a token: `ingest` for OTLP, `read` for /metrics and GET /api/*, `act` for other
- * /api/* methods.
+ * /api/* methods. OTLP is mounted for the `ingest` role, /api/* for the `api` role (TRUMPETS_ROLES);
+ * health and metrics always.
  */
 export function mountRoutes(app: Express, deps: AppDependencies): void {
   const { config, store } = deps;
   const auth = { tokens: config.tokens };
 
-  app.use(
-    otlpTracesRoute({
-      ingest: deps.pipeline.ingest,
-      log: deps.log,
-      metrics: deps.metrics,
-      tokens: config.tokens,
-      rateLimiter: new SpanRateLimiter(config.limits.spansPerSecondPerCaller, config.limits.maxSpansPerRequest),
-      redact: createSpanRedactor(config.redaction),
-      limits: config.limits,
-      maxBodyBytes: config.maxBodyBytes,
-      retryAfterSeconds: config.retryAfterSeconds,
-    }),
-  );
+  if (config.roles.includes('ingest'))
+    app.use(
+      otlpTracesRoute({
+        ingest: deps.pipeline.ingest,
+        log: deps.log,
+        metrics: deps.metrics,
+        tokens: config.tokens,
+        rateLimiter: new SpanRateLimiter(config.limits.spansPerSecondPerCaller, config.limits.maxSpansPerRequest),
+        redact: createSpanRedactor(config.redaction),
+        limits: config.limits,
+        maxBodyBytes: config.maxBodyBytes,
+        retryAfterSeconds: config.retryAfterSeconds,
+      }),
+    );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -67,6 +69,7 @@ export function mountRoutes(app: Express, deps: AppDependencies): void {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
+  if (!config.roles.includes('api')) return;
   const readApi = requireScope('read', auth);
   const actApi = requireScope('act', auth);
   app.use('/api', (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? readApi : actApi)(req, res, next));

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await api(`/api/agents/${AGENT}/release-policy`, 'PUT', { stages: [10, 50, 100], soakMinutes: 60, minEpisodesPerVariant: 40 });
   releaseId = (await api('/api/releases', 'POST', { agent: AGENT, proposalId: proposal.id, owner: 'ana', reason: 'longer answers' })).body
     .id;
-  watcher = new RolloutWatcher(harness.store, new AgentLock(), { intervalMs: HOUR, now: () => clockMs, registry }, silentLogger);
+  watcher = new RolloutWatcher(harness.store, new AgentLock(), { now: () => clockMs, registry }, silentLogger);
 });
 afterAll(async () => {
   await watcher?.stop();

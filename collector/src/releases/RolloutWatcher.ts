@@ -10,8 +10,6 @@ import { appendReleaseEvent, listReleases, servingReleases, type Release } from 
 import { decideStage } from './stageDecision.ts';
 
 export interface RolloutWatcherOptions {
-  /** Time between passes, in ms. */
-  intervalMs: number;
   /** Milliseconds since the epoch; injectable so tests decide when a soak has passed. Default Date.now. */
   now?: () => number;
   /** Where `trumpets_regression` and `trumpets_regression_evidence` are exported. */
@@ -43,8 +41,6 @@ const WATCH_RELEASED_MS = 7 * 24 * HOUR_MS;
  * stage whose soak has passed with enough episodes, and extends one with too few.
  */
 export class RolloutWatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
   private running: Promise<unknown> = Promise.resolve();
   private readonly thresholds = new Map<string, number>();
   private readonly regressionGauge: Gauge<'agent' | 'release' | 'metric'> | undefined;
@@ -72,20 +68,8 @@ export class RolloutWatcher {
     }
   }
 
-  start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.pass()
-        .catch((error: unknown) => this.log.warn('rollout watch pass failed; will retry', { error: String(error) }))
-        .finally(() => this.start());
-    }, this.options.intervalMs);
-  }
-
+  /** Waits for the pass under way, at shutdown. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
     await this.running.catch(() => undefined);
   }
 

@@ -33,6 +33,7 @@ export const WRITABLE_TABLES = [
   'regressions',
   'alert_notifications',
   'dead_letters',
+  'job_leases',
 ] as const;
 export type WritableTable = (typeof WRITABLE_TABLES)[number];
 

@@ -43,6 +43,7 @@ export const QUERY_NAMES = [
   'failure_episodes',
   'failure_exact_message_groups',
   'failure_latest_assembly',
+  'job_lease_current',
   'failure_mode_clusters',
   'failure_mode_counts',
   'failure_mode_events',

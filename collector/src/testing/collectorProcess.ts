@@ -50,7 +50,7 @@ export async function startCollectorProcess(dataDir: string, env: Record<string,
     child,
     logs,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       return code;

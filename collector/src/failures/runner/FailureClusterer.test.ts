@@ -25,7 +25,7 @@ async function openStore(dir?: string): Promise<{ store: FaultyStore; dir: strin
   return { store, dir: at };
 }
 
-const clustererOn = (store: FaultyStore) => new FailureClusterer(store, { intervalMs: 60_000 }, silentLogger);
+const clustererOn = (store: FaultyStore) => new FailureClusterer(store, {}, silentLogger);
 
 /** Failure id → the live cluster it belongs to, as the read API resolves it. */
 async function membership(store: FaultyStore): Promise<Map<string, string>> {

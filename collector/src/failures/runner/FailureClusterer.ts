@@ -28,8 +28,6 @@ import {
 } from './stateRows.ts';
 
 export interface FailureClustererOptions {
-  /** Time between passes, in ms. */
-  intervalMs: number;
   /** A timed pass leaves rows assembled in the last `settleMs` to the next one, in case their insert is still in flight. Default 2000. */
   settleMs?: number;
   /** Rows worth clustering read per batch (about one failure each); a pass reads batches until it has caught up. Default 50,000. */
@@ -61,8 +59,6 @@ export class FailureClusterer {
   private model: FailureModel | undefined;
   private watermarkMicros = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -70,16 +66,9 @@ export class FailureClusterer {
     private readonly log: Logger,
   ) {}
 
-  /** Starts timed passes. */
-  start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const upTo = (Date.now() - (this.options.settleMs ?? 2000)) * 1000;
-      this.enqueue(upTo)
-        .catch((error: unknown) => this.log.warn('failure clustering pass failed; will retry', { error: String(error) }))
-        .finally(() => this.start());
-    }, this.options.intervalMs);
+  /** One timed pass: clusters what was assembled up to a moment ago, so late spans settle first. */
+  passNow(): Promise<PassReport> {
+    return this.enqueue((Date.now() - (this.options.settleMs ?? 2000)) * 1000);
   }
 
   /** Clusters everything assembled so far (call once assembly is flushed); resolves when stored. */
@@ -88,11 +77,8 @@ export class FailureClusterer {
     return this.enqueue(Number(latest?.micros ?? 0));
   }
 
-  /** Stops timed passes and clusters what is left. */
+  /** The last pass at shutdown: clusters what is left. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
     try {
       await this.flush();
     } catch (error) {

@@ -81,7 +81,7 @@ async function proposalsOf(agent: string): Promise<Proposal[]> {
 describe('drafted regression-case proposals', () => {
   it('drafts one proposal per new failure mode, with differing episodes and the correction as a reference, once', async () => {
     await seedFailures('drafting-agent', 8);
-    const drafter = new ProposalDrafter(harness.store, { intervalMs: 3_600_000 }, silentLogger);
+    const drafter = new ProposalDrafter(harness.store, {}, silentLogger);
 
     const first = await drafter.draftNow();
     expect(first.drafted).toHaveLength(1);
@@ -145,7 +145,6 @@ describe('a team’s own drafter', () => {
     return new ProposalDrafter(
       harness.store,
       {
-        intervalMs: 3_600_000,
         external: {
           url,
           name: 'prompt-drafter',

@@ -20,8 +20,6 @@ const CANDIDATE_EPISODES = 20;
 const draftKey = (modeId: string, agent: string) => `${modeId}\u0000${agent}`;
 
 export interface ProposalDrafterOptions {
-  /** Time between drafting passes, in ms. */
-  intervalMs: number;
   /** Status windows, as the failure-mode API's defaults: 24 h each. */
   windowMs?: number;
   newWithinMs?: number;
@@ -45,9 +43,7 @@ export interface DraftingReport {
  * withdraws it. Each mode is drafted for once; a withdrawn draft is not drafted again.
  */
 export class ProposalDrafter {
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -55,20 +51,8 @@ export class ProposalDrafter {
     private readonly log: Logger,
   ) {}
 
-  start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.draftNow()
-        .catch((error: unknown) => this.log.warn('proposal drafting pass failed; will retry', { error: String(error) }))
-        .finally(() => this.start());
-    }, this.options.intervalMs);
-    this.timer.unref();
-  }
-
+  /** Waits for the pass under way, at shutdown. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
     await this.running;
   }
 
