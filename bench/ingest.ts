@@ -5,6 +5,7 @@ import {
   decodeOtlpRequest,
   EmbeddedStore,
   loadConfig,
+  NO_RETENTION,
   runMigrations,
   silentLogger,
   SPAN_COLUMNS,
@@ -103,6 +104,7 @@ async function measureEndToEnd(
     port: 0,
     dataDir: join(dir, 'data'),
     spool: { ...defaults.spool, enabled: spool, dir: join(dir, 'spool') },
+    retention: NO_RETENTION,
   };
   const collector = await startCollector(config, silentLogger);
   try {

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './log/logger.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
+import { applyRetention } from './store/retention.ts';
 import { listDeadLetters } from './spool/DeadLetters.ts';
 import { replayDeadLetters } from './spool/replayDeadLetters.ts';
 import { SpoolLockedError } from './spool/spoolLock.ts';
@@ -74,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
     const store = await createStore(config);
     const report = await runMigrations(store);
     process.stdout.write(`applied ${report.applied.length} migration(s); ${report.alreadyApplied} already applied\n`);
+    for (const { table, days } of await applyRetention(store, config.retention))
+      process.stdout.write(`retention of ${table}: ${days > 0 ? `${days} days` : 'kept forever'}\n`);
     await store.close();
     return 0;
   }

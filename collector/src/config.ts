@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION, RETENTION_FAMILIES, type Retention, type RetentionFamily } from './store/retention.ts';
 import { tokensSchema, type ApiToken } from './http/apiTokens.ts';
 import { describeIssues } from './shared/zodIssues.ts';
 import { DEFAULT_ENGINE_LIMITS, type EngineLimits } from './store/engineLimits.ts';
@@ -70,6 +71,31 @@ const configSchema = z.object({
     ),
   /** How long a worker's lease on a job lasts unless renewed (renewed every third of it). Default 30. */
   TRUMPETS_WORKER_LEASE_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * Days each family of tables keeps its rows: `spans=30,episodes=90,dead_letters=30` (the
+   * defaults; name only the ones to change; 0 keeps forever). Applied as TTL at start and by `trumpets migrate`.
+   */
+  TRUMPETS_RETENTION_DAYS: z
+    .string()
+    .default('')
+    .transform((text, context) => {
+      const retention: Retention = { ...DEFAULT_RETENTION };
+      for (const entry of text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z_]+)=(\d+)$/.exec(entry);
+        if (!match || !(match[1]! in RETENTION_FAMILIES)) {
+          context.addIssue({
+            code: 'custom',
+            message: `'${entry}' is not family=days; families: ${Object.keys(RETENTION_FAMILIES).join(', ')}`,
+          });
+          return z.NEVER;
+        }
+        retention[match[1] as RetentionFamily] = Number(match[2]);
+      }
+      return retention;
+    }),
   /** Seconds a client is told to wait (Retry-After) when the store cannot take writes. Default 5. */
   TRUMPETS_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** on: acknowledge once spans are fsync'd to the local spool (survives crashes and store outages); off: once stored. Default on. */
@@ -150,6 +176,7 @@ export interface CollectorConfig {
   proposalDrafting: { intervalMs: number; drafterUrl?: string };
   retryAfterSeconds: number;
   roles: Array<'ingest' | 'api' | 'worker'>;
+  retention: Retention;
   workerLeaseMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   spool: { enabled: boolean; dir: string; maxBytes: number };
@@ -206,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     proposalDrafting: { intervalMs: e.TRUMPETS_PROPOSAL_DRAFTING_INTERVAL_MS, drafterUrl: e.TRUMPETS_PROPOSAL_DRAFTER_URL },
     retryAfterSeconds: e.TRUMPETS_RETRY_AFTER_SECONDS,
     roles: [...new Set(e.TRUMPETS_ROLES)],
+    retention: e.TRUMPETS_RETENTION_DAYS,
     workerLeaseMs: e.TRUMPETS_WORKER_LEASE_SECONDS * 1000,
     logLevel: e.TRUMPETS_LOG_LEVEL,
     spool: {

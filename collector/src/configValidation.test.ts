@@ -18,4 +18,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUMPETS_TOKENS: 'agents:short:ingest' })).toThrow(/at least 16 characters/);
     expect(() => loadConfig({ TRUMPETS_TOKENS: 'agents:abcdefghijklmnop1234:admin' })).toThrow(/unknown scope\(s\) admin/);
   });
+
+  it('reads retention days per table family over the defaults, and roles', () => {
+    expect(loadConfig({}).retention).toEqual({ spans: 30, episodes: 90, dead_letters: 30 });
+    expect(loadConfig({ TRUMPETS_RETENTION_DAYS: 'spans=7, episodes=0' }).retention).toEqual({ spans: 7, episodes: 0, dead_letters: 30 });
+    expect(() => loadConfig({ TRUMPETS_RETENTION_DAYS: 'raw=7' })).toThrow(
+      /TRUMPETS_RETENTION_DAYS: 'raw=7' is not family=days; families: spans, episodes, dead_letters/,
+    );
+    expect(loadConfig({ TRUMPETS_ROLES: 'api, worker' }).roles).toEqual(['api', 'worker']);
+    expect(() => loadConfig({ TRUMPETS_ROLES: 'ingest,query' })).toThrow(/TRUMPETS_ROLES/);
+  });
 });

@@ -5,4 +5,5 @@ export { createLogger, silentLogger, type Logger } from './log/logger.ts';
 export { decodeOtlpRequest, OtlpDecodeError, type OtlpEncoding } from './otlp/index.ts';
 export type { DecodedRequest, DecodedSpan } from './otlp/index.ts';
 export { SPAN_COLUMNS, spanRowsText } from './spans/spanRows.ts';
+export { NO_RETENTION } from './store/retention.ts';
 export { createStore, EmbeddedStore, ServerStore, namedQuerySql, runMigrations, StoreError, type Store } from './store/index.ts';

@@ -14,6 +14,7 @@ import { ProposalDrafter } from './proposals/drafting/ProposalDrafter.ts';
 import { newestBaselineConfig } from './proposals/drafting/externalDrafter.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
+import { applyRetention } from './store/retention.ts';
 import { LeasedJobs } from './leasedJobs.ts';
 import type { Store } from './store/Store.ts';
 
@@ -50,6 +51,8 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   const store = given ?? (await createStore(config));
   const migrations = await runMigrations(store);
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
+  const retention = await applyRetention(store, config.retention);
+  if (retention.length > 0) log.info('retention set', { tables: retention });
 
   const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices }, log);
   const resumed = config.roles.includes('ingest') ? await assembler.catchUp() : 0;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
+import { NO_RETENTION } from '../store/retention.ts';
 import { silentLogger } from '../log/logger.ts';
 import { startCollector } from '../startCollector.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
@@ -24,7 +25,14 @@ async function runCollector(send: (running: Running) => Promise<void>, read = ev
   const defaults = loadConfig({});
   const store = new EmbeddedStore(join(dir, 'data'));
   const collector = await startCollector(
-    { ...defaults, port: 0, dataDir: join(dir, 'data'), assemblyIntervalMs: 10, spool: { ...defaults.spool, dir: join(dir, 'spool') } },
+    {
+      ...defaults,
+      port: 0,
+      dataDir: join(dir, 'data'),
+      assemblyIntervalMs: 10,
+      spool: { ...defaults.spool, dir: join(dir, 'spool') },
+      retention: NO_RETENTION,
+    },
     silentLogger,
     store,
   );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from './embeddedStore.ts';
 import { readMigrations, runMigrations } from './migrations.ts';
+import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 import { ServerStore } from './serverStore.ts';
 import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
 import { StoreError, type Store } from './Store.ts';
@@ -188,6 +189,37 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     expect((parts as StoreError).message).toMatch(/too many parts/i);
     expect((parts as StoreError).retryable).toBe(true);
     await store.command('DROP TABLE contract_parts');
+  });
+
+  it('keeps rows for the configured days, dropping whole expired day partitions, and changes only what differs', async () => {
+    const ttlOf = async (table: string) => {
+      const [row] = await store.query<{ engine_full: string }>(
+        'SELECT engine_full FROM system.tables WHERE database = currentDatabase() AND name = {table:String}',
+        { table },
+      );
+      return /TTL (\S+ \+ \S+)/.exec(row?.engine_full ?? '')?.[1];
+    };
+    expect(await applyRetention(store, DEFAULT_RETENTION)).toEqual(
+      expect.arrayContaining([
+        { table: 'spans', days: 30 },
+        { table: 'episodes', days: 90 },
+      ]),
+    );
+    expect(await ttlOf('spans')).toBe('toDateTime(Timestamp) + toIntervalDay(30)');
+    expect(await ttlOf('tool_calls')).toBe('toDateTime(StartTime) + toIntervalDay(90)');
+    expect(await ttlOf('releases')).toBeUndefined();
+    expect(await applyRetention(store, DEFAULT_RETENTION)).toEqual([]);
+    expect(await applyRetention(store, { ...DEFAULT_RETENTION, spans: 7 })).toEqual([{ table: 'spans', days: 7 }]);
+
+    const daysAgo = (days: number) => String(BigInt(Date.now() - days * 86_400_000) * 1_000_000n);
+    await store.insert('spans', [{ ...spanRow('retained-old', 's1'), StartTimeUnixNano: daysAgo(40), EndTimeUnixNano: daysAgo(40) }]);
+    await store.insert('spans', [{ ...spanRow('retained-new', 's1'), StartTimeUnixNano: daysAgo(1), EndTimeUnixNano: daysAgo(1) }]);
+    await store.command('OPTIMIZE TABLE spans FINAL');
+    const kept = await store.query<{ TraceId: string }>("SELECT TraceId FROM spans WHERE TraceId LIKE 'retained-%' ORDER BY TraceId");
+    expect(kept).toEqual([{ TraceId: 'retained-new' }]);
+
+    expect(await applyRetention(store, { ...DEFAULT_RETENTION, spans: 0 })).toEqual([{ table: 'spans', days: 0 }]);
+    expect(await ttlOf('spans')).toBeUndefined();
   });
 
   it('answers ping', async () => {

@@ -28,6 +28,8 @@ export async function startCollectorProcess(dataDir: string, env: Record<string,
       TRUMPETS_DATA_DIR: dataDir,
       TRUMPETS_SPOOL_DIR: `${dataDir}-spool`,
       TRUMPETS_ASSEMBLY_INTERVAL_MS: '50',
+      // Fixtures carry fixed timestamps from past years: a real retention would drop them mid-test.
+      TRUMPETS_RETENTION_DAYS: 'spans=0,episodes=0,dead_letters=0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import { tokensSchema } from '../http/apiTokens.ts';
 import { silentLogger } from '../log/logger.ts';
 import { startCollector, type RunningCollector } from '../startCollector.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
+import { NO_RETENTION } from '../store/retention.ts';
 import { FaultyStore } from './FaultyStore.ts';
 
 export interface InProcessCollector {
@@ -39,6 +40,7 @@ export async function startInProcessCollector(overrides: CollectorOverrides = {}
     assemblyIntervalMs: 10,
     // Tests draft proposals by calling the drafter, never on a timer that could add proposals mid-test.
     proposalDrafting: { intervalMs: 0 },
+    retention: NO_RETENTION,
     tokens,
     ...overrides,
     spool: { ...defaults.spool, dir: join(dir, 'spool'), ...overrides.spool },
