@@ -73,9 +73,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'migrate') {
     const store = await createStore(config);
-    const report = await runMigrations(store);
+    const report = await runMigrations(store, undefined, { cluster: config.clickhouse?.cluster });
     process.stdout.write(`applied ${report.applied.length} migration(s); ${report.alreadyApplied} already applied\n`);
-    for (const { table, days } of await applyRetention(store, config.retention))
+    for (const { table, days } of await applyRetention(store, config.retention, config.clickhouse?.cluster))
       process.stdout.write(`retention of ${table}: ${days > 0 ? `${days} days` : 'kept forever'}\n`);
     await store.close();
     return 0;
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     const action = rest[0];
     if (action !== 'list' && action !== 'replay') throw new UsageError('dead-letters needs list or replay');
     const store = await createStore(config);
-    await runMigrations(store);
+    await runMigrations(store, undefined, { cluster: config.clickhouse?.cluster });
     if (action === 'list') for (const row of await listDeadLetters(store)) process.stdout.write(`${JSON.stringify(row)}\n`);
     else {
       const report = await replayDeadLetters(store);

@@ -26,6 +26,11 @@ const configSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().default('default'),
   CLICKHOUSE_PASSWORD: z.string().default(''),
+  /** A ClickHouse cluster (a name in the server's remote_servers): migrations create Replicated local tables ON CLUSTER and Distributed tables over them. */
+  TRUMPETS_CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, "must be a cluster name: letters, digits, '_', '.' or '-'")
+    .optional(),
   CLICKHOUSE_DATABASE: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier')
@@ -165,7 +170,7 @@ export interface CollectorConfig {
   host: string;
   port: number;
   dataDir: string;
-  clickhouse?: { url: string; username: string; password: string; database: string };
+  clickhouse?: { url: string; username: string; password: string; database: string; cluster?: string };
   maxBodyBytes: number;
   maxTextChars: number;
   assemblyIntervalMs: number;
@@ -208,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error)}`);
   }
   const e = parsed.data;
+  if (e.TRUMPETS_CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL)
+    throw new ConfigError('invalid configuration: TRUMPETS_CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL: a cluster is reached through a server');
   if (!e.TRUMPETS_TOKENS?.length && !isLoopback(e.TRUMPETS_HOST)) {
     throw new ConfigError(
       `invalid configuration: TRUMPETS_HOST is ${e.TRUMPETS_HOST}, reachable from other machines, but TRUMPETS_TOKENS is not set; set tokens (name:secret:scope) or listen on 127.0.0.1`,
@@ -218,7 +225,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     port: e.TRUMPETS_PORT,
     dataDir: e.TRUMPETS_DATA_DIR,
     clickhouse: e.CLICKHOUSE_URL
-      ? { url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE }
+      ? {
+          url: e.CLICKHOUSE_URL,
+          username: e.CLICKHOUSE_USER,
+          password: e.CLICKHOUSE_PASSWORD,
+          database: e.CLICKHOUSE_DATABASE,
+          cluster: e.TRUMPETS_CLICKHOUSE_CLUSTER,
+        }
       : undefined,
     maxBodyBytes: e.TRUMPETS_MAX_BODY_BYTES,
     maxTextChars: e.TRUMPETS_MAX_TEXT_CHARS,

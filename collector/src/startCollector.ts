@@ -49,9 +49,10 @@ export function priceTableOf(config: Pick<CollectorConfig, 'pricesFile'>): Price
 export async function startCollector(config: CollectorConfig, log: Logger, given?: Store, spoolFs?: SpoolFs): Promise<RunningCollector> {
   const prices = priceTableOf(config);
   const store = given ?? (await createStore(config));
-  const migrations = await runMigrations(store);
+  const cluster = config.clickhouse?.cluster;
+  const migrations = await runMigrations(store, undefined, { cluster });
   log.info('schema ready', { backend: store.backend, applied: migrations.applied.map((m) => `${m.version}_${m.name}`) });
-  const retention = await applyRetention(store, config.retention);
+  const retention = await applyRetention(store, config.retention, cluster);
   if (retention.length > 0) log.info('retention set', { tables: retention });
 
   const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices }, log);

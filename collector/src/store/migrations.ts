@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUERIES_DIR } from './namedQueries.ts';
+import { clusterStatements } from './clusterDdl.ts';
 import type { Store } from './Store.ts';
 
 export interface Migration {
@@ -40,21 +41,31 @@ export function splitStatements(sql: string): string[] {
     .filter((statement) => statement.length > 0);
 }
 
+const SCHEMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (Version UInt32, Name String, AppliedAt DateTime64(3) DEFAULT now64(3))
+ENGINE = ReplacingMergeTree ORDER BY Version`;
+
+/** A migration's statements as run: as written on one node, in their cluster form on a cluster (clusterDdl.ts). */
+export function statementsFor(statements: readonly string[], cluster: string | undefined): string[] {
+  return cluster ? statements.flatMap((statement) => clusterStatements(statement, cluster)) : [...statements];
+}
+
 /**
  * Applies, in order, the migrations not yet recorded in `schema_migrations`, recording each.
  * Safe to run twice: applied versions are skipped, and every statement is `IF NOT EXISTS`.
+ * With `cluster`, every statement runs in its cluster form.
  */
-export async function runMigrations(store: Store, migrations = readMigrations()): Promise<MigrationReport> {
-  await store.command(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (Version UInt32, Name String, AppliedAt DateTime64(3) DEFAULT now64(3))
-     ENGINE = ReplacingMergeTree ORDER BY Version`,
-  );
+export async function runMigrations(
+  store: Store,
+  migrations = readMigrations(),
+  options: { cluster?: string } = {},
+): Promise<MigrationReport> {
+  for (const statement of statementsFor([SCHEMA_MIGRATIONS_TABLE], options.cluster)) await store.command(statement);
   const rows = await store.query<{ Version: number }>('SELECT Version FROM schema_migrations FINAL');
   const done = new Set(rows.map((row) => Number(row.Version)));
   const applied: Migration[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
-    for (const statement of migration.statements) await store.command(statement);
+    for (const statement of statementsFor(migration.statements, options.cluster)) await store.command(statement);
     await store.insert('schema_migrations', [{ Version: migration.version, Name: migration.name }]);
     applied.push(migration);
   }

@@ -1,3 +1,5 @@
+import { localTable } from './clusterDdl.ts';
+import { statementsFor } from './migrations.ts';
 import type { Store } from './Store.ts';
 
 /**
@@ -44,9 +46,10 @@ export interface RetentionChange {
 
 /**
  * Brings every table's TTL to the configured days, changing only those that differ: safe to run at
- * every start, and the way a changed TRUMPETS_RETENTION_DAYS takes effect.
+ * every start, and the way a changed TRUMPETS_RETENTION_DAYS takes effect. With `cluster`, on the
+ * local tables of every replica.
  */
-export async function applyRetention(store: Store, retention: Retention): Promise<RetentionChange[]> {
+export async function applyRetention(store: Store, retention: Retention, cluster?: string): Promise<RetentionChange[]> {
   const rows = await store.query<{ name: string; engine_full: string }>(
     'SELECT name, engine_full FROM system.tables WHERE database = currentDatabase()',
   );
@@ -57,9 +60,10 @@ export async function applyRetention(store: Store, retention: Retention): Promis
   >) {
     const days = retention[family];
     for (const [table, column] of tables) {
-      const engine = engines.get(table);
+      // On a cluster the TTL belongs to each table's local Replicated table, altered ON CLUSTER.
+      const engine = engines.get(cluster ? localTable(table) : table);
       if (engine === undefined) continue;
-      const statements = retentionStatements(table, column, days, engine);
+      const statements = statementsFor(retentionStatements(table, column, days, engine), cluster);
       for (const statement of statements) await store.command(statement);
       if (statements.length > 0) changes.push({ table, days });
     }

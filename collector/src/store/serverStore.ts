@@ -9,6 +9,8 @@ export interface ServerStoreOptions {
   username: string;
   password: string;
   database: string;
+  /** Cluster mode: inserts into the Distributed tables return once every shard has its rows. */
+  cluster?: string;
 }
 
 /** A ClickHouse server through the official client, answering exactly as the embedded store does. */
@@ -22,7 +24,7 @@ export class ServerStore implements Store {
       username: options.username,
       password: options.password,
       database: options.database,
-      clickhouse_settings: { ...SHARED_SETTINGS },
+      clickhouse_settings: { ...SHARED_SETTINGS, ...(options.cluster ? { distributed_foreground_insert: 1 } : {}) },
       // Reads can be large (batch reads, panels) and the server may be far: gzip its answers.
       compression: { response: true },
       // Failures come back as StoreErrors and are logged by the collector; the client's own console lines would repeat them.

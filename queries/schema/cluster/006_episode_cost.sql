@@ -1,0 +1,3 @@
+ALTER TABLE episodes_local ON CLUSTER 'trumpets' ADD COLUMN IF NOT EXISTS CostUsd Float64 DEFAULT 0 AFTER OutputTokens;
+
+ALTER TABLE episodes ON CLUSTER 'trumpets' ADD COLUMN IF NOT EXISTS CostUsd Float64 DEFAULT 0 AFTER OutputTokens;

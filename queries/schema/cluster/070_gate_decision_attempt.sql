@@ -1,0 +1,3 @@
+ALTER TABLE gate_decisions_local ON CLUSTER 'trumpets' ADD COLUMN IF NOT EXISTS Attempt UInt8 DEFAULT 0 AFTER Seed;
+
+ALTER TABLE gate_decisions ON CLUSTER 'trumpets' ADD COLUMN IF NOT EXISTS Attempt UInt8 DEFAULT 0 AFTER Seed;
