@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterStatements, localTable } from './clusterDdl.ts';
 import { EmbeddedStore } from './embeddedStore.ts';
-import { readMigrations, runMigrations, statementsFor } from './migrations.ts';
+import { migrationStatements, readMigrations, runMigrations, statementsFor } from './migrations.ts';
 import { QUERIES_DIR } from './namedQueries.ts';
 import { retentionStatements } from './retention.ts';
 
@@ -18,9 +18,8 @@ const CLUSTER = 'trumpets';
 const GOLDEN = join(QUERIES_DIR, 'schema', 'cluster');
 const migrations = readMigrations();
 
-function clusterText(statements: readonly string[]): string {
-  return `${statementsFor(statements, CLUSTER).join(';\n\n')};\n`;
-}
+const clusterForms = migrationStatements(migrations, CLUSTER);
+const clusterText = (index: number) => `${clusterForms[index]!.join(';\n\n')};\n`;
 
 /** One cluster statement as the embedded engine can run it; undefined for a statement on a Distributed table. */
 function singleNode(statement: string, distributedTables: Set<string>): string | undefined {
@@ -49,11 +48,11 @@ describe('cluster mode DDL', () => {
 
   it('matches the golden file of every migration', () => {
     if (process.env.UPDATE_GOLDEN) mkdirSync(GOLDEN, { recursive: true });
-    for (const migration of migrations) {
+    for (const [index, migration] of migrations.entries()) {
       const file = join(GOLDEN, `${String(migration.version).padStart(3, '0')}_${migration.name}.sql`);
-      if (process.env.UPDATE_GOLDEN) writeFileSync(file, clusterText(migration.statements));
+      if (process.env.UPDATE_GOLDEN) writeFileSync(file, clusterText(index));
       expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run collector/src/store/clusterDdl.test.ts`).toBe(true);
-      expect(clusterText(migration.statements), file).toBe(readFileSync(file, 'utf8'));
+      expect(clusterText(index), file).toBe(readFileSync(file, 'utf8'));
     }
   });
 
@@ -64,9 +63,7 @@ describe('cluster mode DDL', () => {
     expect(spans[1]).toBe(
       "CREATE TABLE IF NOT EXISTS spans ON CLUSTER 'trumpets' AS spans_local\nENGINE = Distributed('trumpets', currentDatabase(), 'spans_local', cityHash64(TraceId))",
     );
-    const byTrace = migrations
-      .flatMap((migration) => statementsFor(migration.statements, CLUSTER))
-      .filter((statement) => /ENGINE = Distributed/.test(statement));
+    const byTrace = clusterForms.flat().filter((statement) => /ENGINE = Distributed/.test(statement));
     for (const table of ['episodes', 'tool_calls', 'llm_calls', 'episode_sources', 'corrections'])
       expect(
         byTrace.find((statement) => statement.includes(`'${table}_local', `)),
@@ -84,7 +81,7 @@ describe('cluster mode DDL', () => {
   });
 
   it('is SQL the engine parses, statement by statement', async () => {
-    for (const statement of migrations.flatMap((migration) => statementsFor(migration.statements, CLUSTER))) {
+    for (const statement of clusterForms.flat()) {
       await expect(store.query(`EXPLAIN AST ${statement}`), statement.slice(0, 80)).resolves.toBeDefined();
     }
   });
@@ -92,8 +89,8 @@ describe('cluster mode DDL', () => {
   it('builds, in its single-node form, the same tables and columns as the migrations do', async () => {
     await runMigrations(store);
     const distributedTables = new Set<string>();
-    for (const migration of migrations) {
-      for (const statement of statementsFor(migration.statements, CLUSTER)) {
+    for (const forms of clusterForms) {
+      for (const statement of forms) {
         const distributedName =
           /^CREATE (?:TABLE IF NOT EXISTS|OR REPLACE TABLE) (\w+) ON CLUSTER '[^']+' AS \w+\nENGINE = Distributed/.exec(statement)?.[1];
         if (distributedName) distributedTables.add(distributedName);

@@ -20,14 +20,31 @@ export function localTable(table: string): string {
   return `${table}_local`;
 }
 
-/** The statements of one single-node statement in cluster mode. */
-export function clusterStatements(statement: string, cluster: string): string[] {
+/**
+ * The statements of one single-node statement in cluster mode. `shardingKeys` carries each
+ * Distributed table's key from the statement that created it to later ones (a RENAME), so
+ * statements must come in migration order, all of them, applied or not.
+ */
+export function clusterStatements(statement: string, cluster: string, shardingKeys = new Map<string, string>()): string[] {
   if (!/^[A-Za-z0-9_.-]+$/.test(cluster)) throw new Error(`cluster name '${cluster}' must be letters, digits, '_', '.' or '-'`);
   const on = `ON CLUSTER '${cluster}'`;
   const create = /^CREATE TABLE IF NOT EXISTS (\w+)\s*/.exec(statement);
-  if (create) return createTable(create[1]!, statement.slice(create[0].length), cluster, on);
+  if (create) return createTable(create[1]!, statement.slice(create[0].length), cluster, on, shardingKeys);
   const replace = /^CREATE OR REPLACE TABLE (\w+)\s*/.exec(statement);
   if (replace) return rewriteTable(replace[1]!, statement.slice(replace[0].length), cluster, on);
+  const rename = /^RENAME TABLE IF EXISTS (\w+) TO (\w+)$/.exec(statement);
+  if (rename) {
+    const [, from, to] = rename as unknown as [string, string, string];
+    const key = shardingKeys.get(from);
+    if (!key) throw new Error(`RENAME of ${from}, which no earlier migration created`);
+    shardingKeys.set(to, key);
+    // The Distributed table names its local table, so it is made anew over the renamed one.
+    return [
+      `RENAME TABLE IF EXISTS ${localTable(from)} TO ${localTable(to)} ${on}`,
+      `DROP TABLE IF EXISTS ${from} ${on}`,
+      distributed(to, localTable(to), key, cluster, on),
+    ];
+  }
   // A view reads its tables by name, so through the Distributed tables: it only needs to exist everywhere.
   const view = /^CREATE VIEW IF NOT EXISTS (\w+) /.exec(statement);
   if (view) return [`CREATE VIEW IF NOT EXISTS ${view[1]} ${on} ${statement.slice(view[0].length)}`];
@@ -39,7 +56,7 @@ export function clusterStatements(statement: string, cluster: string): string[] 
     return action === 'ADD COLUMN' ? [local, `ALTER TABLE ${table} ${on} ${statement.slice(`ALTER TABLE ${table} `.length)}`] : [local];
   }
   throw new Error(
-    `no cluster form for this statement; write it as CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE TABLE … AS SELECT, CREATE VIEW IF NOT EXISTS or ALTER TABLE: ${statement.slice(0, 80)}`,
+    `no cluster form for this statement; write it as CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE TABLE … AS SELECT, CREATE VIEW IF NOT EXISTS, RENAME TABLE IF EXISTS … TO … or ALTER TABLE: ${statement.slice(0, 80)}`,
   );
 }
 
@@ -85,12 +102,14 @@ function distributed(table: string, local: string, key: string, cluster: string,
   return `${verb} ${table} ${on} AS ${local}\nENGINE = Distributed('${cluster}', currentDatabase(), '${local}', ${key})`;
 }
 
-function createTable(table: string, rest: string, cluster: string, on: string): string[] {
+function createTable(table: string, rest: string, cluster: string, on: string, shardingKeys: Map<string, string>): string[] {
   const parts = tableParts(rest);
   const local = localTable(table);
+  const key = shardingKey(table, parts.clauses);
+  shardingKeys.set(table, key);
   return [
     `CREATE TABLE IF NOT EXISTS ${local} ${on} ${parts.columns}\nENGINE = ${replicatedEngine(parts)}\n${parts.clauses}`.trimEnd(),
-    distributed(table, local, shardingKey(table, parts.clauses), cluster, on),
+    distributed(table, local, key, cluster, on),
   ];
 }
 

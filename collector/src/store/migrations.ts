@@ -44,9 +44,19 @@ export function splitStatements(sql: string): string[] {
 const SCHEMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (Version UInt32, Name String, AppliedAt DateTime64(3) DEFAULT now64(3))
 ENGINE = ReplacingMergeTree ORDER BY Version`;
 
-/** A migration's statements as run: as written on one node, in their cluster form on a cluster (clusterDdl.ts). */
-export function statementsFor(statements: readonly string[], cluster: string | undefined): string[] {
-  return cluster ? statements.flatMap((statement) => clusterStatements(statement, cluster)) : [...statements];
+/** Statements as run: as written on one node, in their cluster form on a cluster (clusterDdl.ts). */
+export function statementsFor(
+  statements: readonly string[],
+  cluster: string | undefined,
+  shardingKeys = new Map<string, string>(),
+): string[] {
+  return cluster ? statements.flatMap((statement) => clusterStatements(statement, cluster, shardingKeys)) : [...statements];
+}
+
+/** Every migration's statements as run, in order: a cluster form may need what an earlier migration created. */
+export function migrationStatements(migrations: readonly Migration[], cluster: string | undefined): string[][] {
+  const shardingKeys = new Map<string, string>();
+  return migrations.map((migration) => statementsFor(migration.statements, cluster, shardingKeys));
 }
 
 /**
@@ -63,9 +73,10 @@ export async function runMigrations(
   const rows = await store.query<{ Version: number }>('SELECT Version FROM schema_migrations FINAL');
   const done = new Set(rows.map((row) => Number(row.Version)));
   const applied: Migration[] = [];
-  for (const migration of migrations) {
+  const statements = migrationStatements(migrations, options.cluster);
+  for (const [index, migration] of migrations.entries()) {
     if (done.has(migration.version)) continue;
-    for (const statement of statementsFor(migration.statements, options.cluster)) await store.command(statement);
+    for (const statement of statements[index]!) await store.command(statement);
     await store.insert('schema_migrations', [{ Version: migration.version, Name: migration.name }]);
     applied.push(migration);
   }
