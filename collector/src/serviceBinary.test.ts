@@ -50,6 +50,8 @@ describe('the built collector', () => {
         traceId,
         spanId: randomHexId(8),
         name: 'invoke_agent built',
+        // Now, not the fixtures' fixed past: the service keeps its default retention, which would drop an old span's partition.
+        startNanos: BigInt(Date.now()) * 1_000_000n,
         attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'built-agent' },
       },
     ]);
