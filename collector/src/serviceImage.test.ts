@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadConfig } from './config.ts';
+import { findToken } from './http/apiTokens.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dockerfile = readFileSync(`${ROOT}collector/Dockerfile`, 'utf8');
@@ -27,5 +30,37 @@ describe('collector image', () => {
     expect(existsSync(`${ROOT}collector/Dockerfile`)).toBe(true);
     // The build context leaves out what a checkout has built or installed locally.
     expect(readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n')).toEqual(expect.arrayContaining(['**/node_modules', '**/dist']));
+  });
+
+  it('scales out with --profile scale: ingest-only collectors behind a trace-id load balancer, each with a relay that holds an ingest token it accepts', () => {
+    type Service = { profiles?: string[]; image?: string; environment?: Record<string, string>; volumes?: string[] };
+    const withDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+    const { services } = parse(withDefaults(readFileSync(`${ROOT}docker-compose.yml`, 'utf8')), { merge: true }) as {
+      services: Record<string, Service>;
+    };
+    const scale = Object.entries(services).filter(([, service]) => service.profiles?.includes('scale'));
+    expect(scale.map(([name]) => name).sort()).toEqual([
+      'collector-ingest-1',
+      'collector-ingest-2',
+      'demo-agent-scale',
+      'otel-lb',
+      'relay-1',
+      'relay-2',
+    ]);
+    const balancer = parse(readFileSync(`${ROOT}deploy/otel-collector/loadbalancing.yaml`, 'utf8')) as {
+      exporters: { loadbalancing: { routing_key: string; resolver: { static: { hostnames: string[] } } } };
+    };
+    expect(balancer.exporters.loadbalancing.routing_key).toBe('traceID');
+    const relays = balancer.exporters.loadbalancing.resolver.static.hostnames.map((hostname) => hostname.replace(/:4317$/, ''));
+    expect(relays).toEqual(['relay-1', 'relay-2']);
+    for (const relay of relays) {
+      const { TRUMPETS_COLLECTOR_URL: target, TRUMPETS_INGEST_TOKEN: token } = services[relay]!.environment!;
+      const collector = services[new URL(target!).hostname]!;
+      const config = loadConfig(collector.environment);
+      expect(config.roles).toEqual(['ingest']);
+      expect(new URL(target!).port).toBe(String(config.port));
+      expect([...(findToken(config.tokens, token!)?.scopes ?? [])]).toContain('ingest');
+    }
+    expect(services['demo-agent-scale']!.environment!.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://otel-lb:4318');
   });
 });
