@@ -11,4 +11,4 @@ export { syntheticFailures, type Corpus } from './failureCorpus/syntheticFailure
 export { PRODUCTION_FAILURE_MODES } from './failureCorpus/productionFailureModes.ts';
 export { TRAVEL_FAILURE_MODES } from './failureCorpus/travelFailureModes.ts';
 // Regression detection on simulated stages: the suite's simulation test and pnpm bench --regressions.
-export { simulateStageDays, type StageSimulation, type StageSimulationResult } from '../regressions/simulation/simulateStageDays.ts';
+export { simulateStageDays, type StageSimulation, type StageSimulationResult } from './regressionSimulation/simulateStageDays.ts';

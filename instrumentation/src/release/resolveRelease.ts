@@ -1,11 +1,6 @@
+import type { RolloutView as Rollout } from '@trumpets/protocol/api';
 import { reportFailure } from '../internal/guard.ts';
 import { assignBucket, servesCandidate } from './assignBucket.ts';
-
-/** What serves an agent now, as `GET /api/agents/{agent}/rollout` answers. */
-interface Rollout {
-  stable: { releaseId: string; configVersion: string; config: unknown } | null;
-  candidate: { releaseId: string; configVersion: string; config: unknown; percent: number } | null;
-}
 
 export interface ResolveReleaseOptions<C> {
   /** The agent's name, as releases are made for it. */

@@ -13,3 +13,4 @@ export {
   type Variant,
 } from './benchmarkRuns.ts';
 export { VERDICTS, type GateDecision, type Verdict } from './gateDecisions.ts';
+export type { RolloutView } from './rollout.ts';

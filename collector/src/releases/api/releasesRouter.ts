@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { callerOf } from '../../http/requireScope.ts';
 import { getConfig } from '../../configs/configRepository.ts';
 import { HttpError, parseOr400 } from '../../http/HttpError.ts';
-import { idSchema, nameSchema } from '@trumpets/protocol/api';
+import { idSchema, nameSchema, type RolloutView } from '@trumpets/protocol/api';
 import { sendHttpError } from '../../http/sendHttpError.ts';
 import { listRegressions } from '../../regressions/regressionRepository.ts';
 import type { Store } from '../../store/Store.ts';
@@ -21,7 +21,6 @@ import {
   releaseListQuerySchema,
   rollbackRequestSchema,
   type ReleaseDetail,
-  type RolloutView,
 } from './releaseWire.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

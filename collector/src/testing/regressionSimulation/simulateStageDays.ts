@@ -1,6 +1,6 @@
 import { createRandom, type Random } from '../../shared/random.ts';
 import { harmEvidence, proportionDifference } from '../../stats/sequential.ts';
-import { METRIC_RULES, MIN_EPISODES_FOR_HARM } from '../regressionMetrics.ts';
+import { METRIC_RULES, MIN_EPISODES_FOR_HARM } from '../../regressions/regressionMetrics.ts';
 
 export interface StageSimulation {
   /** Simulated days, each an independent stage checked every minute. */
