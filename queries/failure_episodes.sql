@@ -2,11 +2,10 @@
 -- escalated, with a failed tool call, flagged for safety review (a `trumpets.safety.flag` event)
 -- or corrected, each with its assembly stamp: an episode assembled twice in one batch comes twice,
 -- and the reader keeps the newest (cheaper than sorting here). What clustering reads: the error's
--- first line (or a Python traceback's last: see failures/core/errorHeadline.ts; a one-line message
--- is taken whole without splitting), else the escalation reason, else the answer.
+-- headline (stored at assembly: spans/errorHeadline.ts), else the escalation reason, else the answer.
 WITH assembled AS
 (
-    SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorMessage, Attributes, Output, StartTime, ToolErrorCount, AssembledAt
+    SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorMessage, ErrorHeadline, Attributes, Output, StartTime, ToolErrorCount, AssembledAt
     FROM episodes
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
@@ -19,10 +18,7 @@ SELECT
     Workflow,
     Outcome,
     ErrorType,
-    substring(multiIf(position(ErrorMessage, '\n') = 0, ErrorMessage,
-        startsWith(ErrorMessage, 'Traceback (most recent call last)'),
-        arrayLast(line -> line != '' AND NOT match(line, '^\\s'), splitByChar('\n', ErrorMessage)),
-        arrayFirst(line -> trimBoth(line) != '', splitByChar('\n', ErrorMessage))), 1, 400) AS ErrorMessage,
+    if(ErrorHeadline != '' OR ErrorMessage = '', ErrorHeadline, substring(ErrorMessage, 1, 400)) AS ErrorMessage,
     Attributes['trumpets.escalation.reason'] AS EscalationReason,
     if(Outcome IN ('failure', 'escalated') AND ErrorMessage = '' AND EscalationReason = '', substring(Output, 1, 400), '') AS Output,
     toUnixTimestamp64Milli(StartTime) AS startMs,

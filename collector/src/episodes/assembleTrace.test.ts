@@ -116,6 +116,23 @@ describe('assembleTrace', () => {
     expect(assembleTrace([unmarked], options).episode?.Outcome).toBe('unknown');
   });
 
+  it('keeps the line of an error that says what went wrong, also when the message is cut', () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      ...Array.from({ length: 8 }, (_, i) => `  File "/app/step${i}.py", line ${i}`),
+      'KeyError: order',
+    ].join('\n');
+    const tool = span(
+      't1',
+      'r1',
+      { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order', 'error.type': 'KeyError' },
+      { StatusCode: 'ERROR', StatusMessage: traceback },
+    );
+    const { episode, toolCalls } = assembleTrace([root({ 'trumpets.episode.outcome': 'failure' }), tool], options);
+    expect(toolCalls[0]).toMatchObject({ ErrorMessage: traceback.slice(0, 50), ErrorHeadline: 'KeyError: order' });
+    expect(episode).toMatchObject({ ErrorType: 'KeyError', ErrorHeadline: 'KeyError: order' });
+  });
+
   it('truncates long input and output and says so', () => {
     const long = 'x'.repeat(80);
     const { episode } = assembleTrace([root({ 'trumpets.episode.input': long })], options);

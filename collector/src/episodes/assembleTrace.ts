@@ -3,6 +3,7 @@ import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
 import { extractSources, type SourceRow } from './extractSources.ts';
 import { DEFAULT_PRICES, type PriceTable } from './prices.ts';
 import { nanosBetweenMs, nanosToDateTime64 } from '../spans/nanos.ts';
+import { headlineOf } from '../spans/errorHeadline.ts';
 import { errorOf } from './spanErrors.ts';
 import { episodeIdentity, findEpisodeRoot } from './episodeRoot.ts';
 import { inputOf, outputOf, roleOf, toolCallOf } from './frameworks/readSpan.ts';
@@ -24,6 +25,7 @@ export interface EpisodeRow {
   StatusCode: string;
   ErrorType: string;
   ErrorMessage: string;
+  ErrorHeadline: string;
   Input: string;
   Output: string;
   InputTruncated: boolean;
@@ -56,6 +58,7 @@ export interface ToolCallRow {
   Status: 'ok' | 'error';
   ErrorType: string;
   ErrorMessage: string;
+  ErrorHeadline: string;
   StartTime: string;
   DurationMs: number;
 }
@@ -118,6 +121,7 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     StatusCode: root.StatusCode,
     ErrorType: rootError?.type ?? firstToolError?.ErrorType ?? '',
     ErrorMessage: truncate(rootError?.message ?? firstToolError?.ErrorMessage ?? '', options.maxTextChars).text,
+    ErrorHeadline: rootError ? headlineOf(rootError.message) : (firstToolError?.ErrorHeadline ?? ''),
     Input: input.text,
     Output: output.text,
     InputTruncated: input.truncated,
@@ -161,6 +165,7 @@ function toToolCall(episodeId: string, agent: string, workflow: string, span: St
     Status: error ? 'error' : 'ok',
     ErrorType: error?.type ?? '',
     ErrorMessage: truncate(error?.message ?? '', options.maxTextChars).text,
+    ErrorHeadline: headlineOf(error?.message ?? ''),
     StartTime: nanosToDateTime64(span.StartTimeUnixNano),
     DurationMs: nanosBetweenMs(span.StartTimeUnixNano, span.EndTimeUnixNano),
   };

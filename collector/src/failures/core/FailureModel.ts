@@ -1,4 +1,5 @@
-import { errorTypeOf, headlineOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
+import { headlineOf } from '../../spans/errorHeadline.ts';
+import { errorTypeOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
 import { categoryOf, type FailureRecord } from './FailureRecord.ts';
 import type { Assignment, AssignmentBatch, ClusterEvent, ClusterState, TemplateState } from './modelState.ts';
 import { ModeVocabulary } from './ModeVocabulary.ts';

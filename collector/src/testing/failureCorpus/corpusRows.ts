@@ -1,5 +1,6 @@
 import type { FailureRecord } from '../../failures/core/FailureRecord.ts';
 import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
+import { headlineOf } from '../../spans/errorHeadline.ts';
 
 /** Rows for the `episodes`, `tool_calls`, `corrections` and `spans` tables, as ingest and assembly would write them. */
 export interface CorpusRows {
@@ -33,6 +34,7 @@ export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
       StatusCode: record.kind === 'failure' ? 'ERROR' : 'OK',
       ErrorType: failed ? record.errorType : '',
       ErrorMessage: record.kind === 'failure' ? record.text : '',
+      ErrorHeadline: record.kind === 'failure' ? headlineOf(record.text) : '',
       StartTime: msToDateTime64(episodeStartMs),
       EndTime: msToDateTime64(episodeStartMs + 2000),
       ToolCallCount: hasTool ? 1 : 0,
@@ -50,6 +52,7 @@ export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
         Status: 'error',
         ErrorType: record.errorType,
         ErrorMessage: record.text,
+        ErrorHeadline: headlineOf(record.text),
         StartTime: msToDateTime64(record.occurredAtMs),
         AssembledAt: assembledAt,
       });
