@@ -2,7 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { withEpisode } from '../episode.ts';
 import type { Episode } from '../episodeHandle.ts';
 import { currentSettings } from '../internal/settings.ts';
-import type { BenchmarkResult, RegisteredBenchmarkRun, Variant } from '@trumpets/protocol/api';
+import type { BenchmarkResult, BenchmarkRun, RegisteredBenchmarkRun, Variant } from '@trumpets/protocol/api';
 import { BENCHMARK } from '@trumpets/protocol/conventions';
 import { callCollector, type CollectorConnection } from './collectorClient.ts';
 import { stderrProgress, type BenchmarkProgress } from './progress.ts';
@@ -49,15 +49,10 @@ export interface RunBenchmarkOptions<Output> extends CollectorConnection {
 }
 
 /** What a finished run reports; the collector compares two of them (see requestValidation). */
-export interface BenchmarkRunSummary {
-  runId: string;
-  proposalId: string;
-  agent: string;
-  variant: Variant;
-  configVersion: string;
-  setId: string;
-  setVersion: number;
-  repeats: number;
+export interface BenchmarkRunSummary extends Pick<
+  BenchmarkRun,
+  'runId' | 'proposalId' | 'agent' | 'variant' | 'configVersion' | 'setId' | 'setVersion' | 'repeats'
+> {
   runs: number;
   errors: { agent: number; scorer: number };
 }
