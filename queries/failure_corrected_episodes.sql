@@ -1,11 +1,26 @@
 -- Where the episodes corrected in a clustering batch ((after, until]) ran: the agent, version and
--- workflow a correction is clustered under when its episode was assembled in an earlier batch.
-SELECT EpisodeId, Agent, AgentVersion, Workflow
-FROM episodes FINAL
-WHERE EpisodeId IN
-    (
-        SELECT EpisodeId
-        FROM corrections
-        WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
-          AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
-    )
+-- workflow a correction is clustered under when its episode was assembled in an earlier batch,
+-- and the mode that episode's failure was placed in ('' when none): what the correction is
+-- evidence about. Memberships are read by primary key: an episode failure occurs at its start.
+WITH corrected AS
+(
+    SELECT EpisodeId, Agent, AgentVersion, Workflow, StartTime
+    FROM episodes FINAL
+    WHERE EpisodeId IN
+        (
+            SELECT EpisodeId
+            FROM corrections
+            WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
+              AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
+        )
+)
+SELECT c.EpisodeId AS EpisodeId, c.Agent AS Agent, c.AgentVersion AS AgentVersion, c.Workflow AS Workflow, m.ClusterId AS ModeId
+FROM corrected AS c
+LEFT JOIN
+(
+    SELECT FailureId, ClusterId
+    FROM failure_cluster_members FINAL
+    WHERE OccurredAt >= (SELECT toDateTime64(min(StartTime), 3) FROM corrected)
+      AND OccurredAt <= (SELECT toDateTime64(max(StartTime), 3) FROM corrected) + INTERVAL 1 SECOND
+      AND FailureId IN (SELECT EpisodeId FROM corrected)
+) AS m ON m.FailureId = c.EpisodeId

@@ -1,11 +1,11 @@
 import { headlineOf } from '../../spans/errorHeadline.ts';
-import { errorTypeOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
+import { isGenericErrorType, typeKeyOf } from './errorHeadline.ts';
+import { HeadlineReader, wordsOf } from './headlineReader.ts';
 import { categoryOf, type FailureRecord } from './FailureRecord.ts';
 import type { Assignment, AssignmentBatch, ClusterEvent, ClusterState, TemplateState } from './modelState.ts';
 import { ModeVocabulary } from './ModeVocabulary.ts';
 import { clusterIdOf, placeKeyOf, scopeKeyOf, templateIdOf, type Scope } from './signature.ts';
 import { TemplateMiner, type TemplateMinerOptions } from './TemplateMiner.ts';
-import { contentWords, templateTokensOf } from './tokens.ts';
 
 export interface FailureModelOptions extends TemplateMinerOptions {
   /**
@@ -20,32 +20,16 @@ export interface FailureModelOptions extends TemplateMinerOptions {
   reasonSimilarity?: number;
 }
 
-/** Headlines remembered with their tokens: many failures repeat a message word for word. */
-const MAX_REMEMBERED_HEADLINES = 50_000;
-const DIGITS = /[0-9]/g;
-
-/** A failure's error type, its key (specific types only, else ''), and whether only the message names it. */
-interface ResolvedType {
-  errorType: string;
-  typeKey: string;
-  /** The recorded type without its module path, '' when none. */
-  recorded: string;
-  named: boolean;
-}
-
-interface ParsedHeadline {
-  tokens: string[];
-  /** The type the message names (`CardDeclinedError: …`), '' when none. */
-  namedType: string;
-  /** Computed when first needed: most failures fit a template of their own type. */
-  words?: string[];
-}
+/** Corrections a wording keeps as evidence: enough to decide on, bounded on its stored row. */
+const MAX_LINKS = 32;
 
 /** Pass-local bookkeeping of what changed, so only those rows are written. */
 interface Changes {
   clusters: Set<ClusterState>;
   templates: Set<TemplateState>;
   events: ClusterEvent[];
+  /** Episode id → the mode its failure was placed in, this call: what its corrections speak of. */
+  episodeModes: Map<string, string>;
 }
 
 /**
@@ -57,6 +41,8 @@ interface Changes {
  * template, the mode takes the type, and a second mode of that type is merged into the older one,
  * recorded. Only a new wording with no such evidence is placed by its words, weighted by how
  * specific they are in the place, and compared with the founding wordings of each mode (no chaining).
+ * A correction is evidence too: when the same correction wording is written about episodes of one
+ * typed and one untyped mode of a place (and no other), the two are one failure mode, merged.
  * Restoring from `ClusterState` and `TemplateState` rows gives a model that assigns exactly as the
  * one that wrote them.
  */
@@ -75,8 +61,7 @@ export class FailureModel {
   private readonly leaders = new Map<string, TemplateState[]>();
   private readonly labelTemplates = new Map<string, TemplateState>();
   private readonly templateIds = new Set<string>();
-  private readonly parsed = new Map<string, ParsedHeadline>();
-  private readonly types = new Map<string, ResolvedType>();
+  private readonly reader = new HeadlineReader();
   private nextSeq = 1;
 
   constructor(
@@ -88,7 +73,7 @@ export class FailureModel {
     this.reasonSimilarity = options.reasonSimilarity ?? 0.3;
     for (const cluster of [...state.clusters].sort((a, b) => a.seq - b.seq)) this.restoreCluster({ ...cluster });
     for (const template of [...state.templates].sort((a, b) => a.seq - b.seq))
-      this.restoreTemplate({ ...template, tokens: [...template.tokens] });
+      this.restoreTemplate({ ...template, tokens: [...template.tokens], links: [...template.links] });
   }
 
   get clusterCount(): number {
@@ -102,7 +87,7 @@ export class FailureModel {
 
   /** Assigns failures in time order; returns the assignments and every cluster or template row that changed. */
   assign(records: readonly FailureRecord[]): AssignmentBatch {
-    const changes: Changes = { clusters: new Set(), templates: new Set(), events: [] };
+    const changes: Changes = { clusters: new Set(), templates: new Set(), events: [], episodeModes: new Map() };
     const ordered = inTimeOrder(records);
     const assignments: Assignment[] = [];
     for (const record of ordered) assignments.push(this.assignOne(record, changes));
@@ -111,14 +96,14 @@ export class FailureModel {
 
   private assignOne(record: FailureRecord, changes: Changes): Assignment {
     const headline = headlineOf(record.text);
-    const parsed = this.parse(headline);
+    const parsed = this.reader.parse(headline);
     const scope: Scope = {
       category: categoryOf(record.kind),
       workflow: record.workflow,
       tool: record.tool,
       errorType: '',
     };
-    const type = this.typeOf(record.errorType, headline, parsed.namedType);
+    const type = this.reader.typeOf(record.errorType, headline, parsed.namedType);
     const place = placeKeyOf(scope);
     // A type only named in the message counts once some failure of the place recorded it: wrappers
     // (`Payments Exception: …`) name one type for several causes, a thrown type names one cause.
@@ -151,39 +136,12 @@ export class FailureModel {
       cluster.lastSeenMs = Math.max(cluster.lastSeenMs, record.occurredAtMs);
       changes.clusters.add(cluster);
     }
+    if (record.kind === 'failure') changes.episodeModes.set(record.episodeId, cluster.clusterId);
+    else if (record.kind === 'correction') {
+      const corrected = changes.episodeModes.get(record.episodeId) ?? record.correctedModeId;
+      if (corrected) this.linkCorrection(template, record, corrected, changes);
+    }
     return { record, clusterId: cluster.clusterId, templateId: template.templateId, headline };
-  }
-
-  /**
-   * Headlines are remembered with every digit read as 0: masking treats digits by class, never by
-   * value, so `order ORD-48213 timed out after 30s` and `order ORD-7 timed out after 12s` mask alike
-   * and are masked once.
-   */
-  private parse(headline: string): ParsedHeadline {
-    const key = headline.replace(DIGITS, '0');
-    let parsed = this.parsed.get(key);
-    if (!parsed) {
-      if (this.parsed.size >= MAX_REMEMBERED_HEADLINES) this.parsed.clear();
-      parsed = { tokens: templateTokensOf(key), namedType: namedTypeOf(headline) };
-      this.parsed.set(key, parsed);
-    }
-    return parsed;
-  }
-
-  /** The error type and its key (specific types only, else ''), remembered per recorded and named type. */
-  private typeOf(recorded: string, headline: string, named: string): ResolvedType {
-    const key = `${recorded}\u0000${named}`;
-    let type = this.types.get(key);
-    if (!type) {
-      if (this.types.size >= MAX_REMEMBERED_HEADLINES) this.types.clear();
-      const errorType = errorTypeOf(recorded, headline, named);
-      const typeKey = isGenericErrorType(errorType) ? '' : typeKeyOf(errorType);
-      const trimmed = recorded === '_OTHER' ? '' : recorded.trim();
-      const recordedType = trimmed.slice(trimmed.lastIndexOf('.') + 1);
-      type = { errorType, typeKey, recorded: recordedType, named: typeKey !== '' && isGenericErrorType(recordedType) };
-      this.types.set(key, type);
-    }
-    return type;
   }
 
   private live(clusterId: string): ClusterState {
@@ -197,14 +155,43 @@ export class FailureModel {
   private takeType(cluster: ClusterState, scope: Scope, place: string, typeKey: string, changes: Changes): ClusterState {
     const typedId = this.byType.get(`${place}\u0000${typeKey}`);
     const typed = typedId === undefined ? undefined : this.live(typedId);
-    if (typed && typed !== cluster) {
-      const [older, younger] = typed.seq < cluster.seq ? [typed, cluster] : [cluster, typed];
-      this.merge(younger, older, changes);
-      this.setType(older, typed.errorType, place, typeKey, changes);
-      return older;
-    }
+    if (typed && typed !== cluster) return this.joinTyped(typed, cluster, place, typeKey, changes);
     this.setType(cluster, scope.errorType, place, typeKey, changes);
     return cluster;
+  }
+
+  /** A typed mode and an untyped one are one failure mode: the younger is merged into the older, which has the type. */
+  private joinTyped(typed: ClusterState, other: ClusterState, place: string, typeKey: string, changes: Changes): ClusterState {
+    const [older, younger] = typed.seq < other.seq ? [typed, other] : [other, typed];
+    this.merge(younger, older, changes);
+    this.setType(older, typed.errorType, place, typeKey, changes);
+    return older;
+  }
+
+  /**
+   * A correction (`record`) of an episode of `modeId` was placed in `template`. When its wording
+   * has been written about exactly two modes of one place, one typed and one not, at least twice
+   * each, they are joined; a wording written about more modes says too little to join any.
+   */
+  private linkCorrection(template: TemplateState, record: FailureRecord, modeId: string, changes: Changes): void {
+    if (!this.clusters.has(modeId) || this.live(modeId).category !== 'error') return;
+    const link = `${modeId} ${record.failureId}`;
+    if (template.links.length >= MAX_LINKS || template.links.includes(link)) return;
+    template.links.push(link);
+    changes.templates.add(template);
+    const place = placeKeyOf(this.live(modeId));
+    const corrections = new Map<ClusterState, number>();
+    for (const entry of template.links) {
+      const id = entry.slice(0, entry.indexOf(' '));
+      const live = this.clusters.has(id) ? this.live(id) : undefined;
+      if (live && placeKeyOf(live) === place) corrections.set(live, (corrections.get(live) ?? 0) + 1);
+    }
+    if (corrections.size !== 2 || [...corrections.values()].some((count) => count < 2)) return;
+    const [a, b] = [...corrections.keys()] as [ClusterState, ClusterState];
+    const [typeA, typeB] = [this.typeKeys.get(a.clusterId), this.typeKeys.get(b.clusterId)];
+    if ((typeA === undefined) === (typeB === undefined)) return;
+    const [typed, other] = typeA === undefined ? [b, a] : [a, b];
+    this.joinTyped(typed, other, place, (typeA ?? typeB)!, changes);
   }
 
   private setType(cluster: ClusterState, errorType: string, place: string, typeKey: string, changes: Changes): void {
@@ -232,6 +219,7 @@ export class FailureModel {
       route: this.miner.routeFor(tokens, place),
       tokens: [...tokens],
       words,
+      links: [],
       clusterId: '',
       // A typed wording is known to be its mode's, so new wordings may be compared with it.
       leads: typeKey !== '',
@@ -366,11 +354,6 @@ export class FailureModel {
     const owner = this.resolve(template.clusterId);
     this.leaders.set(owner, [...(this.leaders.get(owner) ?? []), template]);
   }
-}
-
-/** The content words of a headline, computed when first needed. */
-function wordsOf(parsed: ParsedHeadline): string[] {
-  return (parsed.words ??= contentWords(parsed.tokens));
 }
 
 /** Records by time, then id: the order assignment depends on, so every run assigns alike. Sorted input is kept as is. */

@@ -22,6 +22,11 @@ export interface FailureRecord {
   /** The error message, escalation or correction reason; may hold a stack trace. */
   text: string;
   occurredAtMs: number;
+  /**
+   * For a correction of an episode clustered by an earlier pass: the mode its failure was placed
+   * in (what the correction is evidence about). Within one `assign` call the model knows it itself.
+   */
+  correctedModeId?: string;
 }
 
 export function categoryOf(kind: FailureKind): FailureCategory {

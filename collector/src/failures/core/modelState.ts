@@ -25,6 +25,12 @@ export interface TemplateState extends MinedTemplate {
   words: string[];
   /** Whether it founded a text group; new wordings are compared with founders only (no chaining). */
   leads: boolean;
+  /**
+   * For a correction's wording: `mode-id correction-id` for each correction of an episode in an
+   * error mode (mode ids as assigned; follow merges). The same correction of a typed and an
+   * untyped mode links them.
+   */
+  links: string[];
   seq: number;
 }
 

@@ -130,8 +130,8 @@ function failure(
   };
 }
 
-/** Where an episode ran: all a correction needs of it. */
-export type EpisodeContext = Pick<FailureEpisodeRow, 'EpisodeId' | 'Agent' | 'AgentVersion' | 'Workflow'>;
+/** Where an episode ran, and the mode an earlier pass placed its failure in ('' when none): all a correction needs of it. */
+export type EpisodeContext = Pick<FailureEpisodeRow, 'EpisodeId' | 'Agent' | 'AgentVersion' | 'Workflow'> & { ModeId?: string };
 
 /** Human corrections of an episode as failures: its reason is the text, clustered by workflow. */
 export function correctionFailures(episode: EpisodeContext, corrections: readonly CorrectionReasonRow[]): FailureRecord[] {
@@ -146,6 +146,7 @@ export function correctionFailures(episode: EpisodeContext, corrections: readonl
     errorType: '',
     text: correction.Reason,
     occurredAtMs: Number(correction.createdMs),
+    correctedModeId: episode.ModeId ?? '',
   }));
 }
 

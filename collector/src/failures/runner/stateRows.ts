@@ -29,6 +29,7 @@ export interface StoredTemplate {
   Tokens: string[];
   Words: string[];
   Leads: boolean;
+  Links: string[];
   Seq: string;
 }
 
@@ -72,6 +73,7 @@ export function templateRow(template: TemplateState, version: number) {
     Tokens: template.tokens,
     Words: template.words,
     Leads: template.leads,
+    Links: template.links,
     Seq: template.seq,
     Version: version,
   };
@@ -86,6 +88,7 @@ export function templateFromRow(row: StoredTemplate): TemplateState {
     tokens: row.Tokens,
     words: row.Words,
     leads: Boolean(row.Leads),
+    links: row.Links,
     seq: Number(row.Seq),
   };
 }

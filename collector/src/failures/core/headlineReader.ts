@@ -1,0 +1,66 @@
+import { errorTypeOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
+import { contentWords, templateTokensOf } from './tokens.ts';
+
+/** Headlines remembered with their tokens: many failures repeat a message word for word. */
+const MAX_REMEMBERED = 50_000;
+const DIGITS = /[0-9]/g;
+
+/** A failure's error type, its key (specific types only, else ''), and whether only the message names it. */
+export interface ResolvedType {
+  errorType: string;
+  typeKey: string;
+  /** The recorded type without its module path, '' when none. */
+  recorded: string;
+  named: boolean;
+}
+
+export interface ParsedHeadline {
+  tokens: string[];
+  /** The type the message names (`CardDeclinedError: …`), '' when none. */
+  namedType: string;
+  /** Computed when first needed: most failures fit a template of their own type. */
+  words?: string[];
+}
+
+/** What a failure's headline and recorded type say, each worked out once and remembered. */
+export class HeadlineReader {
+  private readonly parsed = new Map<string, ParsedHeadline>();
+  private readonly types = new Map<string, ResolvedType>();
+
+  /**
+   * Headlines are remembered with every digit read as 0: masking treats digits by class, never by
+   * value, so `order ORD-48213 timed out after 30s` and `order ORD-7 timed out after 12s` mask alike
+   * and are masked once.
+   */
+  parse(headline: string): ParsedHeadline {
+    const key = headline.replace(DIGITS, '0');
+    let parsed = this.parsed.get(key);
+    if (!parsed) {
+      if (this.parsed.size >= MAX_REMEMBERED) this.parsed.clear();
+      parsed = { tokens: templateTokensOf(key), namedType: namedTypeOf(headline) };
+      this.parsed.set(key, parsed);
+    }
+    return parsed;
+  }
+
+  /** The error type and its key (specific types only, else ''), remembered per recorded and named type. */
+  typeOf(recorded: string, headline: string, named: string): ResolvedType {
+    const key = `${recorded}\u0000${named}`;
+    let type = this.types.get(key);
+    if (!type) {
+      if (this.types.size >= MAX_REMEMBERED) this.types.clear();
+      const errorType = errorTypeOf(recorded, headline, named);
+      const typeKey = isGenericErrorType(errorType) ? '' : typeKeyOf(errorType);
+      const trimmed = recorded === '_OTHER' ? '' : recorded.trim();
+      const recordedType = trimmed.slice(trimmed.lastIndexOf('.') + 1);
+      type = { errorType, typeKey, recorded: recordedType, named: typeKey !== '' && isGenericErrorType(recordedType) };
+      this.types.set(key, type);
+    }
+    return type;
+  }
+}
+
+/** The content words of a headline, computed when first needed. */
+export function wordsOf(parsed: ParsedHeadline): string[] {
+  return (parsed.words ??= contentWords(parsed.tokens));
+}
