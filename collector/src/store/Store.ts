@@ -59,6 +59,13 @@ export interface Store {
    * `columns` order), unchanged: the spool stores exactly this, so replay costs no re-encoding.
    */
   insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
+  /**
+   * Rows of a named query as objects of text (TabSeparatedWithNames: every value a string, arrays
+   * as literals): for reads of many rows, which the engine formats in half the time of JSON.
+   */
+  namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]>;
+  /** Insert a ready-made TabSeparated payload (one line per row, fields in `columns` order: see `tabSeparatedField`). */
+  insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, StoreError, type QueryPar
 import { DEFAULT_ENGINE_LIMITS, engineArguments, type EngineLimits } from './engineLimits.ts';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
+import { parseTabSeparatedWithNames, type RawFormat } from './tabSeparated.ts';
 
 /**
  * Parallel parsing splits an insert's text across threads: on the two cores a collector shares
@@ -51,6 +52,10 @@ export class EmbeddedStore implements Store {
     return this.query<Row>(namedQuerySql(name), params);
   }
 
+  async namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]> {
+    return parseTabSeparatedWithNames<Row>(await this.run(namedQuerySql(name), params, 'query', 'TabSeparatedWithNames'));
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);
@@ -58,8 +63,16 @@ export class EmbeddedStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.insertRaw(table, columns, payload, 'JSONCompactEachRow');
+  }
+
+  async insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.insertRaw(table, columns, payload, 'TabSeparated');
+  }
+
+  private async insertRaw(table: WritableTable, columns: readonly string[], payload: Buffer, format: RawFormat): Promise<void> {
     try {
-      await this.session.insert({ table, columns, values: payload, format: 'JSONCompactEachRow', settings: INSERT_SETTINGS[table] });
+      await this.session.insert({ table, columns, values: payload, format, settings: INSERT_SETTINGS[table] });
     } catch (error) {
       throw storeError(`insert into ${table}`, error);
     }
@@ -78,11 +91,9 @@ export class EmbeddedStore implements Store {
     this.session.close();
   }
 
-  private async run(sql: string, params: QueryParams | undefined, what: string): Promise<string> {
+  private async run(sql: string, params: QueryParams | undefined, what: string, format = 'JSONEachRow'): Promise<string> {
     try {
-      const result = params
-        ? await this.session.queryBindAsync(sql, params, { format: 'JSONEachRow' })
-        : await this.session.queryAsync(sql, { format: 'JSONEachRow' });
+      const result = params ? await this.session.queryBindAsync(sql, params, { format }) : await this.session.queryAsync(sql, { format });
       return result.text();
     } catch (error) {
       throw storeError(what, error);

@@ -35,7 +35,7 @@ describe('insertSplitting', () => {
   it('writes every row the store takes and sets aside, with the reason, each row it refuses for good', async () => {
     const rows = Array.from({ length: 9 }, (_, i) => row(`split-${i}`, i === 3 || i === 7 ? 'lone \ud800' : `ok ${i}`));
     const setAside: Array<{ id: string; reason: string }> = [];
-    await insertSplitting(store, 'dead_letters', rows, (refused, error: StoreError) =>
+    await insertSplitting(rows, (some) => store.insert('dead_letters', some), (refused, error: StoreError) =>
       setAside.push({ id: refused.Id, reason: error.reason }),
     );
     expect(setAside).toEqual([
@@ -49,6 +49,6 @@ describe('insertSplitting', () => {
   it('throws a refusal that heals with time, for the caller to retry', async () => {
     const faulty = new FaultyStore(store);
     faulty.refuseWrites('disk full (injected)');
-    await expect(insertSplitting(faulty, 'dead_letters', [row('later', 'x')], () => undefined)).rejects.toThrow(/disk full/);
+    await expect(insertSplitting([row('later', 'x')], (some) => faulty.insert('dead_letters', some), () => undefined)).rejects.toThrow(/disk full/);
   });
 });

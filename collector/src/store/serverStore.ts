@@ -3,6 +3,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickh
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
 import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, type QueryParams, type Store, type WritableTable } from './Store.ts';
+import { parseTabSeparatedWithNames, type RawFormat } from './tabSeparated.ts';
 
 export interface ServerStoreOptions {
   url: string;
@@ -47,6 +48,13 @@ export class ServerStore implements Store {
     return this.query<Row>(namedQuerySql(name), params);
   }
 
+  async namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]> {
+    return this.wrap('query', async () => {
+      const result = await this.client.query({ query: namedQuerySql(name), query_params: params, format: 'TabSeparatedWithNames' });
+      return parseTabSeparatedWithNames<Row>(await result.text());
+    });
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);
@@ -54,10 +62,18 @@ export class ServerStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.insertRaw(table, columns, payload, 'JSONCompactEachRow');
+  }
+
+  async insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.insertRaw(table, columns, payload, 'TabSeparated');
+  }
+
+  private async insertRaw(table: WritableTable, columns: readonly string[], payload: Buffer, format: RawFormat): Promise<void> {
     await this.wrap(`insert into ${table}`, async () => {
       // `exec` sends the payload's bytes as they are; `insert` would want rows to encode itself.
       const result = await this.client.exec({
-        query: `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) FORMAT JSONCompactEachRow`,
+        query: `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) FORMAT ${format}`,
         values: Readable.from([payload], { objectMode: false }),
         clickhouse_settings: INSERT_SETTINGS[table],
       });

@@ -35,6 +35,10 @@ export class FaultyStore implements Store {
     return this.inner.named<Row>(name, params);
   }
 
+  namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]> {
+    return this.inner.namedText<Row>(name, params);
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     this.throwIfRefusing(table);
     await this.inner.insert(table, rows);
@@ -43,6 +47,11 @@ export class FaultyStore implements Store {
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
     this.throwIfRefusing(table);
     await this.inner.insertJsonCompact(table, columns, payload);
+  }
+
+  async insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    this.throwIfRefusing(table);
+    await this.inner.insertTabSeparated(table, columns, payload);
   }
 
   ping(): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { headlineOf } from '../../spans/errorHeadline.ts';
 import { isGenericErrorType, typeKeyOf } from './errorHeadline.ts';
 import { HeadlineReader, wordsOf } from './headlineReader.ts';
-import { categoryOf, type FailureRecord } from './FailureRecord.ts';
+import { categoryOf, inTimeOrder, type FailureRecord } from './FailureRecord.ts';
 import type { Assignment, AssignmentBatch, ClusterEvent, ClusterState, TemplateState } from './modelState.ts';
 import { ModeVocabulary } from './ModeVocabulary.ts';
 import { clusterIdOf, placeKeyOf, scopeKeyOf, templateIdOf, type Scope } from './signature.ts';
@@ -354,14 +354,4 @@ export class FailureModel {
     const owner = this.resolve(template.clusterId);
     this.leaders.set(owner, [...(this.leaders.get(owner) ?? []), template]);
   }
-}
-
-/** Records by time, then id: the order assignment depends on, so every run assigns alike. Sorted input is kept as is. */
-function inTimeOrder(records: readonly FailureRecord[]): readonly FailureRecord[] {
-  const before = (a: FailureRecord, b: FailureRecord) =>
-    a.occurredAtMs - b.occurredAtMs || (a.failureId < b.failureId ? -1 : a.failureId > b.failureId ? 1 : 0);
-  for (let i = 1; i < records.length; i++) {
-    if (before(records[i - 1]!, records[i]!) > 0) return [...records].sort(before);
-  }
-  return records;
 }

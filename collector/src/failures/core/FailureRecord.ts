@@ -33,3 +33,13 @@ export function categoryOf(kind: FailureKind): FailureCategory {
   if (kind === 'failure' || kind === 'tool_error') return 'error';
   return kind;
 }
+
+/** Records by time, then id: the order assignment depends on, so every run assigns alike. Sorted input is kept as is. */
+export function inTimeOrder(records: readonly FailureRecord[]): readonly FailureRecord[] {
+  const before = (a: FailureRecord, b: FailureRecord) =>
+    a.occurredAtMs - b.occurredAtMs || (a.failureId < b.failureId ? -1 : a.failureId > b.failureId ? 1 : 0);
+  for (let i = 1; i < records.length; i++) {
+    if (before(records[i - 1]!, records[i]!) > 0) return [...records].sort(before);
+  }
+  return records;
+}

@@ -2,7 +2,7 @@ import type { Logger } from '../../log/logger.ts';
 import { insertSplitting } from '../../store/insertSplitting.ts';
 import type { Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
-import type { FailureRecord } from '../core/FailureRecord.ts';
+import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
 import {
@@ -20,7 +20,8 @@ import {
   clusterFromRow,
   clusterRow,
   eventRow,
-  memberRow,
+  MEMBER_COLUMNS,
+  memberLine,
   templateFromRow,
   templateRow,
   type StoredCluster,
@@ -45,8 +46,11 @@ export interface PassReport {
   merges: number;
 }
 
-/** Membership rows per insert. */
-const MEMBERS_PER_INSERT = 50_000;
+/**
+ * Failures assigned, then written, at a time. The model assigns the next slice while the store
+ * writes the last one, so a large pass keeps the engine's thread and ours busy together.
+ */
+const FAILURES_PER_SLICE = 20_000;
 
 /**
  * Runs failure clustering continuously: every interval, reads the failures assembled since its
@@ -109,7 +113,7 @@ export class FailureClusterer {
         const batch = { afterMicros: this.watermarkMicros, untilMicros: caughtUp ? upToMicros : Number(extent?.untilMicros) };
         if (rows > 0) {
           const { records, episodes } = await this.readFailures(batch);
-          const done = await this.write(model.assign(records), episodes, batch.untilMicros, started);
+          const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
           for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
           this.log.info('failures clustered', {
             ...done,
@@ -144,14 +148,21 @@ export class FailureClusterer {
 
   /**
    * The failures of one batch: every failure of the episodes assembled in it, and the corrections
-   * assembled in it of episodes assembled before. Queried one after another: in parallel they
-   * only compete for the same cores.
+   * assembled in it of episodes assembled before. Read as text, all at once: the engine formats
+   * one result while this thread parses another.
    */
   private async readFailures(batch: { afterMicros: number; untilMicros: number }): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const episodes = newestOf(await this.store.named<FailureEpisodeRow>('failure_episodes', batch), (row) => row.EpisodeId);
-    const tools = toolErrorsByEpisode(await this.store.named<FailedToolCallRow>('failure_tool_errors', batch));
-    const flags = groupByEpisode(await this.store.named<SafetyFlagRow>('failure_safety_flags', batch));
-    const corrections = groupByEpisode(await this.store.named<CorrectionReasonRow>('failure_corrections', batch));
+    const [episodeRows, toolRows, flagRows, correctionRows, corrected] = await Promise.all([
+      this.store.namedText<FailureEpisodeRow>('failure_episodes', batch),
+      this.store.namedText<FailedToolCallRow>('failure_tool_errors', batch),
+      this.store.namedText<SafetyFlagRow>('failure_safety_flags', batch),
+      this.store.namedText<CorrectionReasonRow>('failure_corrections', batch),
+      this.store.namedText<EpisodeContext>('failure_corrected_episodes', batch),
+    ]);
+    const episodes = newestOf(episodeRows, (row) => row.EpisodeId);
+    const tools = toolErrorsByEpisode(toolRows);
+    const flags = groupByEpisode(flagRows);
+    const corrections = groupByEpisode(correctionRows);
     const records: FailureRecord[] = [];
     const assembled = new Set<string>();
     for (const episode of episodes) {
@@ -165,15 +176,62 @@ export class FailureClusterer {
         }),
       );
     }
-    const corrected = await this.store.named<EpisodeContext>('failure_corrected_episodes', batch);
     const earlier = corrected.filter((episode) => !assembled.has(episode.EpisodeId));
     for (const episode of earlier) records.push(...correctionFailures(episode, corrections.get(episode.EpisodeId) ?? []));
     return { records, episodes: episodes.length + earlier.length };
   }
 
-  /** State rows first, memberships next, the watermark last: a crash in between replays the batch, which lands the same. */
-  private async write(batch: AssignmentBatch, episodes: number, watermarkMicros: number, started: number): Promise<PassReport> {
+  /**
+   * Assigns the batch slice by slice, in time order, each slice's rows written while the next is
+   * assigned, then records the pass. Within a slice state rows go first, memberships next; the
+   * watermark goes last, once every slice is stored: a crash in between replays the batch, which
+   * lands the same.
+   */
+  private async assignAndWrite(
+    model: FailureModel,
+    records: readonly FailureRecord[],
+    episodes: number,
+    watermarkMicros: number,
+    started: number,
+  ): Promise<PassReport> {
+    const ordered = inTimeOrder(records);
+    const report: PassReport = { episodes, failures: 0, clustersCreated: 0, merges: 0 };
+    const writes: Array<Promise<void>> = [];
+    for (let start = 0; start < ordered.length; start += FAILURES_PER_SLICE) {
+      const batch = model.assign(ordered.slice(start, start + FAILURES_PER_SLICE));
+      report.failures += batch.assignments.length;
+      report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
+      report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
+      const written = this.write(batch);
+      // Settled below, with every slice's; handled now so a failure while slices remain is not unhandled.
+      written.catch(() => undefined);
+      writes.push(written);
+      // Let the slice's insert start before the next slice is assigned.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const outcomes = await Promise.allSettled(writes);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    await this.store.insert('failure_clustering_passes', [
+      {
+        PassAt: microsToDateTime64(nextMicros()),
+        Watermark: microsToDateTime64(watermarkMicros),
+        Episodes: report.episodes,
+        Failures: report.failures,
+        ClustersCreated: report.clustersCreated,
+        Merges: report.merges,
+        DurationMs: performance.now() - started,
+      },
+    ]);
+    return report;
+  }
+
+  /** One slice's state rows, then its memberships; a membership the store refuses for good is set aside (logged with the reason). */
+  private async write(batch: AssignmentBatch): Promise<void> {
     const version = nextMicros();
+    const assignedAt = microsToDateTime64(nextMicros());
+    // Encoded before the first await, so the payload is ready when the state rows are in.
+    const lines = batch.assignments.map((assignment) => memberLine(assignment, assignedAt));
     await Promise.all([
       this.store.insert(
         'failure_templates',
@@ -188,35 +246,13 @@ export class FailureClusterer {
         batch.events.map((event) => eventRow(event, version)),
       ),
     ]);
-    const assignedAt = microsToDateTime64(nextMicros());
-    // A membership the store refuses for good is set aside (logged with the reason); the others are written.
-    for (let start = 0; start < batch.assignments.length; start += MEMBERS_PER_INSERT) {
-      await insertSplitting(
-        this.store,
-        'failure_cluster_members',
-        batch.assignments.slice(start, start + MEMBERS_PER_INSERT).map((assignment) => memberRow(assignment, assignedAt)),
-        (row, error) =>
-          this.log.warn('failure clustering set a membership aside: the store refuses it', { row, error: error.message.slice(0, 500) }),
-      );
-    }
-    const report: PassReport = {
-      episodes,
-      failures: batch.assignments.length,
-      clustersCreated: batch.events.filter((event) => event.event === 'created').length,
-      merges: batch.events.filter((event) => event.event === 'merged_into').length,
-    };
-    await this.store.insert('failure_clustering_passes', [
-      {
-        PassAt: microsToDateTime64(nextMicros()),
-        Watermark: microsToDateTime64(watermarkMicros),
-        Episodes: report.episodes,
-        Failures: report.failures,
-        ClustersCreated: report.clustersCreated,
-        Merges: report.merges,
-        DurationMs: performance.now() - started,
-      },
-    ]);
-    return report;
+    if (lines.length === 0) return;
+    await insertSplitting(
+      lines,
+      (some) => this.store.insertTabSeparated('failure_cluster_members', MEMBER_COLUMNS, Buffer.from(some.join(''))),
+      (line, error) =>
+        this.log.warn('failure clustering set a membership aside: the store refuses it', { row: line, error: error.message.slice(0, 500) }),
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FailureCategory } from '../core/FailureRecord.ts';
 import type { Assignment, ClusterEvent, ClusterState, TemplateState } from '../core/modelState.ts';
-import { cutAtCodePoint, wellFormed } from '../../shared/wellFormedText.ts';
+import { cutAtCodePoint } from '../../shared/wellFormedText.ts';
+import { tabSeparatedField } from '../../store/tabSeparated.ts';
 import { microsToDateTime64, msToDateTime64 } from '../../shared/clock.ts';
 
 /** Longest failure text kept on a membership row: enough to read, not a stack trace. */
@@ -97,20 +98,29 @@ export function eventRow(event: ClusterEvent, atMicros: number) {
   return { ClusterId: event.clusterId, Event: event.event, OtherClusterId: event.otherClusterId, At: microsToDateTime64(atMicros) };
 }
 
-export function memberRow(assignment: Assignment, assignedAt: string) {
+/** The columns of a membership line, in `memberLine` order. */
+export const MEMBER_COLUMNS = [
+  'FailureId',
+  'EpisodeId',
+  'ClusterId',
+  'TemplateId',
+  'Kind',
+  'Agent',
+  'AgentVersion',
+  'Workflow',
+  'ToolName',
+  'Text',
+  'OccurredAt',
+  'AssignedAt',
+] as const;
+
+/**
+ * One `failure_cluster_members` row as a TabSeparated line (see MEMBER_COLUMNS): written straight
+ * from the assignment, no row object in between, since a pass writes one per failure. A lone
+ * surrogate needs no care here: encoding the payload as UTF-8 writes it as U+FFFD.
+ */
+export function memberLine(assignment: Assignment, assignedAt: string): string {
   const { record } = assignment;
-  return {
-    FailureId: record.failureId,
-    EpisodeId: record.episodeId,
-    ClusterId: assignment.clusterId,
-    TemplateId: assignment.templateId,
-    Kind: record.kind,
-    Agent: record.agent,
-    AgentVersion: record.agentVersion,
-    Workflow: record.workflow,
-    ToolName: record.tool,
-    Text: cutAtCodePoint(wellFormed(assignment.headline), MAX_MEMBER_TEXT),
-    OccurredAt: msToDateTime64(record.occurredAtMs),
-    AssignedAt: assignedAt,
-  };
+  const text = tabSeparatedField(cutAtCodePoint(assignment.headline, MAX_MEMBER_TEXT));
+  return `${tabSeparatedField(record.failureId)}\t${tabSeparatedField(record.episodeId)}\t${assignment.clusterId}\t${assignment.templateId}\t${record.kind}\t${tabSeparatedField(record.agent)}\t${tabSeparatedField(record.agentVersion)}\t${tabSeparatedField(record.workflow)}\t${tabSeparatedField(record.tool)}\t${text}\t${msToDateTime64(record.occurredAtMs)}\t${assignedAt}\n`;
 }
