@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore, runMigrations, silentLogger } from '@trumpets/collector';
 import {
+  clusterThroughStart,
   FailureClusterer,
   FailureModel,
+  HELD_OUT_STYLE_MODES,
   PRODUCTION_FAILURE_MODES,
   scoreClustering,
   storeCorpus,
@@ -19,6 +21,8 @@ export interface ClusteringFigures {
   inMemoryPerSec: number;
   /** A clustering pass: read the failures from the store, cluster them, write clusters and memberships. */
   passPerSec: number;
+  /** CPU time of this process during the pass (this thread and the engine's), in ms. */
+  passCpuMs: number;
   /** The baseline: one GROUP BY on the exact error message over the same rows, in the same store. */
   groupByPerSec: number;
   adjustedRandIndex: number;
@@ -29,6 +33,7 @@ const QUALITY_CORPORA = [
   { name: 'support (17 modes)', modes: undefined, untypedShare: 0 },
   { name: 'travel (16 modes, written apart)', modes: TRAVEL_FAILURE_MODES, untypedShare: 0 },
   { name: 'production-shaped (22 causes, half untyped)', modes: PRODUCTION_FAILURE_MODES, untypedShare: 0.5 },
+  { name: 'held-out style (22 causes written apart, half untyped)', modes: HELD_OUT_STYLE_MODES, untypedShare: 0.5 },
 ] as const;
 
 const figures = (scores: ClusteringScores) =>
@@ -65,11 +70,18 @@ export async function benchClustering(count: number, log: (line: string) => void
       `  GROUP BY exact error string (baseline)             ${groupByPerSec.toLocaleString('en')} failures/s (${groups.length.toLocaleString('en')} groups)`,
     );
 
+    const load = loadavg()[0]!.toFixed(2);
     started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const report = await new FailureClusterer(store, {}, silentLogger).flush();
+    const cpu = process.cpuUsage(cpuBefore);
     const passPerSec = rate(report.failures, performance.now() - started);
+    const passCpuMs = Math.round((cpu.user + cpu.system) / 1000);
     if (report.failures !== count) throw new Error(`clustered ${report.failures} failures, stored ${count}`);
-    log(`  clustering pass (store → clusters → store)         ${passPerSec.toLocaleString('en')} failures/s`);
+    log(
+      `  clustering pass (store → clusters → store)         ${passPerSec.toLocaleString('en')} failures/s (${passCpuMs.toLocaleString('en')} ms CPU; load average ${load} on ${availableParallelism()} cores)`,
+    );
+    log(`  pass / in memory: ${(passPerSec / inMemoryPerSec).toFixed(2)}`);
 
     const members = await store.named<{ FailureId: string; clusterId: string }>('failure_bench_memberships');
     const clusterOf = new Map(members.map((row) => [row.FailureId, row.clusterId]));
@@ -93,9 +105,30 @@ export async function benchClustering(count: number, log: (line: string) => void
       });
       log(`  ${corpus.name}, 3,000 failures: ${perSeed.join('; ')}`);
     }
-    return { failures: count, inMemoryPerSec, passPerSec, groupByPerSec, adjustedRandIndex: scores.adjustedRandIndex };
+    return { failures: count, inMemoryPerSec, passPerSec, passCpuMs, groupByPerSec, adjustedRandIndex: scores.adjustedRandIndex };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The held-out style check: `count` failed episodes of 22 causes written apart from the clustering
+ * (half untyped) sent over OTLP to a real `trumpets start` process, clustered by it and stopped
+ * cleanly, per seed: ARI, homogeneity, completeness, modes found, episodes left in no mode.
+ */
+export async function benchHeldOut(count: number, seeds: readonly number[], log: (line: string) => void): Promise<number[]> {
+  log(`held-out style corpus through trumpets start: ${count.toLocaleString('en')} failed episodes, 22 causes, half untyped`);
+  const aris: number[] = [];
+  for (const seed of seeds) {
+    const started = performance.now();
+    const { scores, unplaced, exitCode } = await clusterThroughStart(
+      syntheticFailures({ count, seed, modes: HELD_OUT_STYLE_MODES, untypedShare: 0.5 }),
+    );
+    aris.push(scores.adjustedRandIndex);
+    log(
+      `  seed ${seed}: ${figures(scores)}; ${unplaced} episodes in no mode; exit code ${exitCode}; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  return aris;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { benchClustering } from './clustering.ts';
+import { benchClustering, benchHeldOut } from './clustering.ts';
 import { benchFullDisk } from './fullDisk.ts';
 import { benchIngest, type IngestFigures } from './ingest.ts';
 import { loadLine, machineLine, verdict } from './machine.ts';
@@ -24,6 +24,10 @@ import { benchTracer } from './tracer.ts';
  * `pnpm bench --full-disk` runs the spool on a 2 MiB volume instead: --seconds (default 30) at --rate
  * spans/s (default 20,000) of OTLP/JSON, with --kills SIGKILLs of the collector (default 0).
  * `pnpm bench --startup` times `trumpets start` to /readyz instead, from source and built (--runs, default 7).
+ * `pnpm bench --clustering` runs only failure clustering (--failures N, default 100,000): in memory
+ * and as a pass through the store, with the ratio and quality on four corpora.
+ * `pnpm bench --held-out` sends --episodes-held-out failed episodes (default 3,000) of the held-out
+ * style corpus to a real `trumpets start` process per seed (--seeds, default 1,2,3) and scores its modes.
  */
 const { values } = parseArgs({
   options: {
@@ -46,6 +50,10 @@ const { values } = parseArgs({
     startup: { type: 'boolean', default: false },
     runs: { type: 'string', default: '7' },
     failures: { type: 'string', default: '100000' },
+    clustering: { type: 'boolean', default: false },
+    'held-out': { type: 'boolean', default: false },
+    'episodes-held-out': { type: 'string', default: '3000' },
+    seeds: { type: 'string', default: '1,2,3' },
     'panel-episodes': { type: 'string', default: '10000000' },
   },
 });
@@ -69,7 +77,25 @@ function reportIngest(ingest: IngestFigures): void {
   log(verdict('spool on / spool off (stored)', onOff, '≥ 0.90', onOff >= 0.9));
 }
 
-if (values.startup) {
+function reportClustering(clustering: Awaited<ReturnType<typeof benchClustering>>): void {
+  log(
+    `failure clustering: ${clustering.passPerSec.toLocaleString('en')} failures/s as a pass through the store (target ≥ 100,000, ARI ${clustering.adjustedRandIndex.toFixed(3)}), ${clustering.inMemoryPerSec.toLocaleString('en')} failures/s in memory; pass / in memory ${(clustering.passPerSec / clustering.inMemoryPerSec).toFixed(2)}`,
+  );
+  log(
+    `  / GROUP BY exact error string (${clustering.groupByPerSec.toLocaleString('en')} failures/s): in memory ${(clustering.inMemoryPerSec / clustering.groupByPerSec).toFixed(2)}, pass ${(clustering.passPerSec / clustering.groupByPerSec).toFixed(2)}`,
+  );
+}
+
+if (values['held-out']) {
+  const seeds = values.seeds.split(',').map(Number);
+  const aris = await benchHeldOut(Number(values['episodes-held-out']), seeds, log);
+  log(`held-out style through trumpets start: lowest ARI ${Math.min(...aris).toFixed(3)} over ${seeds.length} seeds (target ≥ 0.85)`);
+} else if (values.clustering) {
+  log(machineLine());
+  const clustering = await benchClustering(Number(values.failures), log);
+  log('');
+  reportClustering(clustering);
+} else if (values.startup) {
   await benchStartup(Number(values.runs), log);
 } else if (values.soak) {
   await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), Number(values['heap-mb']), log);
@@ -100,12 +126,7 @@ if (values.startup) {
   log('');
   const clustering = await benchClustering(Number(values.failures), log);
   log('');
-  log(
-    `failure clustering: ${clustering.inMemoryPerSec.toLocaleString('en')} failures/s in memory (target ≥ 100,000), ${clustering.passPerSec.toLocaleString('en')} failures/s as a pass through the store`,
-  );
-  log(
-    `  / GROUP BY exact error string (${clustering.groupByPerSec.toLocaleString('en')} failures/s): in memory ${(clustering.inMemoryPerSec / clustering.groupByPerSec).toFixed(2)}, pass ${(clustering.passPerSec / clustering.groupByPerSec).toFixed(2)}`,
-  );
+  reportClustering(clustering);
   const panelEpisodes = Number(values['panel-episodes']);
   if (panelEpisodes > 0) {
     log('');

@@ -8,6 +8,7 @@ import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 import { ServerStore } from './serverStore.ts';
 import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
 import { StoreError, type Store } from './Store.ts';
+import { tabSeparatedField } from './tabSeparated.ts';
 
 /**
  * The same contract, run on every backend we can reach here: the embedded engine, the server
@@ -220,6 +221,25 @@ describe.each(backends)('store contract: $name', ({ open }) => {
 
     expect(await applyRetention(store, { ...DEFAULT_RETENTION, spans: 0 })).toEqual([{ table: 'spans', days: 0 }]);
     expect(await ttlOf('spans')).toBeUndefined();
+  });
+
+  it('writes TabSeparated lines and reads a named query back as text, tabs, newlines and backslashes intact', async () => {
+    const text = "tab\there, line\nbreak, back\\slash, quote ' and “curly”, 🎺";
+    const columns = ['FailureId', 'EpisodeId', 'ClusterId', 'TemplateId', 'Kind', 'Text', 'OccurredAt', 'AssignedAt'];
+    const line = ['tsv-1', 'ep\t1', 'fm_tsv', 'ft_tsv', 'failure', text, '1764000000.123', '1764000000.123456']
+      .map(tabSeparatedField)
+      .join('\t');
+    await store.insertTabSeparated('failure_cluster_members', columns, Buffer.from(`${line}\n`));
+    const rows = await store.namedText<{ FailureId: string; EpisodeId: string; Text: string; occurredMs: string }>('failure_mode_members', {
+      clusterIds: ['fm_tsv'],
+      fromMs: 0,
+      toMs: 2_000_000_000_000,
+      agent: '',
+      limit: 10,
+      offset: 0,
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ FailureId: 'tsv-1', EpisodeId: 'ep\t1', Text: text, occurredMs: '1764000000123' });
   });
 
   it('answers ping', async () => {

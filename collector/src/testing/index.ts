@@ -10,5 +10,7 @@ export { storeCorpus } from './failureCorpus/storeCorpus.ts';
 export { syntheticFailures, type Corpus } from './failureCorpus/syntheticFailures.ts';
 export { PRODUCTION_FAILURE_MODES } from './failureCorpus/productionFailureModes.ts';
 export { TRAVEL_FAILURE_MODES } from './failureCorpus/travelFailureModes.ts';
+export { HELD_OUT_STYLE_MODES } from './failureCorpus/heldOutStyleModes.ts';
+export { clusterThroughStart, type ThroughStartResult } from './clusteringQuality/clusterThroughStart.ts';
 // Regression detection on simulated stages: the suite's simulation test and pnpm bench --regressions.
 export { simulateStageDays, type StageSimulation, type StageSimulationResult } from './regressionSimulation/simulateStageDays.ts';
