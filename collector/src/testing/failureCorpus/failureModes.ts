@@ -139,3 +139,17 @@ function mode(
 ): FailureModeSpec {
   return { name, kind, agent, workflow, tool, errorType, weight, wordings, stack };
 }
+
+/** A failed episode's cause: the spec the production-shaped and held-out style corpora are written in. */
+export function errorSpec(
+  name: string,
+  agent: string,
+  workflow: string,
+  tool: string,
+  errorType: string,
+  weight: number,
+  wordings: ReadonlyArray<(r: RandomSource) => string>,
+  stack?: FailureModeSpec['stack'],
+): FailureModeSpec {
+  return { name, kind: 'failure', agent, workflow, tool, errorType, weight, wordings, stack };
+}

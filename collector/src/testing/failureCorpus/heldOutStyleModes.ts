@@ -1,5 +1,4 @@
-import type { FailureModeSpec } from './failureModes.ts';
-import type { RandomSource } from './randomSource.ts';
+import { errorSpec as spec, type FailureModeSpec } from './failureModes.ts';
 
 /**
  * A fourth corpus, written apart from the clustering and never tuned against: 22 root causes over
@@ -83,7 +82,8 @@ export const HELD_OUT_STYLE_MODES: readonly FailureModeSpec[] = [
   ]),
   // maps.route (concierge, itinerary).
   spec('route_not_found', 'concierge', 'itinerary', 'maps.route', 'NoRouteFound', 4, [
-    (r) => `no route between (${r.between(-80, 80)}.${r.between(10, 99)},${r.between(-170, 170)}.${r.between(10, 99)}) and (${r.between(-80, 80)}.${r.between(10, 99)},${r.between(-170, 170)}.${r.between(10, 99)}) by car`,
+    (r) =>
+      `no route between (${r.between(-80, 80)}.${r.between(10, 99)},${r.between(-170, 170)}.${r.between(10, 99)}) and (${r.between(-80, 80)}.${r.between(10, 99)},${r.between(-170, 170)}.${r.between(10, 99)}) by car`,
     (r) => `routing engine found no path from stop ${r.between(1, 9)} to stop ${r.between(1, 9)}`,
   ]),
   spec('maps_quota', 'concierge', 'itinerary', 'maps.route', 'QuotaExceeded', 4, [
@@ -142,16 +142,3 @@ export const HELD_OUT_STYLE_MODES: readonly FailureModeSpec[] = [
     (r) => `LLM provider throttled the request, retry after ${r.between(5, 60)}s`,
   ]),
 ];
-
-function spec(
-  name: string,
-  agent: string,
-  workflow: string,
-  tool: string,
-  errorType: string,
-  weight: number,
-  wordings: ReadonlyArray<(r: RandomSource) => string>,
-  stack?: FailureModeSpec['stack'],
-): FailureModeSpec {
-  return { name, kind: 'failure', agent, workflow, tool, errorType, weight, wordings, stack };
-}

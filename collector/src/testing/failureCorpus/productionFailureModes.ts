@@ -1,5 +1,4 @@
-import type { FailureModeSpec } from './failureModes.ts';
-import type { RandomSource } from './randomSource.ts';
+import { errorSpec as spec, type FailureModeSpec } from './failureModes.ts';
 
 /**
  * A third corpus, shaped like production rather than like the clustering: 22 root causes over
@@ -147,16 +146,3 @@ export const PRODUCTION_FAILURE_MODES: readonly FailureModeSpec[] = [
     (r) => `permission denied executing runbook rb-${r.between(100, 999)} on host ${r.ip()}`,
   ]),
 ];
-
-function spec(
-  name: string,
-  agent: string,
-  workflow: string,
-  tool: string,
-  errorType: string,
-  weight: number,
-  wordings: ReadonlyArray<(r: RandomSource) => string>,
-  stack?: FailureModeSpec['stack'],
-): FailureModeSpec {
-  return { name, kind: 'failure', agent, workflow, tool, errorType, weight, wordings, stack };
-}
