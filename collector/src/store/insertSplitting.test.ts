@@ -35,8 +35,10 @@ describe('insertSplitting', () => {
   it('writes every row the store takes and sets aside, with the reason, each row it refuses for good', async () => {
     const rows = Array.from({ length: 9 }, (_, i) => row(`split-${i}`, i === 3 || i === 7 ? 'lone \ud800' : `ok ${i}`));
     const setAside: Array<{ id: string; reason: string }> = [];
-    await insertSplitting(rows, (some) => store.insert('dead_letters', some), (refused, error: StoreError) =>
-      setAside.push({ id: refused.Id, reason: error.reason }),
+    await insertSplitting(
+      rows,
+      (some) => store.insert('dead_letters', some),
+      (refused, error: StoreError) => setAside.push({ id: refused.Id, reason: error.reason }),
     );
     expect(setAside).toEqual([
       { id: 'split-3', reason: 'bad_row' },
@@ -49,6 +51,12 @@ describe('insertSplitting', () => {
   it('throws a refusal that heals with time, for the caller to retry', async () => {
     const faulty = new FaultyStore(store);
     faulty.refuseWrites('disk full (injected)');
-    await expect(insertSplitting([row('later', 'x')], (some) => faulty.insert('dead_letters', some), () => undefined)).rejects.toThrow(/disk full/);
+    await expect(
+      insertSplitting(
+        [row('later', 'x')],
+        (some) => faulty.insert('dead_letters', some),
+        () => undefined,
+      ),
+    ).rejects.toThrow(/disk full/);
   });
 });
