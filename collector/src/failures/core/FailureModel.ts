@@ -1,6 +1,6 @@
 import { headlineOf } from '../../spans/errorHeadline.ts';
 import { isGenericErrorType, typeKeyOf } from './errorHeadline.ts';
-import { HeadlineReader, wordsOf } from './headlineReader.ts';
+import { HeadlineReader, wordsOf, type ParsedHeadline, type ResolvedType } from './headlineReader.ts';
 import { categoryOf, inTimeOrder, type FailureRecord } from './FailureRecord.ts';
 import type { Assignment, AssignmentBatch, ClusterEvent, ClusterState, TemplateState } from './modelState.ts';
 import { ModeVocabulary } from './ModeVocabulary.ts';
@@ -62,6 +62,8 @@ export class FailureModel {
   private readonly labelTemplates = new Map<string, TemplateState>();
   private readonly templateIds = new Set<string>();
   private readonly reader = new HeadlineReader();
+  /** Per place, a count of the changes that could alter where a failure goes there (see `assignOne`). */
+  private readonly placeVersions = new Map<string, number>();
   private nextSeq = 1;
 
   constructor(
@@ -109,10 +111,42 @@ export class FailureModel {
     // (`Payments Exception: …`) name one type for several causes, a thrown type names one cause.
     const counts = !type.named || this.byType.has(`${place}\u0000${type.typeKey}`);
     scope.errorType = counts ? type.errorType : type.recorded;
+    // A headline assigned in a place without changing anything there goes the same way while
+    // nothing there changes: remembered per place and recorded type, and reused, it skips the tree.
+    const memoKey = `${place}\u0000${record.errorType}`;
+    const version = this.placeVersions.get(place) ?? 0;
+    const memo = parsed.memo?.get(memoKey);
+    const hit = memo !== undefined && memo.version === version;
+    const { template, cluster } = hit
+      ? { template: memo.template, cluster: this.live(memo.template.clusterId) }
+      : this.place(parsed, scope, place, type, counts, changes);
+    if (!hit && (this.placeVersions.get(place) ?? 0) === version) (parsed.memo ??= new Map()).set(memoKey, { version, template });
+
+    if (record.occurredAtMs < cluster.firstSeenMs || record.occurredAtMs > cluster.lastSeenMs) {
+      cluster.firstSeenMs = Math.min(cluster.firstSeenMs, record.occurredAtMs);
+      cluster.lastSeenMs = Math.max(cluster.lastSeenMs, record.occurredAtMs);
+      changes.clusters.add(cluster);
+    }
+    if (record.kind === 'failure') changes.episodeModes.set(record.episodeId, cluster.clusterId);
+    else if (record.kind === 'correction') {
+      const corrected = changes.episodeModes.get(record.episodeId) ?? record.correctedModeId;
+      if (corrected) this.linkCorrection(template, record, corrected, changes);
+    }
+    return { record, clusterId: cluster.clusterId, templateId: template.templateId, headline };
+  }
+
+  /** Where a failure goes by the evidence: its template (mined in the place's tree), else a new one. */
+  private place(
+    parsed: ParsedHeadline,
+    scope: Scope,
+    place: string,
+    type: ResolvedType,
+    counts: boolean,
+    changes: Changes,
+  ): { template: TemplateState; cluster: ClusterState } {
     const typeKey = counts ? type.typeKey : '';
     const threshold = scope.category === 'error' ? this.textSimilarity : this.reasonSimilarity;
     const { tokens } = parsed;
-
     const found = this.miner.match(place, tokens, (template, fits) => {
       const modeType = this.typeKeys.get(this.resolve(template.clusterId));
       // A recorded type never joins a mode of another; one only named in the message is weaker
@@ -130,18 +164,11 @@ export class FailureModel {
       template = this.createTemplate(scope, place, typeKey, threshold, tokens, wordsOf(parsed), changes);
       cluster = this.live(template.clusterId);
     }
+    return { template, cluster };
+  }
 
-    if (record.occurredAtMs < cluster.firstSeenMs || record.occurredAtMs > cluster.lastSeenMs) {
-      cluster.firstSeenMs = Math.min(cluster.firstSeenMs, record.occurredAtMs);
-      cluster.lastSeenMs = Math.max(cluster.lastSeenMs, record.occurredAtMs);
-      changes.clusters.add(cluster);
-    }
-    if (record.kind === 'failure') changes.episodeModes.set(record.episodeId, cluster.clusterId);
-    else if (record.kind === 'correction') {
-      const corrected = changes.episodeModes.get(record.episodeId) ?? record.correctedModeId;
-      if (corrected) this.linkCorrection(template, record, corrected, changes);
-    }
-    return { record, clusterId: cluster.clusterId, templateId: template.templateId, headline };
+  private placeChanged(place: string): void {
+    this.placeVersions.set(place, (this.placeVersions.get(place) ?? 0) + 1);
   }
 
   private live(clusterId: string): ClusterState {
@@ -195,6 +222,7 @@ export class FailureModel {
   }
 
   private setType(cluster: ClusterState, errorType: string, place: string, typeKey: string, changes: Changes): void {
+    this.placeChanged(place);
     cluster.errorType = errorType;
     this.typeKeys.set(cluster.clusterId, typeKey);
     this.byType.set(`${place}\u0000${typeKey}`, cluster.clusterId);
@@ -210,6 +238,7 @@ export class FailureModel {
     words: string[],
     changes: Changes,
   ): TemplateState {
+    this.placeChanged(place);
     const scopeKey = scopeKeyOf(scope);
     let templateId = templateIdOf(scopeKey, tokens);
     while (this.templateIds.has(templateId)) templateId += '+';
@@ -300,6 +329,7 @@ export class FailureModel {
     this.leaders.set(into.clusterId, [...(this.leaders.get(into.clusterId) ?? []), ...(this.leaders.get(from.clusterId) ?? [])]);
     this.leaders.delete(from.clusterId);
     const place = placeKeyOf(from);
+    this.placeChanged(place);
     this.vocabulary.merge(place, from.clusterId, into.clusterId);
     const live = this.liveByPlace.get(place)!;
     live.splice(live.indexOf(from), 1);
@@ -310,6 +340,7 @@ export class FailureModel {
   }
 
   private noteGeneralised(template: TemplateState, changes: Changes): void {
+    this.placeChanged(template.scopeKey);
     changes.templates.add(template);
     const cluster = this.clusters.get(template.clusterId)!;
     if (this.labelTemplates.get(cluster.clusterId) === template) {

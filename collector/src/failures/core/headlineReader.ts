@@ -1,3 +1,4 @@
+import type { TemplateState } from './modelState.ts';
 import { errorTypeOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
 import { contentWords, templateTokensOf } from './tokens.ts';
 
@@ -20,6 +21,8 @@ export interface ParsedHeadline {
   namedType: string;
   /** Computed when first needed: most failures fit a template of their own type. */
   words?: string[];
+  /** Per place and recorded type, the template it went to and the place's version then (see FailureModel). */
+  memo?: Map<string, { version: number; template: TemplateState }>;
 }
 
 /** What a failure's headline and recorded type say, each worked out once and remembered. */
