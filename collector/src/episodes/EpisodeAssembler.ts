@@ -35,6 +35,11 @@ export class EpisodeAssembler {
   private stopped = false;
   private assembledEpisodes = 0;
   private setAsideTraces = 0;
+  /**
+   * Traces whose spans left memory before their episode could be written (a long store outage):
+   * assembled from a read-back once the spool drainer says their spans are stored.
+   */
+  private readonly evictedUnassembled = new Set<string>();
   /** After a pass the store refused: the wait before the next, doubling while it keeps refusing. */
   private retryDelayMs = 0;
 
@@ -60,6 +65,13 @@ export class EpisodeAssembler {
     const ids = [...traceIds];
     this.recent.markForReadBack(ids);
     this.schedule(ids);
+  }
+
+  /** Spans just stored by the spool drainer: traces that left memory unassembled are read back now. */
+  noteStored(traceIds: Iterable<string>): void {
+    if (this.evictedUnassembled.size === 0) return;
+    const readable = [...traceIds].filter((id) => this.evictedUnassembled.delete(id));
+    if (readable.length > 0) this.noteTraces(readable);
   }
 
   /**
@@ -116,7 +128,9 @@ export class EpisodeAssembler {
     }
   }
 
-  private async assemble(traceIds: string[]): Promise<void> {
+  private async assemble(pendingIds: string[]): Promise<void> {
+    // A trace not in memory left it unassembled: it waits for noteStored, as nothing could be built from it now.
+    const traceIds = pendingIds.filter((id) => this.recent.has(id));
     try {
       await this.readBack(this.recent.needingReadBack(traceIds));
     } catch (error) {
@@ -124,7 +138,7 @@ export class EpisodeAssembler {
       return;
     }
     await this.writeIsolated(traceIds);
-    this.recent.evict();
+    for (const id of this.recent.evict()) if (this.pending.has(id)) this.evictedUnassembled.add(id);
   }
 
   /**

@@ -90,13 +90,20 @@ export class RecentTraces {
     return [...(this.traces.get(traceId)?.spans.values() ?? [])];
   }
 
-  /** Forgets traces idle past the retention, and the least recently touched ones past the span cap. */
-  evict(nowMs = Date.now()): void {
+  /** Forgets traces idle past the retention, and the least recently touched ones past the span cap; returns their ids. */
+  evict(nowMs = Date.now()): string[] {
+    const forgotten: string[] = [];
     for (const [id, trace] of this.traces) {
       const idle = nowMs - trace.lastSeenMs > this.options.retainMs;
       if (!idle && this.spanCount <= this.options.maxSpans) break;
       this.forget(id, trace);
+      forgotten.push(id);
     }
+    return forgotten;
+  }
+
+  has(traceId: string): boolean {
+    return this.traces.has(traceId);
   }
 
   get stats(): { traces: number; spans: number } {

@@ -42,8 +42,10 @@ export function createSpanIngest(
     fs: spoolFs,
   });
   // Spans replayed from an earlier run reached no assembler: it reads those traces back from the store.
+  // Others it holds in memory, unless a long outage pushed them out before their episode was written.
   const onStored = (traceIds: ReadonlySet<string>, segment: { replayed: boolean }) => {
     if (segment.replayed) assembler.noteTraces(traceIds);
+    else assembler.noteStored(traceIds);
   };
   const drainer = new SpoolDrainer(spool, store, { ...DRAINER_OPTIONS, onStored }, log);
   drainer.start();
