@@ -66,7 +66,6 @@ export const QUERY_NAMES = [
   'proposal_get',
   'proposal_list',
   'regression_alert_rule',
-  'regression_alert_signal',
   'regression_list',
   'release_agent',
   'release_agents',

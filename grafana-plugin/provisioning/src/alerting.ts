@@ -12,7 +12,7 @@ import { clickHouseSql, promQl } from './dataQueries.ts';
 import { DATASOURCE_UIDS, FOLDER, fromEnv, GRAFANA_ENV, SERVICE_URLS } from './deployment.ts';
 
 /** The named query Grafana runs for the ClickHouse rule, read from the workspace's queries/. */
-const REGRESSION_SIGNAL_SQL = readFileSync(new URL('../../../queries/regression_alert_signal.sql', import.meta.url), 'utf8').trim();
+const REGRESSION_SIGNAL_SQL = readFileSync(new URL('../../../queries/regression_alert_rule.sql', import.meta.url), 'utf8').trim();
 
 const EXPRESSIONS = { type: '__expr__', uid: '__expr__' };
 /** The label the notification policy routes on and the collector's webhook acts on. */

@@ -43,7 +43,7 @@ describe('Grafana provisioning', () => {
   it('alerts on the ClickHouse data source with the regression query from queries/, labelled for rollback', () => {
     const [group] = parse(rendered['alerting/rules.yaml']!).groups;
     const rule = group.rules.find((r: { uid: string }) => r.uid === 'trumpets-regression-clickhouse');
-    const sql = readFileSync(fileURLToPath(new URL('../../../queries/regression_alert_signal.sql', import.meta.url)), 'utf8').trim();
+    const sql = readFileSync(fileURLToPath(new URL('../../../queries/regression_alert_rule.sql', import.meta.url)), 'utf8').trim();
     expect(rule.data[0]).toMatchObject({ datasourceUid: 'trumpets-clickhouse', model: { rawSql: sql, format: 1 } });
     expect(rule.data[1]).toMatchObject({ datasourceUid: '__expr__', model: { type: 'threshold', expression: 'A' } });
     expect(rule.condition).toBe('C');
