@@ -10,6 +10,14 @@ export interface PanelQueryFigure {
   /** The same query without FINAL: a bare scan of the same columns. */
   bareMs: number;
   ratio: number;
+  /** Rows and compressed bytes one run read, with FINAL and bare (the engine's own counters). */
+  finalRead: ReadFigures;
+  bareRead: ReadFigures;
+}
+
+export interface ReadFigures {
+  rows: number;
+  compressedBytes: number;
 }
 
 const HOUR_MS = 3600_000;
@@ -19,12 +27,12 @@ const END_MS = Date.UTC(2026, 10, 30);
 const DAYS = 30;
 const AGENTS = 20;
 const CHUNK = 1_000_000;
-const RUNS = 5;
+const RUNS = 7;
 
 /**
  * Episode rows generated inside the engine with `numbers()` (no JavaScript per row), spread evenly
- * over 30 days, 20 agents, 4 versions and 3 workflows; every tenth episode is assembled twice (a
- * late span), so FINAL has real versions to merge. Inserted in chunks of 1M: several parts per
+ * over 30 days, 20 agents, 4 versions and 3 workflows; a tenth of the episodes, drawn by a hash so
+ * every agent has some, is assembled twice (a late span), so FINAL has real versions to merge. Inserted in chunks of 1M: several parts per
  * partition, as ingest leaves them.
  */
 async function generateEpisodes(store: Store, count: number, log: (line: string) => void): Promise<void> {
@@ -60,20 +68,46 @@ async function generateEpisodes(store: Store, count: number, log: (line: string)
       `  generated ${Math.min(first + CHUNK, count).toLocaleString('en')} / ${count.toLocaleString('en')} episodes (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
   }
-  for (let first = 0; first < count; first += CHUNK) await insert(first, Math.min(CHUNK, count - first), 2, 'WHERE number % 10 = 0');
+  for (let first = 0; first < count; first += CHUNK)
+    await insert(first, Math.min(CHUNK, count - first), 2, 'WHERE cityHash64(number, 4) % 10 = 0');
   log(`  re-assembled every tenth episode (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+/**
+ * Medians of FINAL and bare runs taken in turn (after one warm-up each), so a change in the
+ * machine's load falls on both alike.
+ */
+async function interleavedMedians(final: () => Promise<unknown>, bare: () => Promise<unknown>): Promise<[number, number]> {
+  await final();
+  await bare();
+  const times: [number[], number[]] = [[], []];
+  const timed = async (run: () => Promise<unknown>, into: number[]) => {
     const started = performance.now();
     await run();
-    times.push(performance.now() - started);
+    into.push(performance.now() - started);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    await timed(final, times[0]);
+    await timed(bare, times[1]);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  return [mid(times[0]), mid(times[1])];
 }
+
+const READ_EVENTS = "SELECT event, value FROM system.events WHERE event IN ('SelectedRows', 'ReadCompressedBytes')";
+
+/** What one run read, from the embedded engine's process-wide counters (nothing else queries the store meanwhile). */
+async function readFigures(store: Store, run: () => Promise<unknown>): Promise<ReadFigures> {
+  const counters = async () =>
+    Object.fromEntries((await store.query<{ event: string; value: string }>(READ_EVENTS)).map((row) => [row.event, Number(row.value)]));
+  const before = await counters();
+  await run();
+  const after = await counters();
+  const delta = (event: string) => (after[event] ?? 0) - (before[event] ?? 0);
+  return { rows: delta('SelectedRows'), compressedBytes: delta('ReadCompressedBytes') };
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 const filters = { agents: [] as string[], versions: [] as string[], releases: [] as string[], workflows: [] as string[] };
 
@@ -108,7 +142,8 @@ const PANEL_QUERIES = [
 
 /**
  * Each panel query (the named queries the API runs, FINAL included) against the same query
- * without FINAL over `count` synthetic episodes in the embedded store, measured in one run.
+ * without FINAL over `count` synthetic episodes in the embedded store, measured in one run, with
+ * the rows and compressed bytes each read.
  */
 export async function benchPanelQueries(count: number, log: (line: string) => void): Promise<PanelQueryFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-panels-'));
@@ -124,11 +159,16 @@ export async function benchPanelQueries(count: number, log: (line: string) => vo
     const figures: PanelQueryFigure[] = [];
     for (const panel of PANEL_QUERIES) {
       const sql = namedQuerySql(panel.query);
-      const finalMs = await median(() => store.query(sql, panel.params));
-      const bareMs = await median(() => store.query(sql.replace(/\bFINAL\b/g, ''), panel.params));
-      figures.push({ name: panel.name, finalMs, bareMs, ratio: finalMs / bareMs });
+      const final = () => store.query(sql, panel.params);
+      const bare = () => store.query(sql.replace(/\bFINAL\b/g, ''), panel.params);
+      const [finalMs, bareMs] = await interleavedMedians(final, bare);
+      const finalRead = await readFigures(store, final);
+      const bareRead = await readFigures(store, bare);
+      figures.push({ name: panel.name, finalMs, bareMs, ratio: finalMs / bareMs, finalRead, bareRead });
       log(
-        `  ${panel.name}: ${finalMs.toFixed(1)} ms with FINAL, ${bareMs.toFixed(1)} ms bare: ${(finalMs / bareMs).toFixed(2)}× (target ≤ 2)`,
+        `  ${panel.name}: ${finalMs.toFixed(1)} ms with FINAL, ${bareMs.toFixed(1)} ms bare: ${(finalMs / bareMs).toFixed(2)}× (target ≤ 2); ` +
+          `read ${finalRead.rows.toLocaleString('en')} rows / ${mib(finalRead.compressedBytes)} compressed with FINAL, ` +
+          `${bareRead.rows.toLocaleString('en')} rows / ${mib(bareRead.compressedBytes)} bare`,
       );
     }
     return figures;

@@ -13,7 +13,8 @@ import { benchTracer } from './tracer.ts';
 /**
  * `pnpm bench`: each figure is printed beside a baseline measured in the same run, as a ratio,
  * so results compare across machines. Targets are the project's, for a 2-core machine.
- * `--panel-episodes N` sets the episode rows the panel queries run on (default 10,000,000; 0 skips them).
+ * `--panel-episodes N` sets the episode rows the panel queries run on (default 10,000,000; 0 skips them);
+ * `pnpm bench --panels` runs the panel queries alone.
  * `pnpm bench --ingest` runs only the ingest part; `--profile FILE` profiles the collector's main
  * thread during the spool-on run, prints microseconds per span by stage and saves the profile.
  * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end,
@@ -55,6 +56,7 @@ const { values } = parseArgs({
     'episodes-held-out': { type: 'string', default: '3000' },
     seeds: { type: 'string', default: '1,2,3' },
     'panel-episodes': { type: 'string', default: '10000000' },
+    panels: { type: 'boolean', default: false },
   },
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -86,6 +88,17 @@ function reportClustering(clustering: Awaited<ReturnType<typeof benchClustering>
   );
 }
 
+/** The Grafana panels' queries on `--panel-episodes` generated episodes, FINAL against a bare scan. */
+async function panelQueries(): Promise<void> {
+  const panelEpisodes = Number(values['panel-episodes']);
+  if (panelEpisodes <= 0) return;
+  log('');
+  const panels = await benchPanelQueries(panelEpisodes, log);
+  const worst = Math.max(...panels.map((panel) => panel.ratio));
+  log('');
+  log(`panel queries on ${panelEpisodes.toLocaleString('en')} episodes: worst FINAL / bare scan ${worst.toFixed(2)} (target ≤ 2)`);
+}
+
 if (values['held-out']) {
   const seeds = values.seeds.split(',').map(Number);
   const aris = await benchHeldOut(Number(values['episodes-held-out']), seeds, log);
@@ -97,6 +110,8 @@ if (values['held-out']) {
   reportClustering(clustering);
 } else if (values.startup) {
   await benchStartup(Number(values.runs), log);
+} else if (values.panels) {
+  await panelQueries();
 } else if (values.soak) {
   await benchSoak(Number(values.minutes), Number(values.rate ?? 5000), Number(values['heap-mb']), log);
 } else if (values.regressions) {
@@ -127,12 +142,5 @@ if (values['held-out']) {
   const clustering = await benchClustering(Number(values.failures), log);
   log('');
   reportClustering(clustering);
-  const panelEpisodes = Number(values['panel-episodes']);
-  if (panelEpisodes > 0) {
-    log('');
-    const panels = await benchPanelQueries(panelEpisodes, log);
-    const worst = Math.max(...panels.map((panel) => panel.ratio));
-    log('');
-    log(`panel queries on ${panelEpisodes.toLocaleString('en')} episodes: worst FINAL / bare scan ${worst.toFixed(2)} (target ≤ 2)`);
-  }
+  await panelQueries();
 }
