@@ -74,4 +74,25 @@ describe('offline plugin validator', () => {
       ].sort(),
     );
   });
+
+  it('finds a missing or broken screenshot, an app without screenshots and malformed extension declarations', () => {
+    const broken = brokenCopy((d) => {
+      rmSync(path.join(d, 'img/screenshots/page-releases.png'));
+      writeFileSync(path.join(d, 'img/screenshots/panel-gate.png'), 'not an image');
+      editJson(path.join(d, 'plugin.json'), (json) => {
+        json.extensions.exposedComponents[0].id = 'release-status';
+        json.extensions.addedLinks[0].targets = ['dashboard panel menu'];
+      });
+    });
+    expect(messages(broken).sort()).toEqual(
+      [
+        'plugin.json: screenshot img/screenshots/page-releases.png does not exist',
+        'plugin.json: screenshot img/screenshots/panel-gate.png is not a PNG, JPEG, GIF or SVG image',
+        'plugin.json: exposed component id release-status must be trumpets-learningloop-app/<name>/v<version>',
+        'plugin.json: added link "Open in Trumpets" targets "dashboard panel menu", which is not an extension point id',
+      ].sort(),
+    );
+    const bare = brokenCopy((d) => editJson(path.join(d, 'plugin.json'), (json) => (json.info.screenshots = [])));
+    expect(messages(bare)).toEqual(['plugin.json: info.screenshots is empty: the catalogue shows an app by its screenshots']);
+  });
 });

@@ -39,6 +39,12 @@ const pluginSchema = z.object({
     )
     .default([]),
   roles: z.array(z.object({ role: z.object({ permissions: z.array(z.object({ action: z.string() })) }) })).default([]),
+  extensions: z
+    .object({
+      addedLinks: z.array(z.object({ title: z.string().min(1), targets: z.array(z.string()).min(1) })).default([]),
+      exposedComponents: z.array(z.object({ id: z.string(), title: z.string().min(1) })).default([]),
+    })
+    .optional(),
 });
 type PluginJson = z.infer<typeof pluginSchema>;
 
@@ -53,6 +59,13 @@ function findPluginJsons(dir: string, base = dir): string[] {
     if (entry.isDirectory()) return findPluginJsons(full, base);
     return entry.name === 'plugin.json' ? [path.relative(base, full)] : [];
   });
+}
+
+function isImage(head: Buffer): boolean {
+  const png = head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = head[0] === 0xff && head[1] === 0xd8;
+  const gif = head.subarray(0, 4).toString('latin1') === 'GIF8';
+  return png || jpeg || gif || /<svg[\s>]/.test(head.toString('utf8'));
 }
 
 function checkPlugin(dist: string, file: string, problems: Problem[]): PluginJson | undefined {
@@ -81,7 +94,20 @@ function checkPlugin(dist: string, file: string, problems: Problem[]): PluginJso
     report('module.js is not an AMD module (Grafana loads plugins with SystemJS and the AMD extra)');
   for (const [kind, logo] of Object.entries(plugin.info.logos))
     if (!existsSync(path.join(dir, logo))) report(`logos.${kind} ${logo} does not exist`);
-  for (const shot of plugin.info.screenshots) if (!existsSync(path.join(dir, shot.path))) report(`screenshot ${shot.path} does not exist`);
+  if (plugin.type === 'app' && plugin.info.screenshots.length === 0)
+    report('info.screenshots is empty: the catalogue shows an app by its screenshots');
+  for (const shot of plugin.info.screenshots) {
+    const file = path.join(dir, shot.path);
+    if (!existsSync(file)) report(`screenshot ${shot.path} does not exist`);
+    else if (!isImage(readFileSync(file).subarray(0, 512))) report(`screenshot ${shot.path} is not a PNG, JPEG, GIF or SVG image`);
+  }
+  for (const component of plugin.extensions?.exposedComponents ?? [])
+    if (!new RegExp(`^${plugin.id}/[a-z0-9-]+/v\\d+$`).test(component.id))
+      report(`exposed component id ${component.id} must be ${plugin.id}/<name>/v<version>`);
+  for (const link of plugin.extensions?.addedLinks ?? [])
+    for (const target of link.targets)
+      if (!/^[a-z0-9-]+\/[a-z0-9/.-]+$/.test(target))
+        report(`added link "${link.title}" targets "${target}", which is not an extension point id`);
   const actions = new Set(plugin.roles.flatMap((entry) => entry.role.permissions.map((permission) => permission.action)));
   for (const route of plugin.routes) {
     const acting = route.method !== undefined && route.method.toUpperCase() !== 'GET';

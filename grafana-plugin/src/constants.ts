@@ -5,6 +5,9 @@ export const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
 /** Where Grafana's plugin proxy serves this app's routes (see `routes` in plugin.json). */
 export const APP_PROXY_URL = `/api/plugin-proxy/${PLUGIN_ID}`;
 
+/** Components this app exposes to other plugins (`usePluginComponent(id)`), versioned in the id. */
+export const EXPOSED_COMPONENTS = { releaseStatus: `${PLUGIN_ID}/release-status/v1` } as const;
+
 export enum ROUTES {
   FailureModes = 'failure-modes',
   Episode = 'episodes',
@@ -46,4 +49,5 @@ export const testIds = {
     state: 'tl-panel-state',
   },
   datasource: { queryType: 'tl-ds-query-type' },
+  extensions: { releaseStatus: 'tl-release-status', releaseStatusBadge: 'tl-release-status-badge' },
 } as const;

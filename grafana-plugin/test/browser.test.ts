@@ -197,6 +197,32 @@ describe.each(Object.keys(RUNTIMES) as RuntimeName[])('the built plugin on the %
     await shot('page-releases-rolled-back');
   });
 
+  it('extensions: an alert on a release links to it in the app, and the exposed release status shows it', async () => {
+    const { releases } = (await seeded.api('/api/releases?agent=support')).body as { releases: Array<{ id: string; status: string }> };
+    const release = releases[0]!;
+    const links = await page.evaluate((labels) => window.harness.addedLinks({ instance: { labels } }), {
+      agent: 'support',
+      release_id: release.id,
+      trumpets_action: 'rollback',
+    });
+    const alertLink = links.find((link) => link.targets.includes('grafana/alerting/instance/action'))!;
+    expect(alertLink).toMatchObject({
+      title: 'Open release in Trumpets',
+      path: `/a/trumpets-learningloop-app/releases?agent=support&release=${release.id}`,
+    });
+    await page.evaluate((path) => window.harness.mountApp(path), alertLink.path!.replace('/a/trumpets-learningloop-app/', ''));
+    await page.getByTestId(testIds.releases.history).waitFor();
+    expect(await text(testIds.releases.history)).toContain(`History of ${release.id.slice(0, 8)}`);
+
+    await page.evaluate(() => window.harness.mountExposed('trumpets-learningloop-app/release-status/v1', { agent: 'support' }));
+    await page.getByTestId(testIds.extensions.releaseStatus).waitFor();
+    const status = await text(testIds.extensions.releaseStatus);
+    expect(status).toMatch(/^support\s/);
+    expect(status).toMatch(/serves \d+% \(stage \d of \d\)/);
+    expect(status).toContain('Open in Trumpets');
+    await shot('extension-release-status');
+  });
+
   it('raised no errors in the page', () => {
     expect(errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
   });

@@ -50,6 +50,8 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
   const collector = await startCollectorProcess(dataDir, {
     TRUMPETS_TOKENS: `agent:${TOKENS.ingest}:ingest,grafana:${TOKENS.read}:read,oncall:${TOKENS.act}:read+act+ingest`,
     TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS: '300',
+    // The pages show what is seeded here: a proposal drafted mid-test would become the newest one.
+    TRUMPETS_PROPOSAL_DRAFTING_INTERVAL_MS: '0',
   });
   const api = async <T>(path: string, method = 'GET', body?: unknown) => {
     const response = await fetch(`${collector.url}${path}`, {

@@ -188,6 +188,29 @@ const harness = {
     }).testDatasource();
   },
 
+  /** The links the real app module adds: each one's targets and the path its `configure` gives for `context`. */
+  async addedLinks(context: object): Promise<Array<{ title: string; targets: string[]; path?: string }>> {
+    const { plugin } = await window.System.import(`${PUBLIC}/module.js`);
+    return plugin.addedLinkConfigs.map((link: grafanaData.PluginExtensionAddedLinkConfig) => ({
+      title: link.title,
+      targets: ([] as string[]).concat(link.targets),
+      path: link.configure?.(context)?.path,
+    }));
+  },
+
+  /** A component the real app module exposes to other plugins, mounted as another plugin would (`usePluginComponent(id)`). */
+  async mountExposed(id: string, props: object): Promise<void> {
+    const { plugin } = await window.System.import(`${PUBLIC}/module.js`);
+    const exposed = plugin.exposedComponentConfigs.find((config: { id: string }) => config.id === id);
+    if (!exposed) throw new Error(`the app exposes no component ${id}`);
+    const Component = exposed.component;
+    show(
+      <MemoryRouter>
+        <Component {...props} />
+      </MemoryRouter>,
+    );
+  },
+
   /** The real app module's root page at an app path, as Grafana routes /a/<app id>/*. */
   async mountApp(path: string): Promise<void> {
     const { plugin } = await window.System.import(`${PUBLIC}/module.js`);

@@ -1,6 +1,7 @@
 import { PluginPage } from '@grafana/runtime';
 import { Field, Input, Stack, Text } from '@grafana/ui';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { appClient } from '../api/appClient';
 import type { Proposal } from '../api/schemas';
 import { formatAgo } from '../components/format';
@@ -11,10 +12,11 @@ import { Scorecard } from '../panels/scorecard/ScorecardPanel';
 import { Loaded } from './Loaded';
 import { useLoad } from './useLoad';
 
-/** Proposals newest first; the selected one shows its scorecard and its history. */
+/** Proposals newest first; the selected one (first `?proposal=`, as links from panels give it) shows its scorecard and its history. */
 export default function ProposalsPage() {
-  const [agent, setAgent] = useState('');
-  const [selected, setSelected] = useState<string>();
+  const [params] = useSearchParams();
+  const [agent, setAgent] = useState(params.get('agent') ?? '');
+  const [selected, setSelected] = useState(params.get('proposal') ?? undefined);
   const list = useLoad(() => appClient.proposals({ agent }), agent);
   return (
     <PluginPage>

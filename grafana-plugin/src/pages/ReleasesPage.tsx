@@ -1,6 +1,7 @@
 import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Button, Combobox, Field, Stack, Text } from '@grafana/ui';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { appClient } from '../api/appClient';
 import type { ReleaseAction } from '../api/client';
 import type { Release } from '../api/schemas';
@@ -51,7 +52,9 @@ const ACTIONS: Record<
 /** An agent's releases, newest first, with owner and reason; every action asks why and says what failed (a 403 names the role). */
 export default function ReleasesPage() {
   const agents = useLoad(() => appClient.labelValues('agent', {}), 'agents');
-  const [chosen, setChosen] = useState<string>();
+  // `?agent=` and `?release=` come from links into the app (a dashboard panel's menu, an alert).
+  const [params] = useSearchParams();
+  const [chosen, setChosen] = useState(params.get('agent') ?? undefined);
   const agent = chosen ?? agents.value?.values[0]?.value ?? '';
   return (
     <PluginPage>
@@ -70,7 +73,7 @@ export default function ReleasesPage() {
                     onChange={(option) => setChosen(option.value)}
                   />
                 </Field>
-                <AgentReleases agent={agent} />
+                <AgentReleases agent={agent} initialRelease={params.get('release') ?? undefined} />
               </>
             )
           }
@@ -80,9 +83,9 @@ export default function ReleasesPage() {
   );
 }
 
-function AgentReleases({ agent }: { agent: string }) {
+function AgentReleases({ agent, initialRelease }: { agent: string; initialRelease?: string }) {
   const [pending, setPending] = useState<{ release?: Release; action: Action }>();
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useState(initialRelease);
   const [error, setError] = useState<string>();
   const [round, setRound] = useState(0);
   const list = useLoad(() => appClient.releases({ agent }), `${agent}/${round}`);
@@ -204,7 +207,7 @@ function AgentReleases({ agent }: { agent: string }) {
                   ))}
                 </tbody>
               </table>
-              <ReleaseHistory releaseId={selected ?? releases[0]!.id} round={round} />
+              <ReleaseHistory releaseId={releases.find((release) => release.id === selected)?.id ?? releases[0]!.id} round={round} />
             </>
           )
         }
