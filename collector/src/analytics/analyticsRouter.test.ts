@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
-import type { EpisodeLabelValuesResponse, EpisodeMetricsResponse } from './episodeMetricsWire.ts';
+import type { EpisodeLabelValuesResponse, EpisodeMetricsResponse } from '@trumpets/protocol/api';
 
 const HOUR = 3600_000;
 /** A fixed hour, so buckets and expected values do not depend on when the test runs. */

@@ -9,7 +9,7 @@ import {
   type EpisodeLabel,
   type EpisodeLabelValuesResponse,
   type EpisodeMetricsResponse,
-} from './episodeMetricsWire.ts';
+} from '@trumpets/protocol/api';
 import { readEpisodeLabelValues, readEpisodeMetrics } from './readEpisodeMetrics.ts';
 
 /**

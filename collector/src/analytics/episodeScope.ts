@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { episodeLabelValuesQuery, episodeMetricsQuery } from './episodeMetricsWire.ts';
+import type { episodeLabelValuesQuery, episodeMetricsQuery } from '@trumpets/protocol/api';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

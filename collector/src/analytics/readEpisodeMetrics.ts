@@ -1,6 +1,6 @@
 import type { Store } from '../store/Store.ts';
 import type { EpisodeScope } from './episodeScope.ts';
-import type { EpisodeGroupBy, EpisodeLabel, EpisodeLabelValue, EpisodeMetricsPoint, EpisodeMetricsSeries } from './episodeMetricsWire.ts';
+import type { EpisodeGroupBy, EpisodeLabel, EpisodeLabelValue, EpisodeMetricsPoint, EpisodeMetricsSeries } from '@trumpets/protocol/api';
 
 /** 64-bit integers arrive as strings; averages of no rows as null. */
 interface MetricsRow {

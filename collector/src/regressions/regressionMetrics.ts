@@ -8,8 +8,9 @@
  * - cost: log ratio of mean cost per episode, 0.18 (≈ +20%);
  * - safety: episodes with a safety flag, a conditional binomial test on the candidate's share.
  */
-export const REGRESSION_METRICS = ['success_rate', 'escalation_rate', 'latency', 'p95_latency', 'cost', 'safety'] as const;
-export type RegressionMetric = (typeof REGRESSION_METRICS)[number];
+import { REGRESSION_METRICS, type RegressionMetric } from '@trumpets/protocol/api';
+
+export { REGRESSION_METRICS, type RegressionMetric };
 
 export const METRIC_RULES: Record<RegressionMetric, { worse: 'lower' | 'higher'; tau: number; unit: string }> = {
   success_rate: { worse: 'lower', tau: 0.05, unit: 'rate' },

@@ -1,26 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
-import type { RegressionMetric } from './regressionMetrics.ts';
+import type { Regression, RegressionMetric } from '@trumpets/protocol/api';
 
-/** A regression as found and stored: candidate − control on one metric, with its always-valid interval. */
-export interface Regression {
-  id: string;
-  agent: string;
-  releaseId: string;
-  controlReleaseId: string;
-  stageIndex: number;
-  percent: number;
-  metric: RegressionMetric;
-  effect: number;
-  interval: { lower: number; upper: number };
-  eValue: number;
-  alpha: number;
-  candidateEpisodes: number;
-  controlEpisodes: number;
-  summary: string;
-  detectedAt: string;
-}
+export type { Regression };
 
 export type NewRegression = Omit<Regression, 'id' | 'detectedAt'>;
 

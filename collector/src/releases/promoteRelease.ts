@@ -2,9 +2,9 @@ import { getConfig } from '../configs/configRepository.ts';
 import { getDecision, latestDecisionId } from '../gates/decisions/decisionRepository.ts';
 import { appendEvent, getProposal } from '../proposals/proposalRepository.ts';
 import type { Store } from '../store/Store.ts';
-import type { PromoteRequest } from './api/releaseWire.ts';
+import type { PromoteRequest } from '@trumpets/protocol/api';
 import { releasePolicyInForce } from './releasePolicyRepository.ts';
-import { releasePolicySchema } from './releasePolicy.ts';
+import { releasePolicySchema } from '@trumpets/protocol/api';
 import { appendReleaseEvent, insertRelease, listReleases, servingReleases, type Release } from './releaseRepository.ts';
 import { refuse } from './refuse.ts';
 

@@ -2,7 +2,8 @@ import { contentVersion, type Json } from '../shared/canonicalJson.ts';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
 import { appendReleaseEvent } from './releaseRepository.ts';
-import { DEFAULT_RELEASE_POLICY, releasePolicySchema, type ReleasePolicy } from './releasePolicy.ts';
+import { DEFAULT_RELEASE_POLICY } from './releasePolicy.ts';
+import { releasePolicySchema, type ReleasePolicy } from '@trumpets/protocol/api';
 
 export interface ReleasePolicyInForce {
   agent: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
-import { releasePolicySchema, type ReleasePolicy } from './releasePolicy.ts';
+import { releasePolicySchema, type ReleasePolicy } from '@trumpets/protocol/api';
 import { foldReleaseEvents, type ReleaseAction, type ReleaseEvent, type ReleaseState, type EventOutcome } from './releaseState.ts';
 
 export interface Release {

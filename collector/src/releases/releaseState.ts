@@ -1,6 +1,7 @@
 /** Where a release is: rolling out (on a stage), paused, released (serving everyone), aborted, rolled back. */
-export const RELEASE_STATUSES = ['rolling_out', 'paused', 'released', 'aborted', 'rolled_back'] as const;
-export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+import { RELEASE_STATUSES, type ReleaseStatus } from '@trumpets/protocol/api';
+
+export { RELEASE_STATUSES, type ReleaseStatus };
 
 export const RELEASE_ACTIONS = [
   'created',

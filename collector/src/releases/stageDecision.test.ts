@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmStats } from '../regressions/armStats.ts';
 import { checkMetrics } from '../regressions/checkMetrics.ts';
-import { releasePolicySchema } from './releasePolicy.ts';
+import { releasePolicySchema } from '@trumpets/protocol/api';
 import { decideStage } from './stageDecision.ts';
 
 const arm = (episodes: number, successRate: number): ArmStats => ({

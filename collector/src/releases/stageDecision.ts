@@ -1,6 +1,6 @@
 import type { MetricCheck } from '../regressions/checkMetrics.ts';
 import { MIN_EPISODES_FOR_HARM } from '../regressions/regressionMetrics.ts';
-import type { ReleasePolicy } from './releasePolicy.ts';
+import type { ReleasePolicy } from '@trumpets/protocol/api';
 import type { ReleaseStatus } from './releaseState.ts';
 
 export type StageDecision =

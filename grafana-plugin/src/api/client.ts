@@ -1,18 +1,21 @@
+import {
+  episodeLabelValuesResponseSchema,
+  episodeMetricsResponseSchema,
+  regressionListSchema,
+  releaseActionResultSchema,
+  releaseDetailSchema,
+  releaseListSchema,
+  releaseSchema,
+} from '@trumpets/protocol/api';
 import { z } from 'zod';
 import { request, withQuery, type Params } from './request';
 import {
-  episodeMetricsSchema,
-  labelValuesSchema,
   episodeSchema,
   failureModeDetailSchema,
   failureModeListSchema,
   gateDecisionSchema,
   proposalDetailSchema,
   proposalListSchema,
-  regressionListSchema,
-  releaseDetailSchema,
-  releaseListSchema,
-  releaseSchema,
 } from './schemas';
 
 export const RELEASE_ACTIONS = ['advance', 'pause', 'resume', 'rollback'] as const;
@@ -40,9 +43,9 @@ export function createClient(baseUrl: string) {
     request(schema, { url: `${baseUrl}/api${path}`, method: 'POST', data });
   const id = encodeURIComponent;
   return {
-    episodeMetrics: (params: EpisodeMetricsParams) => get(episodeMetricsSchema, '/episode-metrics', params),
+    episodeMetrics: (params: EpisodeMetricsParams) => get(episodeMetricsResponseSchema, '/episode-metrics', params),
     labelValues: (label: 'agent' | 'version' | 'release' | 'workflow', params: { from?: number; to?: number; agent?: string }) =>
-      get(labelValuesSchema, `/episode-metrics/labels/${label}`, params),
+      get(episodeLabelValuesResponseSchema, `/episode-metrics/labels/${label}`, params),
     regressions: (params: { agent?: string; release?: string }) => get(regressionListSchema, '/regressions', params),
     failureModes: (params: { agent?: string; from?: string; to?: string; status?: string; limit?: number }) =>
       get(failureModeListSchema, '/failure-modes', params),
@@ -56,7 +59,7 @@ export function createClient(baseUrl: string) {
     releases: (params: { agent?: string }) => get(releaseListSchema, '/releases', params),
     release: (releaseId: string) => get(releaseDetailSchema, `/releases/${id(releaseId)}`),
     releaseAction: (releaseId: string, action: ReleaseAction, reason: string) =>
-      post(releaseSchema.extend({ changed: z.boolean() }), `/releases/${id(releaseId)}/${action}`, { reason }),
+      post(releaseActionResultSchema, `/releases/${id(releaseId)}/${action}`, { reason }),
     promote: (body: { agent: string; proposalId: string; owner: string; reason: string }) => post(releaseSchema, '/releases', body),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { episodeMetricsSchema, gateDecisionSchema, regressionListSchema } from '../api/schemas';
+import { episodeMetricsResponseSchema, regressionListSchema } from '@trumpets/protocol/api';
+import { gateDecisionSchema } from '../api/schemas';
 import { gateDecisionToFrame, metricsToFrames, regressionInUnits, regressionsToFrame } from './toFrames';
 import { gateDecisionBody, regressionsBody } from './testing/bodies';
 
@@ -22,7 +23,7 @@ describe('response parsing', () => {
   });
 
   it('turns each group into a labelled time series of the chosen metric', () => {
-    const body = episodeMetricsSchema.parse({
+    const body = episodeMetricsResponseSchema.parse({
       from: 'x',
       to: 'y',
       intervalMs: 60_000,
@@ -43,7 +44,13 @@ describe('response parsing', () => {
   });
 
   it('names the field that does not match when the collector answers something else', () => {
-    const result = episodeMetricsSchema.safeParse({ intervalMs: 1, groupBy: 'none', series: [{ group: '', points: [{ time: 'soon' }] }] });
+    const result = episodeMetricsResponseSchema.safeParse({
+      from: 'x',
+      to: 'y',
+      intervalMs: 1,
+      groupBy: 'none',
+      series: [{ group: '', points: [{ time: 'soon' }] }],
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['series', 0, 'points', 0, 'time']);
   });

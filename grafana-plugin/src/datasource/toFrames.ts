@@ -1,5 +1,6 @@
 import { createDataFrame, FieldType, type DataFrame, type FieldConfig } from '@grafana/data';
-import type { EpisodeMetrics, FailureMode, GateDecision, MetricsPoint, Proposal, Regression, Release } from '../api/schemas';
+import type { EpisodeMetricsPoint, EpisodeMetricsResponse, Regression, Release } from '@trumpets/protocol/api';
+import type { FailureMode, GateDecision, Proposal } from '../api/schemas';
 import type { Metric } from './types';
 
 type Column = { name: string; type: FieldType; values: unknown[]; config?: FieldConfig };
@@ -12,7 +13,7 @@ const time = (name: string, values: string[]) =>
   );
 
 /** Where each metric is in a point, and its Grafana unit. */
-const METRIC_FIELDS: Record<Metric, { key: keyof MetricsPoint; unit: string }> = {
+const METRIC_FIELDS: Record<Metric, { key: keyof EpisodeMetricsPoint; unit: string }> = {
   success_rate: { key: 'successRate', unit: 'percentunit' },
   escalation_rate: { key: 'escalationRate', unit: 'percentunit' },
   latency_p50: { key: 'latencyP50Ms', unit: 'ms' },
@@ -23,7 +24,7 @@ const METRIC_FIELDS: Record<Metric, { key: keyof MetricsPoint; unit: string }> =
 };
 
 /** One time series frame per group, its value field labelled (`agent=support`) so legends and overrides work. */
-export function metricsToFrames(refId: string, metric: Metric, response: EpisodeMetrics): DataFrame[] {
+export function metricsToFrames(refId: string, metric: Metric, response: EpisodeMetricsResponse): DataFrame[] {
   const { key, unit } = METRIC_FIELDS[metric];
   const groupBy = response.groupBy === 'none' ? '' : response.groupBy;
   return response.series.map((series) => {

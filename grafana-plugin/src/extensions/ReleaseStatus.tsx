@@ -1,6 +1,6 @@
 import { Alert, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import { appClient } from '../api/appClient';
-import type { Release } from '../api/schemas';
+import type { Release } from '@trumpets/protocol/api';
 import { VerdictBadge } from '../components/VerdictBadge';
 import { testIds } from '../constants';
 import { useLoad } from '../pages/useLoad';

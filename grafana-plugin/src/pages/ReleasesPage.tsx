@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { appClient } from '../api/appClient';
 import type { ReleaseAction } from '../api/client';
-import type { Release } from '../api/schemas';
+import type { Release } from '@trumpets/protocol/api';
 import { formatAgo } from '../components/format';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { VerdictBadge } from '../components/VerdictBadge';

@@ -1,7 +1,8 @@
 import { createDataFrame, LoadingState } from '@grafana/data';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { gateDecisionSchema, regressionListSchema, releaseSchema } from '../api/schemas';
+import { regressionListSchema, releaseSchema } from '@trumpets/protocol/api';
+import { gateDecisionSchema } from '../api/schemas';
 import { testIds } from '../constants';
 import { gateDecisionToFrame, regressionsToFrame } from '../datasource/toFrames';
 import { gateDecisionBody, regressionsBody } from '../datasource/testing/bodies';
@@ -17,15 +18,20 @@ const release = releaseSchema.parse({
   configVersion: 'cand',
   proposalId: 'p-1',
   decision: { id: 'd-1', verdict: 'marginal' },
+  overrideReason: null,
   previousReleaseId: 'rel-1',
   owner: 'ana',
   reason: 'fewer refunds',
+  policy: {},
+  createdBy: 'ana',
   createdAt: '2026-12-01T08:00:00Z',
   status: 'rolling_out',
   isStable: false,
   stageIndex: 1,
   percent: 25,
   stages: [5, 25, 50, 100].map((percent, index) => ({ index, percent, startedAt: null, extended: false })),
+  releasedAt: null,
+  pendingRollbacks: [],
 });
 const decision = gateDecisionToFrame('A', gateDecisionSchema.parse(gateDecisionBody), release);
 

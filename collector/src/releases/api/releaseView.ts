@@ -1,7 +1,7 @@
 import { isoFromMs } from '../../shared/clock.ts';
 import type { Release } from '../releaseRepository.ts';
 import type { ReleaseEvent } from '../releaseState.ts';
-import type { AuditEntry, ReleaseView } from './releaseWire.ts';
+import type { AuditEntry, Release as ReleaseView } from '@trumpets/protocol/api';
 
 export function releaseView(release: Release, stableId: string | undefined): ReleaseView {
   const { state, policy } = release;

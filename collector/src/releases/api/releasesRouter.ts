@@ -9,7 +9,7 @@ import type { Store } from '../../store/Store.ts';
 import type { AgentLock } from '../agentLock.ts';
 import { abortRelease, advanceRelease, pauseRelease, resumeRelease, rollbackRelease, type ActionResult } from '../releaseActions.ts';
 import { releasePolicyInForce, storeReleasePolicy } from '../releasePolicyRepository.ts';
-import { releasePolicySchema } from '../releasePolicy.ts';
+import { releasePolicySchema } from '@trumpets/protocol/api';
 import { eventFromRow, findRelease, listReleases, servingReleases, type EventRow } from '../releaseRepository.ts';
 import { promoteRelease } from '../promoteRelease.ts';
 import { auditEntry, releaseView } from './releaseView.ts';
@@ -21,7 +21,7 @@ import {
   releaseListQuerySchema,
   rollbackRequestSchema,
   type ReleaseDetail,
-} from './releaseWire.ts';
+} from '@trumpets/protocol/api';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ACTIONS = { advance: advanceRelease, pause: pauseRelease, resume: resumeRelease, abort: abortRelease } as const;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Wire types of the episode-metrics read API (`GET /api/episode-metrics`, `GET
- * /api/episode-metrics/labels/:label`): the query parameters as zod schemas and the replies as
- * types, shared by the collector's routes and the Grafana data source.
+ * The episode-metrics read API (`GET /api/episode-metrics`, `GET /api/episode-metrics/labels/:label`):
+ * the query parameters the collector's routes check and the replies the Grafana data source parses.
  */
 
 /** Dimensions a series can be split by; `none` gives one series over every episode in scope. */
@@ -64,46 +63,51 @@ export const episodeLabelValuesQuery = z.strictObject({
 export type EpisodeLabelValuesQuery = z.input<typeof episodeLabelValuesQuery>;
 
 /** One time bucket of one series. Rates are over episodes with a known outcome; null when a bucket has none. */
-export interface EpisodeMetricsPoint {
+export const episodeMetricsPointSchema = z.object({
   /** Bucket start, ms since the epoch (buckets are aligned to multiples of intervalMs). */
-  time: number;
-  episodes: number;
+  time: z.number(),
+  episodes: z.number(),
   /** Episodes whose outcome is success, failure or escalated (not unknown). */
-  knownOutcomes: number;
-  successRate: number | null;
-  escalationRate: number | null;
-  latencyP50Ms: number;
-  latencyP95Ms: number;
-  costPerEpisodeUsd: number;
-  tokensPerEpisode: number;
-}
+  knownOutcomes: z.number(),
+  successRate: z.number().nullable(),
+  escalationRate: z.number().nullable(),
+  latencyP50Ms: z.number(),
+  latencyP95Ms: z.number(),
+  costPerEpisodeUsd: z.number(),
+  tokensPerEpisode: z.number(),
+});
+export type EpisodeMetricsPoint = z.infer<typeof episodeMetricsPointSchema>;
 
-export interface EpisodeMetricsSeries {
+export const episodeMetricsSeriesSchema = z.object({
   /** The groupBy label's value ('' for episodes without it, and for groupBy=none). */
-  group: string;
+  group: z.string(),
   /** Buckets with at least one episode, oldest first; empty buckets are left out. */
-  points: EpisodeMetricsPoint[];
-}
+  points: z.array(episodeMetricsPointSchema),
+});
+export type EpisodeMetricsSeries = z.infer<typeof episodeMetricsSeriesSchema>;
 
-export interface EpisodeMetricsResponse {
-  from: string;
-  to: string;
-  intervalMs: number;
-  groupBy: EpisodeGroupBy;
-  series: EpisodeMetricsSeries[];
-}
+export const episodeMetricsResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  intervalMs: z.number(),
+  groupBy: z.enum(EPISODE_GROUP_BY),
+  series: z.array(episodeMetricsSeriesSchema),
+});
+export type EpisodeMetricsResponse = z.infer<typeof episodeMetricsResponseSchema>;
 
-export interface EpisodeLabelValue {
-  value: string;
-  episodes: number;
+export const episodeLabelValueSchema = z.object({
+  value: z.string(),
+  episodes: z.number(),
   /** Start of the newest episode with this value, ISO 8601. */
-  lastSeen: string;
-}
+  lastSeen: z.string(),
+});
+export type EpisodeLabelValue = z.infer<typeof episodeLabelValueSchema>;
 
-export interface EpisodeLabelValuesResponse {
-  from: string;
-  to: string;
-  label: EpisodeLabel;
+export const episodeLabelValuesResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  label: z.enum(EPISODE_LABELS),
   /** Most episodes first. */
-  values: EpisodeLabelValue[];
-}
+  values: z.array(episodeLabelValueSchema),
+});
+export type EpisodeLabelValuesResponse = z.infer<typeof episodeLabelValuesResponseSchema>;
