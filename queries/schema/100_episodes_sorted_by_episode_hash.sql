@@ -6,6 +6,8 @@
 -- hash collision. Everything else is as in 050: one episode's versions share the key (the id, the
 -- root's agent and start), a changed root writes the old key's row again with IsDeleted = 1, the
 -- bloom filter on EpisodeId serves lookups by id. EpisodeKey is MATERIALIZED: writers never name it.
+-- ErrorHeadline (migration 105, which adds it where it is missing) is made here empty, as 105 leaves
+-- rows assembled before it: readers fall back to the message.
 -- CREATE OR REPLACE … AS SELECT the live rows: the table is swapped in one step, and running it
 -- again copies the same live rows again.
 CREATE OR REPLACE TABLE episodes
@@ -27,6 +29,7 @@ CREATE OR REPLACE TABLE episodes
     StatusCode LowCardinality(String),
     ErrorType LowCardinality(String),
     ErrorMessage String CODEC(ZSTD(3)),
+    ErrorHeadline String DEFAULT '' CODEC(ZSTD(3)),
     Input String CODEC(ZSTD(3)),
     Output String CODEC(ZSTD(3)),
     InputTruncated Bool,
@@ -56,7 +59,7 @@ ORDER BY (Agent, StartTime, EpisodeKey)
 SETTINGS ttl_only_drop_parts = 1
 AS SELECT
     EpisodeId, TraceId, RootSpanId, ServiceName, Agent, AgentVersion, Workflow, ReleaseId, ConversationId,
-    Outcome, StatusCode, ErrorType, ErrorMessage, Input, Output, InputTruncated, OutputTruncated,
+    Outcome, StatusCode, ErrorType, ErrorMessage, '' AS ErrorHeadline, Input, Output, InputTruncated, OutputTruncated,
     StartTime, EndTime, LatencyMs, InputTokens, OutputTokens, CostUsd, LlmCallCount, ToolCallCount,
     ToolErrorCount, SourceCount, SpanCount, Attributes, AssembledAt, 0 AS IsDeleted
 FROM episodes FINAL;

@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS episodes_rewrite_local ON CLUSTER 'trumpets' (
     StatusCode LowCardinality(String),
     ErrorType LowCardinality(String),
     ErrorMessage String CODEC(ZSTD(3)),
+    ErrorHeadline String DEFAULT '' CODEC(ZSTD(3)),
     Input String CODEC(ZSTD(3)),
     Output String CODEC(ZSTD(3)),
     InputTruncated Bool,
@@ -44,7 +45,7 @@ ENGINE = Distributed('trumpets', currentDatabase(), 'episodes_rewrite_local', ci
 
 INSERT INTO episodes_rewrite SELECT
     EpisodeId, TraceId, RootSpanId, ServiceName, Agent, AgentVersion, Workflow, ReleaseId, ConversationId,
-    Outcome, StatusCode, ErrorType, ErrorMessage, Input, Output, InputTruncated, OutputTruncated,
+    Outcome, StatusCode, ErrorType, ErrorMessage, '' AS ErrorHeadline, Input, Output, InputTruncated, OutputTruncated,
     StartTime, EndTime, LatencyMs, InputTokens, OutputTokens, CostUsd, LlmCallCount, ToolCallCount,
     ToolErrorCount, SourceCount, SpanCount, Attributes, AssembledAt, 0 AS IsDeleted
 FROM episodes FINAL;
