@@ -17,8 +17,8 @@ export interface LeasedJob {
 /**
  * Runs each job on its interval while this collector holds the job's lease in the store, renewing
  * it every third of a lease period on a timer of its own (so a long pass keeps it). A collector
- * that does not hold a lease checks again every third of a period and logs who holds it; when the
- * holder dies its lease runs out and the next check takes it, within one lease period and a third.
+ * that does not hold a lease logs who holds it and checks again when that lease runs out (at most
+ * a third of a period later): when the holder dies, the job moves within one lease period.
  * At shutdown the holder runs its jobs' last pass and hands the leases over at once. On the
  * embedded store no lease is needed: its data directory admits one process, which runs every job.
  */
