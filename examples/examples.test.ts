@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { setup, withEpisode } from '@trumpets/instrumentation';
-import { startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
+import { jsonApi, startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -23,14 +23,8 @@ async function runExample(file: string, args: string[] = []): Promise<string> {
   return stdout.trim();
 }
 
-async function api<T = Record<string, unknown>>(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${collector.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+/** The collector's JSON API; `collector` is read when called, after beforeAll started it. */
+const api = jsonApi((path, init) => fetch(`${collector.url}${path}`, init));
 
 /** Polls until the collector has assembled what `read` looks for. */
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {

@@ -2,6 +2,7 @@
 export { startCollectorProcess, type CollectorProcess } from './collectorProcess.ts';
 export { otlpJson, otlpProtobuf, randomHexId, type TestSpan } from './otlpRequests.ts';
 export { startInProcessCollector, TEST_TOKEN, type InProcessCollector } from './inProcessCollector.ts';
+export { jsonApi } from './releaseFixtures.ts';
 // Failure clustering on synthetic failures with known modes: the clustering tests' corpus and the clustering benchmark.
 export { FailureClusterer } from '../failures/runner/FailureClusterer.ts';
 export { FailureModel } from '../failures/core/FailureModel.ts';

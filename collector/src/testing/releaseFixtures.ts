@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/Store.ts';
 
-type Api = (path: string, method?: string, body?: unknown) => Promise<{ status: number; body: Record<string, any> }>;
+type Api = <T = Record<string, any>>(path: string, method?: string, body?: unknown) => Promise<{ status: number; body: T }>;
 
 /** An API caller over a harness's `request`, answering status and JSON body. */
 export function jsonApi(request: (path: string, init?: RequestInit) => Promise<Response>): Api {
-  return async (path, method = 'GET', body) => {
+  return async <T>(path: string, method = 'GET', body?: unknown) => {
     const response = await request(path, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as T };
   };
 }
 
