@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId } from '../testing/otlpRequests.ts';
+import type { QueryName } from '../store/namedQueries.ts';
+import type { QueryParams, Store } from '../store/Store.ts';
 import { jsonApi, proposeChange, registerConfig, storeGateDecision } from '../testing/releaseFixtures.ts';
 import { AgentLock } from './agentLock.ts';
 import { RolloutWatcher } from './RolloutWatcher.ts';
@@ -39,6 +41,26 @@ async function episodes(release: string, count: number, outcome: 'success' | 'fa
   await harness.collector.settle();
 }
 
+/** While set, the watcher's reads (after its list of agents) wait for it: a pass held halfway. */
+let heldReads: { until: Promise<void>; reached: () => void } | undefined;
+function holdableStore(store: Store): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'named')
+        return async (name: QueryName, params?: QueryParams) => {
+          const hold = heldReads;
+          if (hold && name !== 'release_agents') {
+            hold.reached();
+            await hold.until;
+          }
+          return target.named(name, params);
+        };
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 const release = async () => (await api(`/api/releases/${releaseId}`)).body;
 
 beforeAll(async () => {
@@ -51,7 +73,7 @@ beforeAll(async () => {
   await api(`/api/agents/${AGENT}/release-policy`, 'PUT', { stages: [10, 50, 100], soakMinutes: 60, minEpisodesPerVariant: 40 });
   releaseId = (await api('/api/releases', 'POST', { agent: AGENT, proposalId: proposal.id, owner: 'ana', reason: 'longer answers' })).body
     .id;
-  watcher = new RolloutWatcher(harness.store, new AgentLock(), { now: () => clockMs, registry }, silentLogger);
+  watcher = new RolloutWatcher(holdableStore(harness.store), new AgentLock(), { now: () => clockMs, registry }, silentLogger);
 });
 afterAll(async () => {
   await watcher?.stop();
@@ -80,13 +102,26 @@ describe('the rollout watcher', () => {
     expect(await release()).toMatchObject({ stageIndex: 1, percent: 50, status: 'rolling_out' });
   });
 
-  it('finds a regression against the concurrent control, stores it once, pauses and exports it', async () => {
+  it('finds a regression against the concurrent control, stores it once, pauses and exports it, also to a scrape mid-pass', async () => {
     await episodes(releaseId, 60, 'failure');
     await episodes(stableId, 60, 'success');
     clockMs = Date.now() + 2 * HOUR;
     const first = await watcher.pass();
     expect(first).toMatchObject({ regressions: 1, paused: [releaseId], advanced: [] });
-    expect((await watcher.pass()).regressions).toBe(0);
+    const gauge = `trumpets_regression{agent="${AGENT}",release="${releaseId}",metric="success_rate"} 1`;
+    let resume = () => {};
+    let reached = () => {};
+    const halfway = new Promise<void>((resolve) => (reached = resolve));
+    heldReads = { until: new Promise<void>((resolve) => (resume = resolve)), reached };
+    const second = watcher.pass();
+    try {
+      await halfway;
+      expect(await registry.metrics()).toContain(gauge);
+    } finally {
+      heldReads = undefined;
+      resume();
+    }
+    expect((await second).regressions).toBe(0);
 
     const paused = await release();
     expect(paused.status).toBe('paused');
@@ -103,7 +138,7 @@ describe('the rollout watcher', () => {
     expect(paused.events.find((event: any) => event.action === 'paused').reason).toMatch(
       /^regression on success_rate: success rate −100\.0 points/,
     );
-    expect(await registry.metrics()).toContain(`trumpets_regression{agent="${AGENT}",release="${releaseId}",metric="success_rate"} 1`);
+    expect(await registry.metrics()).toContain(gauge);
     expect((await api(`/api/regressions?agent=${AGENT}&release=${releaseId}`)).body.regressions).toHaveLength(1);
 
     const alertRows = () =>

@@ -45,6 +45,8 @@ export class RolloutWatcher {
   private readonly thresholds = new Map<string, number>();
   private readonly regressionGauge: Gauge<'agent' | 'release' | 'metric'> | undefined;
   private readonly evidenceGauge: Gauge<'agent' | 'release' | 'metric'> | undefined;
+  /** What this pass has found so far; exported only when the pass ends, so a scrape mid-pass sees the last pass whole. */
+  private passChecks: { labels: Record<'agent' | 'release' | 'metric', string>; check: MetricCheck }[] = [];
 
   constructor(
     private readonly store: Store,
@@ -87,13 +89,23 @@ export class RolloutWatcher {
   private async watchAll(): Promise<WatchReport> {
     const report: WatchReport = { agents: 0, regressions: 0, advanced: [], extended: [], paused: [], rolledBack: [] };
     const agents = await this.store.named<{ Agent: string }>('release_agents');
-    this.regressionGauge?.reset();
-    this.evidenceGauge?.reset();
+    this.passChecks = [];
     for (const { Agent: agent } of agents) {
       report.agents++;
       await this.lock.run(agent, () => this.watchAgent(agent, report));
     }
+    this.exportGauges();
     return report;
+  }
+
+  /** Replaces the exported gauges with this pass's checks in one synchronous step. */
+  private exportGauges(): void {
+    this.regressionGauge?.reset();
+    this.evidenceGauge?.reset();
+    for (const { labels, check } of this.passChecks) {
+      this.regressionGauge?.set(labels, check.regression ? 1 : 0);
+      this.evidenceGauge?.set(labels, Math.min(check.eValue, Number.MAX_VALUE));
+    }
   }
 
   private async watchAgent(agent: string, report: WatchReport): Promise<void> {
@@ -199,13 +211,10 @@ export class RolloutWatcher {
     return threshold;
   }
 
-  /** Exports every check as gauges; stores each new regression once per release, stage and metric, with an audit entry. */
+  /** Keeps every check for the gauges; stores each new regression once per release, stage and metric, with an audit entry. */
   private async record(release: Release, controlId: string, checks: readonly MetricCheck[], report: WatchReport): Promise<void> {
-    for (const check of checks) {
-      const labels = { agent: release.agent, release: release.id, metric: check.metric };
-      this.regressionGauge?.set(labels, check.regression ? 1 : 0);
-      this.evidenceGauge?.set(labels, Math.min(check.eValue, Number.MAX_VALUE));
-    }
+    for (const check of checks)
+      this.passChecks.push({ labels: { agent: release.agent, release: release.id, metric: check.metric }, check });
     const found = checks.filter((check) => check.regression);
     if (found.length === 0) return;
     const stageIndex = release.state.stageIndex;
