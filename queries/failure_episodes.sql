@@ -18,7 +18,7 @@ SELECT
     Workflow,
     Outcome,
     ErrorType,
-    if(ErrorHeadline != '' OR ErrorMessage = '', ErrorHeadline, substring(ErrorMessage, 1, 400)) AS ErrorMessage,
+    ErrorHeadline AS ErrorMessage,
     Attributes['trumpets.escalation.reason'] AS EscalationReason,
     if(Outcome IN ('failure', 'escalated') AND ErrorMessage = '' AND EscalationReason = '', substring(Output, 1, 400), '') AS Output,
     toUnixTimestamp64Milli(StartTime) AS startMs,

@@ -7,7 +7,7 @@ SELECT
     SpanId,
     ToolName,
     ErrorType,
-    if(ErrorHeadline != '' OR ErrorMessage = '', ErrorHeadline, substring(ErrorMessage, 1, 400)) AS ErrorMessage,
+    ErrorHeadline AS ErrorMessage,
     toUnixTimestamp64Milli(StartTime) AS startMs,
     toUnixTimestamp64Micro(AssembledAt) AS assembledMicros
 FROM tool_calls
