@@ -64,6 +64,8 @@ export interface Store {
    * as literals): for reads of many rows, which the engine formats in half the time of JSON.
    */
   namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]>;
+  /** The TabSeparatedWithNames text of a named query, unparsed: for readers that parse many rows straight into their own records (`TabSeparatedReader`). */
+  namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string>;
   /** Insert a ready-made TabSeparated payload (one line per row, fields in `columns` order: see `tabSeparatedField`). */
   insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
   /** Whether the store answers a trivial query. */

@@ -56,6 +56,10 @@ export class EmbeddedStore implements Store {
     return parseTabSeparatedWithNames<Row>(await this.run(namedQuerySql(name), params, 'query', 'TabSeparatedWithNames'));
   }
 
+  namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string> {
+    return this.run(namedQuerySql(name), params, 'query', 'TabSeparatedWithNames');
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);

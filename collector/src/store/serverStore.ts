@@ -55,6 +55,13 @@ export class ServerStore implements Store {
     });
   }
 
+  async namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string> {
+    return this.wrap('query', async () => {
+      const result = await this.client.query({ query: namedQuerySql(name), query_params: params, format: 'TabSeparatedWithNames' });
+      return result.text();
+    });
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);

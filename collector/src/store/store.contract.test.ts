@@ -8,7 +8,7 @@ import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 import { ServerStore } from './serverStore.ts';
 import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
 import { StoreError, type Store } from './Store.ts';
-import { tabSeparatedField } from './tabSeparated.ts';
+import { parseTabSeparatedWithNames, tabSeparatedField } from './tabSeparated.ts';
 
 /**
  * The same contract, run on every backend we can reach here: the embedded engine, the server
@@ -231,16 +231,14 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     const occurredAt = `${Math.floor(nowMs / 1000)}.${String(nowMs % 1000).padStart(3, '0')}`;
     const line = ['tsv-1', 'ep\t1', 'fm_tsv', 'ft_tsv', 'failure', text, occurredAt, `${occurredAt}000`].map(tabSeparatedField).join('\t');
     await store.insertTabSeparated('failure_cluster_members', columns, Buffer.from(`${line}\n`));
-    const rows = await store.namedText<{ FailureId: string; EpisodeId: string; Text: string; occurredMs: string }>('failure_mode_members', {
-      clusterIds: ['fm_tsv'],
-      fromMs: 0,
-      toMs: 2_000_000_000_000,
-      agent: '',
-      limit: 10,
-      offset: 0,
-    });
+    const params = { clusterIds: ['fm_tsv'], fromMs: 0, toMs: 2_000_000_000_000, agent: '', limit: 10, offset: 0 };
+    const rows = await store.namedText<{ FailureId: string; EpisodeId: string; Text: string; occurredMs: string }>(
+      'failure_mode_members',
+      params,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ FailureId: 'tsv-1', EpisodeId: 'ep\t1', Text: text, occurredMs: String(nowMs) });
+    expect(parseTabSeparatedWithNames(await store.namedTabSeparated('failure_mode_members', params))).toEqual(rows);
   });
 
   it('answers ping', async () => {

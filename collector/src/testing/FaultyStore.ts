@@ -39,6 +39,10 @@ export class FaultyStore implements Store {
     return this.inner.namedText<Row>(name, params);
   }
 
+  namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string> {
+    return this.inner.namedTabSeparated(name, params);
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     this.throwIfRefusing(table);
     await this.inner.insert(table, rows);

@@ -5,17 +5,8 @@ import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts'
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
-import {
-  correctionFailures,
-  failuresOfEpisode,
-  newestOf,
-  toolErrorsByEpisode,
-  type CorrectionReasonRow,
-  type EpisodeContext,
-  type FailedToolCallRow,
-  type FailureEpisodeRow,
-  type SafetyFlagRow,
-} from './failureSources.ts';
+import { correctionFailures, failuresOfEpisode, newestOf, toolErrorsByEpisode } from './failureSources.ts';
+import { correctedEpisodeRows, correctionRows, episodeRows, safetyFlagRows, toolErrorRows } from './failureRows.ts';
 import {
   clusterFromRow,
   clusterRow,
@@ -152,32 +143,31 @@ export class FailureClusterer {
    * one result while this thread parses another.
    */
   private async readFailures(batch: { afterMicros: number; untilMicros: number }): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const [episodeRows, toolRows, flagRows, correctionRows, corrected] = await Promise.all([
-      this.store.namedText<FailureEpisodeRow>('failure_episodes', batch),
-      this.store.namedText<FailedToolCallRow>('failure_tool_errors', batch),
-      this.store.namedText<SafetyFlagRow>('failure_safety_flags', batch),
-      this.store.namedText<CorrectionReasonRow>('failure_corrections', batch),
-      this.store.namedText<EpisodeContext>('failure_corrected_episodes', batch),
+    const [episodeText, toolText, flagText, correctionText, correctedText] = await Promise.all([
+      this.store.namedTabSeparated('failure_episodes', batch),
+      this.store.namedTabSeparated('failure_tool_errors', batch),
+      this.store.namedTabSeparated('failure_safety_flags', batch),
+      this.store.namedTabSeparated('failure_corrections', batch),
+      this.store.namedTabSeparated('failure_corrected_episodes', batch),
     ]);
-    const episodes = newestOf(episodeRows, (row) => row.EpisodeId);
-    const tools = toolErrorsByEpisode(toolRows);
-    const flags = groupByEpisode(flagRows);
-    const corrections = groupByEpisode(correctionRows);
+    const episodes = newestOf(episodeRows(episodeText), (row) => row.EpisodeId);
+    const tools = toolErrorsByEpisode(toolErrorRows(toolText));
+    const flags = groupByEpisode(safetyFlagRows(flagText));
+    const corrections = groupByEpisode(correctionRows(correctionText));
     const records: FailureRecord[] = [];
     const assembled = new Set<string>();
+    const none: readonly never[] = [];
     for (const episode of episodes) {
       const id = episode.EpisodeId;
       assembled.add(id);
-      records.push(
-        ...failuresOfEpisode(episode, {
-          failedTools: tools.get(id) ?? [],
-          safetyFlags: flags.get(id) ?? [],
-          corrections: corrections.get(id) ?? [],
-        }),
+      failuresOfEpisode(
+        episode,
+        { failedTools: tools.get(id) ?? none, safetyFlags: flags.get(id) ?? none, corrections: corrections.get(id) ?? none },
+        records,
       );
     }
-    const earlier = corrected.filter((episode) => !assembled.has(episode.EpisodeId));
-    for (const episode of earlier) records.push(...correctionFailures(episode, corrections.get(episode.EpisodeId) ?? []));
+    const earlier = correctedEpisodeRows(correctedText).filter((episode) => !assembled.has(episode.EpisodeId));
+    for (const episode of earlier) records.push(...correctionFailures(episode, corrections.get(episode.EpisodeId) ?? none));
     return { records, episodes: episodes.length + earlier.length };
   }
 

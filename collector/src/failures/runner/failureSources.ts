@@ -55,13 +55,14 @@ export interface EpisodeFailureParts {
  * The failures one episode holds: the episode itself when it failed or was escalated, each failed
  * tool call when it otherwise succeeded, each kind of safety flag raised, and each human correction.
  * Ids are stable (episode id, `episode/span`, `episode/safety/kind`, correction id), so reading an
- * episode again after re-assembly replaces its failures rather than adding to them.
+ * episode again after re-assembly replaces its failures rather than adding to them. Appended to
+ * `records` when given (a pass collects a batch's failures in one list).
  */
 export function failuresOfEpisode(
   episode: FailureEpisodeRow,
   { failedTools, safetyFlags, corrections }: EpisodeFailureParts,
+  records: FailureRecord[] = [],
 ): FailureRecord[] {
-  const records: FailureRecord[] = [];
   if (episode.Outcome === 'failure' || episode.Outcome === 'escalated') {
     const cause = causeOf(episode, failedTools);
     records.push(
