@@ -18,7 +18,7 @@ import { benchTracer } from './tracer.ts';
  * `pnpm bench --ingest` runs only the ingest part; `--profile FILE` profiles the collector's main
  * thread during the spool-on run, prints microseconds per span by stage and saves the profile.
  * `pnpm bench --soak` runs the soak instead: steady load for --minutes (default 10), RSS at start and end,
- * with the collector's JS heap limited to --heap-mb (default 256, as the README recommends; 0: Node's default).
+ * with the collector's JS heap limited to --heap-mb (default 256, as `trumpets start` sets it; 0: Node's default).
  * `pnpm bench --regressions` runs the regression-detection simulation instead (--days, default 1000).
  * `pnpm bench --outage` runs a store outage instead: --outage-seconds (default 300) at --rate spans/s
  * (default 10,000) with a spool budget of --spool-mb (default 256), the outage overrunning it.

@@ -55,13 +55,18 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'start') {
     const collector = await startCollector(config, log);
+    let stopping = false;
+    // Once: a second signal (a Ctrl-C reaches both `trumpets` and the process it launched) must not cut the close short.
     const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       log.info('shutting down', { signal });
       await collector.close();
       process.exit(0);
     };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGHUP', () => void stop('SIGHUP'));
     return -1;
   }
   if (command === 'demo') {

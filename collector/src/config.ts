@@ -127,6 +127,10 @@ const configSchema = z.object({
   TRUMPETS_ENGINE_PRIMARY_INDEX_CACHE_BYTES: bytes(DEFAULT_ENGINE_LIMITS.primaryIndexCacheBytes),
   /** The embedded engine's cache of decompressed blocks; 0 is off. Default 0. */
   TRUMPETS_ENGINE_UNCOMPRESSED_CACHE_BYTES: z.coerce.number().int().nonnegative().default(DEFAULT_ENGINE_LIMITS.uncompressedCacheBytes),
+  /** How often, after writes, the embedded engine hands freed memory back to the system, in ms; 0: only as its allocator decides. Default 5000. */
+  TRUMPETS_ENGINE_MEMORY_PURGE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(DEFAULT_ENGINE_LIMITS.memoryPurgeIntervalMs),
+  /** OTLP requests get 503 with Retry-After while the JS heap in use is at or above this share of its limit, in percent; 100: never. Default 85. */
+  TRUMPETS_HEAP_PRESSURE_PERCENT: z.coerce.number().int().min(1).max(100).default(85),
   /** API tokens, comma-separated `name:secret:scope[+scope]` (scopes: ingest, read, act). Unset: no auth, allowed only on a loopback host. */
   TRUMPETS_TOKENS: tokensSchema.optional(),
   /** Browser origins allowed to call the API (comma-separated). Default: none, CORS off. */
@@ -180,6 +184,8 @@ export interface CollectorConfig {
   alerts: { webhookSecret?: string; signatureHeader: string; timestampHeader: string };
   proposalDrafting: { intervalMs: number; drafterUrl?: string };
   retryAfterSeconds: number;
+  /** OTLP requests are refused (503, Retry-After) while the JS heap in use is at least this percent of its limit. */
+  heapPressurePercent: number;
   roles: Array<'ingest' | 'api' | 'worker'>;
   retention: Retention;
   workerLeaseMs: number;
@@ -262,7 +268,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
       markCacheBytes: e.TRUMPETS_ENGINE_MARK_CACHE_BYTES,
       primaryIndexCacheBytes: e.TRUMPETS_ENGINE_PRIMARY_INDEX_CACHE_BYTES,
       uncompressedCacheBytes: e.TRUMPETS_ENGINE_UNCOMPRESSED_CACHE_BYTES,
+      memoryPurgeIntervalMs: e.TRUMPETS_ENGINE_MEMORY_PURGE_INTERVAL_MS,
     },
+    heapPressurePercent: e.TRUMPETS_HEAP_PRESSURE_PERCENT,
     tokens: e.TRUMPETS_TOKENS ?? [],
     redaction: { enabled: e.TRUMPETS_REDACTION === 'on', patterns: e.TRUMPETS_REDACTION_PATTERNS ?? [] },
     corsOrigins: (e.TRUMPETS_CORS_ORIGINS ?? '')

@@ -18,7 +18,7 @@ export interface AppDependencies {
   releaseLock: AgentLock;
   config: Pick<
     CollectorConfig,
-    'alerts' | 'maxBodyBytes' | 'retryAfterSeconds' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction' | 'roles'
+    'alerts' | 'maxBodyBytes' | 'retryAfterSeconds' | 'heapPressurePercent' | 'tokens' | 'corsOrigins' | 'limits' | 'redaction' | 'roles'
   >;
 }
 

@@ -17,6 +17,7 @@ import { StoreError } from '../store/Store.ts';
 import { callerOf, requireScope } from '../http/requireScope.ts';
 import type { ApiToken } from '../http/apiTokens.ts';
 import type { SpanRateLimiter } from './rateLimit/SpanRateLimiter.ts';
+import { heapUnderPressure } from './heapPressure.ts';
 
 export interface OtlpRouteOptions {
   ingest: SpanIngest;
@@ -29,6 +30,8 @@ export interface OtlpRouteOptions {
   limits: SpanLimits & SpanTimeBounds & { maxSpansPerRequest: number; maxAttributeDepth: number };
   maxBodyBytes: number;
   retryAfterSeconds: number;
+  /** Requests are refused while the JS heap in use is at least this percent of its limit. */
+  heapPressurePercent: number;
 }
 
 const ENCODINGS: Record<string, OtlpEncoding> = {
@@ -52,8 +55,21 @@ export function otlpTracesRoute(options: OtlpRouteOptions): Router {
     sendStatus(res, (res.locals.encoding as OtlpEncoding | undefined) ?? 'json', status, message);
   };
   const authenticate = requireScope('ingest', { tokens: options.tokens }, answer);
+  let underPressure = false;
+  // Before the body is read: a refused request costs no memory.
+  const refuseUnderHeapPressure = (_req: Request, res: Response, next: NextFunction) => {
+    const pressure = heapUnderPressure(options.heapPressurePercent);
+    if (pressure !== underPressure)
+      options.log[pressure ? 'warn' : 'info'](pressure ? 'JS heap near its limit: refusing OTLP requests' : 'JS heap has room again', {
+        heapPressurePercent: options.heapPressurePercent,
+      });
+    underPressure = pressure;
+    if (!pressure) return next();
+    res.setHeader('Retry-After', String(options.retryAfterSeconds));
+    answer(res, 503, 'the collector is short of memory; retry later');
+  };
 
-  router.post('/v1/traces', checkContentType, authenticate, readBody, async (req: Request, res: Response) => {
+  router.post('/v1/traces', checkContentType, authenticate, refuseUnderHeapPressure, readBody, async (req: Request, res: Response) => {
     const encoding = res.locals.encoding as OtlpEncoding;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let decoded;

@@ -45,6 +45,7 @@ export function mountRoutes(app: Express, deps: AppDependencies): void {
         limits: config.limits,
         maxBodyBytes: config.maxBodyBytes,
         retryAfterSeconds: config.retryAfterSeconds,
+        heapPressurePercent: config.heapPressurePercent,
       }),
     );
 

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EpisodeAssembler } from '../episodes/EpisodeAssembler.ts';
 import type { IngestPipeline } from '../ingest/createSpanIngest.ts';
@@ -102,6 +103,14 @@ export class CollectorMetrics {
         // A store that cannot answer leaves the gauge empty: the scrape itself must not fail.
         const rows = await store.named<{ metric: string; bytes: string }>('engine_memory').catch(() => []);
         for (const row of rows) this.set({ kind: ENGINE_MEMORY_KINDS[row.metric] ?? row.metric }, Number(row.bytes));
+      },
+    });
+    new Gauge({
+      name: 'trumpets_js_heap_limit_bytes',
+      help: "V8's limit for the JS heap (TRUMPETS_JS_HEAP_MB or --max-old-space-size): OTLP requests are refused near it",
+      registers: [this.registry],
+      collect() {
+        this.set(getHeapStatistics().heap_size_limit);
       },
     });
     new Gauge({

@@ -19,6 +19,10 @@ const EMBEDDED_SETTINGS = { input_format_parallel_parsing: 0 } as const;
 export class EmbeddedStore implements Store {
   readonly backend = 'embedded' as const;
   private readonly session: Session;
+  private readonly purgeTimer: NodeJS.Timeout | undefined;
+  /** Work since the last purge: an idle engine has nothing to hand back. */
+  private busySincePurge = false;
+  private purging: Promise<unknown> | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -37,6 +41,22 @@ export class EmbeddedStore implements Store {
         cause: error,
       });
     }
+    if (limits.memoryPurgeIntervalMs > 0) {
+      this.purgeTimer = setInterval(() => this.purgeFreedMemory(), limits.memoryPurgeIntervalMs);
+      this.purgeTimer.unref();
+    }
+  }
+
+  /** Hands the allocator's freed pages back to the system; a failed purge only leaves them resident. */
+  private purgeFreedMemory(): void {
+    if (!this.busySincePurge || this.purging) return;
+    this.busySincePurge = false;
+    this.purging = this.session
+      .queryAsync('SYSTEM JEMALLOC PURGE')
+      .catch(() => undefined)
+      .finally(() => {
+        this.purging = undefined;
+      });
   }
 
   async command(sql: string, params?: QueryParams): Promise<void> {
@@ -79,6 +99,8 @@ export class EmbeddedStore implements Store {
       await this.session.insert({ table, columns, values: payload, format, settings: INSERT_SETTINGS[table] });
     } catch (error) {
       throw storeError(`insert into ${table}`, error);
+    } finally {
+      this.busySincePurge = true;
     }
   }
 
@@ -92,6 +114,8 @@ export class EmbeddedStore implements Store {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    await this.purging;
     this.session.close();
   }
 
@@ -101,6 +125,8 @@ export class EmbeddedStore implements Store {
       return result.text();
     } catch (error) {
       throw storeError(what, error);
+    } finally {
+      this.busySincePurge = true;
     }
   }
 }

@@ -18,6 +18,12 @@ export interface EngineLimits {
   primaryIndexCacheBytes: number;
   /** Cache of decompressed blocks (uncompressed_cache_size); off by default, as on a server. */
   uncompressedCacheBytes: number;
+  /**
+   * How often, after writes, the engine hands freed memory back to the system (SYSTEM JEMALLOC
+   * PURGE); 0 leaves it to the allocator. Its allocator keeps freed pages for reuse and lets
+   * them go only as it allocates again, so each insert's peak stayed resident.
+   */
+  memoryPurgeIntervalMs: number;
 }
 
 const MiB = 1024 * 1024;
@@ -30,10 +36,11 @@ export const DEFAULT_ENGINE_LIMITS: EngineLimits = {
   markCacheBytes: 32 * MiB,
   primaryIndexCacheBytes: 32 * MiB,
   uncompressedCacheBytes: 0,
+  memoryPurgeIntervalMs: 5_000,
 };
 
 /** The limits as the engine's start-up arguments. */
-export function engineArguments(limits: EngineLimits): string[] {
+export function engineArguments(limits: Omit<EngineLimits, 'memoryPurgeIntervalMs'>): string[] {
   const settings: Record<string, number> = {
     max_server_memory_usage: limits.maxMemoryBytes,
     max_memory_usage: limits.queryMaxMemoryBytes,
