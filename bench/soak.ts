@@ -16,7 +16,7 @@ export interface SoakFigures {
 
 const MB = 1024 * 1024;
 
-/** The collector's own memory figures from its /metrics: JS heap, and the engine's tracked memory and caches. */
+/** The collector's own memory figures from its /metrics: JS heap, the engine's tracked memory and caches, the spool's backlog. */
 async function memoryFigures(url: string): Promise<string> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const value = (pattern: RegExp) => {
@@ -26,7 +26,9 @@ async function memoryFigures(url: string): Promise<string> {
   const engine = (kind: string) => value(new RegExp(`^trumpets_engine_memory_bytes\\{kind="${kind}"\\} (\\S+)$`, 'm'));
   return (
     `JS heap ${value(/^trumpets_process_nodejs_heap_size_used_bytes (\S+)$/m)} MB, buffers ${value(/^trumpets_process_nodejs_external_memory_bytes (\S+)$/m)} MB; engine: tracked ${engine('tracked')} MB, merges ${engine('merges')} MB, ` +
-    `mark cache ${engine('mark_cache')} MB, primary index cache ${engine('primary_index_cache')} MB, uncompressed cache ${engine('uncompressed_cache')} MB`
+    `mark cache ${engine('mark_cache')} MB, primary index cache ${engine('primary_index_cache')} MB, uncompressed cache ${engine('uncompressed_cache')} MB; ` +
+    // A backlog means the drainer is behind, and its inserts (and the engine's memory for them) grow up to a pass's worth.
+    `spool backlog ${value(/^trumpets_spool_bytes (\S+)$/m)} MB`
   );
 }
 

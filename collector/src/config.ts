@@ -127,7 +127,7 @@ const configSchema = z.object({
   TRUMPETS_ENGINE_PRIMARY_INDEX_CACHE_BYTES: bytes(DEFAULT_ENGINE_LIMITS.primaryIndexCacheBytes),
   /** The embedded engine's cache of decompressed blocks; 0 is off. Default 0. */
   TRUMPETS_ENGINE_UNCOMPRESSED_CACHE_BYTES: z.coerce.number().int().nonnegative().default(DEFAULT_ENGINE_LIMITS.uncompressedCacheBytes),
-  /** How often, after writes, the embedded engine hands freed memory back to the system, in ms; 0: only as its allocator decides. Default 5000. */
+  /** How often, while it works, the embedded engine hands freed memory back to the system, in ms; 0: only as its allocator decides. Default 1000. */
   TRUMPETS_ENGINE_MEMORY_PURGE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(DEFAULT_ENGINE_LIMITS.memoryPurgeIntervalMs),
   /** OTLP requests get 503 with Retry-After while the JS heap in use is at or above this share of its limit, in percent; 100: never. Default 85. */
   TRUMPETS_HEAP_PRESSURE_PERCENT: z.coerce.number().int().min(1).max(100).default(85),

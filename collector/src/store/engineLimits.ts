@@ -19,9 +19,9 @@ export interface EngineLimits {
   /** Cache of decompressed blocks (uncompressed_cache_size); off by default, as on a server. */
   uncompressedCacheBytes: number;
   /**
-   * How often, after writes, the engine hands freed memory back to the system (SYSTEM JEMALLOC
-   * PURGE); 0 leaves it to the allocator. Its allocator keeps freed pages for reuse and lets
-   * them go only as it allocates again, so each insert's peak stayed resident.
+   * How often, while it works, the engine hands freed memory back to the system (SYSTEM JEMALLOC
+   * PURGE); 0 leaves it to the allocator. Its allocator keeps freed pages for reuse and lets them
+   * go over about 5 s, so under steady load several inserts' peaks stayed resident at once.
    */
   memoryPurgeIntervalMs: number;
 }
@@ -36,7 +36,7 @@ export const DEFAULT_ENGINE_LIMITS: EngineLimits = {
   markCacheBytes: 32 * MiB,
   primaryIndexCacheBytes: 32 * MiB,
   uncompressedCacheBytes: 0,
-  memoryPurgeIntervalMs: 5_000,
+  memoryPurgeIntervalMs: 1_000,
 };
 
 /** The limits as the engine's start-up arguments. */
