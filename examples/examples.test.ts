@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { setup, withEpisode } from '@trumpets/instrumentation';
+import type { Episode, Proposal, ProposalDetail, Release } from '@trumpets/protocol/api';
 import { jsonApi, startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -51,12 +52,7 @@ describe('the README examples, run as written', () => {
     const [, episodeId, answer] = /^episode ([0-9a-f]{32}): (.*)$/.exec(printed)!;
     expect(answer).toBe('A colleague will approve your refund today.');
     const episode = await eventually(async () => {
-      const found = await api<{
-        outcome: string;
-        input: string;
-        tools: Array<{ name: string; status: string; errorType: string }>;
-        sources: unknown[];
-      }>(`/api/episodes/${episodeId}`);
+      const found = await api<Episode>(`/api/episodes/${episodeId}`);
       return found.status === 200 ? found.body : undefined;
     });
     expect(episode.outcome).toBe('escalated');
@@ -90,7 +86,7 @@ describe('the README examples, run as written', () => {
 
   it("resolve-release.mts serves the agent's stable release", async () => {
     const config = await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: { greeting: 'Hello' } });
-    const release = await api<{ id: string }>('/api/releases', 'POST', {
+    const release = await api<Release>('/api/releases', 'POST', {
       agent: 'support',
       configVersion: config.body.version,
       owner: 'ana',
@@ -123,7 +119,7 @@ describe('the README examples, run as written', () => {
     });
     const baselineVersion = (await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: { greeting: 'Hello' } })).body
       .version;
-    const proposal = await api<{ id: string }>('/api/proposals', 'POST', {
+    const proposal = await api<Proposal>('/api/proposals', 'POST', {
       agent: 'support',
       baselineVersion,
       target: '/greeting',
@@ -135,6 +131,6 @@ describe('the README examples, run as written', () => {
     const printed = await runExample('validate-a-proposal.mts', [proposal.body.id, setId]);
     expect(printed).toMatch(/^fail \[/);
     expect(printed).toContain('Quality');
-    expect((await api<{ state: string }>(`/api/proposals/${proposal.body.id}`)).body.state).toBe('rejected');
+    expect((await api<ProposalDetail>(`/api/proposals/${proposal.body.id}`)).body.state).toBe('rejected');
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReleaseList } from '@trumpets/protocol/api';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHarness, RUNTIMES, type RuntimeName } from '../harness/build';
@@ -198,7 +199,7 @@ describe.each(Object.keys(RUNTIMES) as RuntimeName[])('the built plugin on the %
   });
 
   it('extensions: an alert on a release links to it in the app, and the exposed release status shows it', async () => {
-    const { releases } = (await seeded.api('/api/releases?agent=support')).body as { releases: Array<{ id: string; status: string }> };
+    const { releases } = (await seeded.api<ReleaseList>('/api/releases?agent=support')).body;
     const release = releases[0]!;
     const links = await page.evaluate((labels) => window.harness.addedLinks({ instance: { labels } }), {
       agent: 'support',

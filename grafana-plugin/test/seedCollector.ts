@@ -1,5 +1,6 @@
 import { recordSource, setup, traceChat, traceTool, withEpisode } from '@trumpets/instrumentation';
 import { requestValidation, runBenchmark, type BenchmarkRunContext } from '@trumpets/instrumentation/benchmark';
+import type { FailureModeList, Proposal, Release } from '@trumpets/protocol/api';
 import { TRUMPETS } from '@trumpets/protocol/conventions';
 import { startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
 
@@ -105,7 +106,7 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
         })
       ).status === 201,
   );
-  const proposal = await api<{ id: string }>('/api/proposals', 'POST', {
+  const proposal = await api<Proposal>('/api/proposals', 'POST', {
     agent: 'support',
     baselineVersion: version,
     target: '/thresholds/refund_limit',
@@ -144,13 +145,13 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
     reason: 'the baseline everyone runs today',
   });
   if (first.status !== 201) throw new Error(`could not create the first release: ${JSON.stringify(first.body)}`);
-  await waitFor(async () => (await api<{ total: number }>('/api/failure-modes?agent=support')).body.total >= 2);
+  await waitFor(async () => (await api<FailureModeList>('/api/failure-modes?agent=support')).body.total >= 2);
   return { collector, proposalId: proposal.body.id, api };
 }
 
 /** A staged release of the seeded proposal; its gate was not a pass, so an act caller overrides it, saying why. */
 export async function promoteProposal(seeded: SeededCollector): Promise<string> {
-  const release = await seeded.api<{ id: string }>('/api/releases', 'POST', {
+  const release = await seeded.api<Release>('/api/releases', 'POST', {
     agent: 'support',
     proposalId: seeded.proposalId,
     owner: 'ana',

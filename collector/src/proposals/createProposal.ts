@@ -1,3 +1,4 @@
+import type { Proposal } from '@trumpets/protocol/api';
 import { randomUUID } from 'node:crypto';
 import { jsonEqual } from '../shared/canonicalJson.ts';
 import { getConfig, registerConfig } from '../configs/configRepository.ts';
@@ -5,7 +6,7 @@ import { ChangeConflict, applyChange } from '../configs/jsonPointer.ts';
 import type { Store } from '../store/Store.ts';
 import { findSetVersion } from './benchmarkSets/setVersions.ts';
 import { singleTarget, type CreateProposal } from './proposalRequest.ts';
-import { getProposal, insertProposal, type Proposal } from './proposalRepository.ts';
+import { getProposal, insertProposal } from './proposalRepository.ts';
 import { HttpError } from '../http/HttpError.ts';
 
 /**

@@ -2,8 +2,9 @@ import type { Store } from '../store/Store.ts';
 import { manualCase } from './benchmarkSets/drawCases.ts';
 import type { ManualCase } from './benchmarkSets/setRequest.ts';
 import { addCasesToSet } from './benchmarkSets/setVersions.ts';
-import { appendEvent, getProposal, type Proposal } from './proposalRepository.ts';
-import { canMove, nextStates, type ProposalState } from './proposalStates.ts';
+import { appendEvent, getProposal } from './proposalRepository.ts';
+import type { ProposalState, Proposal } from '@trumpets/protocol/api';
+import { canMove, nextStates } from './proposalStates.ts';
 import { HttpError } from '../http/HttpError.ts';
 
 /**

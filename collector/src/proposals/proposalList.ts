@@ -1,5 +1,5 @@
+import type { MetricScore, MetricVerdict, ProposalState, ProposalSummary, Verdict } from '@trumpets/protocol/api';
 import type { Store } from '../store/Store.ts';
-import type { MetricVerdict } from '../gates/policy/evaluateGate.ts';
 import type { ProposalRow } from './proposalRepository.ts';
 import { isoFromMs } from '../shared/clock.ts';
 
@@ -12,26 +12,26 @@ interface ListRow extends ProposalRow {
 }
 
 /** Per metric, what a scorecard row shows: the verdict, the effect and its interval. */
-function metricScore(metric: MetricVerdict) {
-  const comparison = metric.comparison as Partial<{ estimate: number; interval: [number, number]; unit: string; noData: string }>;
+function metricScore(metric: MetricVerdict): MetricScore {
+  const effect = 'estimate' in metric.comparison ? metric.comparison : undefined;
   return {
     metric: metric.metric,
     verdict: metric.verdict,
     decides: metric.decides,
-    estimate: comparison.estimate ?? null,
-    interval: comparison.interval ?? null,
-    unit: comparison.unit ?? null,
+    estimate: effect?.estimate ?? null,
+    interval: effect?.interval ?? null,
+    unit: effect?.unit ?? null,
     sentence: metric.sentence,
   };
 }
 
 /** Proposals with their state and latest scores and verdicts, newest first: the Grafana scorecard's rows. */
-export async function listProposals(store: Store, filter: { agent: string; state: string; limit: number }) {
+export async function listProposals(store: Store, filter: { agent: string; state: string; limit: number }): Promise<ProposalSummary[]> {
   const rows = await store.named<ListRow>('proposal_list', filter);
   return rows.map((row) => ({
     id: row.ProposalId,
     agent: row.Agent,
-    state: row.State || 'draft',
+    state: (row.State || 'draft') as ProposalState,
     target:
       row.TargetKind === 'benchmark_case'
         ? { kind: 'benchmark_case', setId: row.BenchmarkSetId }
@@ -39,14 +39,14 @@ export async function listProposals(store: Store, filter: { agent: string; state
     baselineVersion: row.BaselineVersion || null,
     candidateVersion: row.CandidateVersion || null,
     rationale: row.Rationale,
-    author: { kind: row.AuthorKind, name: row.Author },
+    author: { kind: row.AuthorKind as 'person' | 'agent', name: row.Author },
     failureClusterId: row.FailureClusterId || null,
     createdAt: isoFromMs(row.createdMs),
     updatedAt: isoFromMs(row.updatedMs),
     latestDecision: row.DecisionId
       ? {
           id: row.DecisionId,
-          verdict: row.Verdict,
+          verdict: row.Verdict as Verdict,
           enforced: Boolean(row.Enforced),
           decidedAt: isoFromMs(row.decidedMs),
           metrics: (JSON.parse(row.Metrics) as MetricVerdict[]).map(metricScore),

@@ -2,39 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson, type Json } from '../shared/canonicalJson.ts';
 import type { Store } from '../store/Store.ts';
 import type { ProposalTarget } from './proposalRequest.ts';
-import type { ProposalState } from './proposalStates.ts';
+import type { Proposal, ProposalEvent, ProposalState } from '@trumpets/protocol/api';
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
-
-export interface Proposal {
-  id: string;
-  agent: string;
-  state: ProposalState;
-  target:
-    | {
-        kind: 'config';
-        path: string;
-        baselineVersion: string;
-        candidateVersion: string;
-        before: Json | null;
-        after: Json | null;
-        adds: boolean;
-        removes: boolean;
-      }
-    | { kind: 'benchmark_case'; setId: string; cases: Json[] };
-  rationale: string;
-  author: { kind: 'person' | 'agent'; name: string };
-  failureClusterId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProposalEvent {
-  state: ProposalState;
-  reason: string;
-  actor: string;
-  decisionId: string | null;
-  at: string;
-}
 
 export interface NewProposal {
   agent: string;

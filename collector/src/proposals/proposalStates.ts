@@ -1,7 +1,4 @@
-import type { Verdict } from '@trumpets/protocol/api';
-
-export const PROPOSAL_STATES = ['draft', 'validating', 'validated', 'rejected', 'promoted', 'withdrawn'] as const;
-export type ProposalState = (typeof PROPOSAL_STATES)[number];
+import type { ProposalState, Verdict } from '@trumpets/protocol/api';
 
 /**
  * draft → validating → validated | rejected → promoted | withdrawn. A config change is promoted

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { callerOf } from '../http/requireScope.ts';
 import { getDecision, latestDecisionId } from '../gates/decisions/decisionRepository.ts';
 import type { Store } from '../store/Store.ts';
@@ -8,18 +7,18 @@ import { moveProposal, requireProposal } from './moveProposal.ts';
 import { listProposals } from './proposalList.ts';
 import { proposalHistory } from './proposalRepository.ts';
 import { createProposalSchema } from './proposalRequest.ts';
-import { PROPOSAL_STATES } from './proposalStates.ts';
 import { HttpError, parseOr400 } from '../http/HttpError.ts';
-import { idSchema } from '@trumpets/protocol/api';
+import { z } from 'zod';
+import {
+  idSchema,
+  moveProposalRequestSchema,
+  proposalListQuery,
+  validationRequestSchema,
+  type ProposalDetail,
+} from '@trumpets/protocol/api';
 import { sendHttpError } from '../http/sendHttpError.ts';
-import { validateProposal, validationRequestSchema } from './validation/validateProposal.ts';
+import { validateProposal } from './validation/validateProposal.ts';
 
-const listQuery = z.object({
-  agent: z.string().max(200).default(''),
-  state: z.enum(PROPOSAL_STATES).or(z.literal('')).default(''),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-const moveSchema = z.object({ state: z.enum(['promoted', 'withdrawn']), reason: z.string().trim().min(1, 'say why').max(2000) }).strict();
 const comparisonQuery = z.object({ decisionId: idSchema.optional() });
 
 /**
@@ -38,7 +37,7 @@ export function proposalsRouter(deps: { store: Store }): Router {
   });
 
   router.get('/api/proposals', async (req, res) => {
-    const filter = parseOr400(listQuery, req.query, 'query');
+    const filter = parseOr400(proposalListQuery, req.query, 'query');
     res.json({ proposals: await listProposals(store, filter) });
   });
 
@@ -46,7 +45,7 @@ export function proposalsRouter(deps: { store: Store }): Router {
     const proposal = await requireProposal(store, parseOr400(idSchema, req.params.id, 'proposal id'));
     const decisionId = await latestDecisionId(store, proposal.id);
     const decision = decisionId ? await getDecision(store, decisionId) : undefined;
-    res.json({
+    const answer: ProposalDetail = {
       ...proposal,
       history: await proposalHistory(store, proposal.id),
       latestDecision: decision
@@ -58,12 +57,13 @@ export function proposalsRouter(deps: { store: Store }): Router {
             decidedAt: decision.decidedAt,
           }
         : null,
-    });
+    };
+    res.json(answer);
   });
 
   router.post('/api/proposals/:id/events', async (req, res) => {
     const id = parseOr400(idSchema, req.params.id, 'proposal id');
-    const { state, reason } = parseOr400(moveSchema, req.body, 'state change');
+    const { state, reason } = parseOr400(moveProposalRequestSchema, req.body, 'state change');
     res.json(await moveProposal(store, id, state, reason, callerOf(res)));
   });
 

@@ -1,36 +1,35 @@
 import {
   episodeLabelValuesResponseSchema,
   episodeMetricsResponseSchema,
-  regressionListSchema,
-  releaseActionResultSchema,
-  releaseDetailSchema,
-  releaseListSchema,
-  releaseSchema,
-} from '@trumpets/protocol/api';
-import { z } from 'zod';
-import { request, withQuery, type Params } from './request';
-import {
   episodeSchema,
   failureModeDetailSchema,
   failureModeListSchema,
   gateDecisionSchema,
   proposalDetailSchema,
   proposalListSchema,
-} from './schemas';
+  regressionListSchema,
+  releaseActionResultSchema,
+  releaseDetailSchema,
+  releaseListSchema,
+  releaseSchema,
+  type EpisodeGroupBy,
+  type EpisodeLabel,
+  type EpisodeLabelValuesQuery,
+  type EpisodeMetricsQuery,
+  type FailureModeDetailQuery,
+  type FailureModeListQuery,
+} from '@trumpets/protocol/api';
+import { z } from 'zod';
+import { request, withQuery, type Params } from './request';
+
+/** A query the collector checks with a protocol schema, as this client sends it: the same names, values as text or numbers. */
+type QueryOf<Query> = { [Name in keyof Query]?: string | number };
 
 export const RELEASE_ACTIONS = ['advance', 'pause', 'resume', 'rollback'] as const;
 export type ReleaseAction = (typeof RELEASE_ACTIONS)[number];
 
-export interface EpisodeMetricsParams extends Params {
-  from: number;
-  to: number;
-  intervalMs?: number;
-  groupBy?: 'none' | 'agent' | 'version' | 'release' | 'workflow';
-  agent?: string;
-  version?: string;
-  release?: string;
-  workflow?: string;
-}
+/** What the data source asks of `GET /api/episode-metrics`: a range in ms, a split, the label filters as comma-separated text. */
+export type EpisodeMetricsParams = QueryOf<EpisodeMetricsQuery> & { from: number; to: number; groupBy?: EpisodeGroupBy };
 
 /**
  * The collector's API as the plugin uses it: the only module that knows its paths. `baseUrl` is
@@ -44,12 +43,11 @@ export function createClient(baseUrl: string) {
   const id = encodeURIComponent;
   return {
     episodeMetrics: (params: EpisodeMetricsParams) => get(episodeMetricsResponseSchema, '/episode-metrics', params),
-    labelValues: (label: 'agent' | 'version' | 'release' | 'workflow', params: { from?: number; to?: number; agent?: string }) =>
+    labelValues: (label: EpisodeLabel, params: QueryOf<EpisodeLabelValuesQuery>) =>
       get(episodeLabelValuesResponseSchema, `/episode-metrics/labels/${label}`, params),
     regressions: (params: { agent?: string; release?: string }) => get(regressionListSchema, '/regressions', params),
-    failureModes: (params: { agent?: string; from?: string; to?: string; status?: string; limit?: number }) =>
-      get(failureModeListSchema, '/failure-modes', params),
-    failureMode: (modeId: string, params: { from?: string; to?: string } = {}) =>
+    failureModes: (params: QueryOf<FailureModeListQuery>) => get(failureModeListSchema, '/failure-modes', params),
+    failureMode: (modeId: string, params: QueryOf<FailureModeDetailQuery> = {}) =>
       get(failureModeDetailSchema, `/failure-modes/${id(modeId)}`, params),
     episode: (episodeId: string) => get(episodeSchema, `/episodes/${id(episodeId)}`),
     proposals: (params: { agent?: string; state?: string }) => get(proposalListSchema, '/proposals', params),

@@ -1,3 +1,4 @@
+import type { FailureModeList } from '@trumpets/protocol/api';
 import type { DataSourceInstanceSettings } from '@grafana/data';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest, type FetchResponse } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
@@ -34,7 +35,8 @@ beforeEach(() => {
 
 describe('Save & test', () => {
   it('reads through the data source proxy route and says what it found', async () => {
-    answer = () => of({ data: { from: 'a', to: 'b', total: 3, failureModes: [] }, status: 200 } as unknown as FetchResponse);
+    const list: FailureModeList = { from: 'a', to: 'b', windowHours: 24, newWithinHours: 24, total: 3, failureModes: [] };
+    answer = () => of({ data: list, status: 200 } as unknown as FetchResponse);
     expect(await new TrumpetsDataSource(settings('http://collector:4318')).testDatasource()).toEqual({
       status: 'success',
       message: 'Connected to the Trumpets collector: 3 failure modes in the last 24 hours.',

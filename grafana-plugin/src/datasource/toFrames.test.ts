@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { episodeMetricsResponseSchema, regressionListSchema } from '@trumpets/protocol/api';
-import { gateDecisionSchema } from '../api/schemas';
+import { episodeMetricsResponseSchema, gateDecisionSchema, regressionListSchema } from '@trumpets/protocol/api';
 import { gateDecisionToFrame, metricsToFrames, regressionInUnits, regressionsToFrame } from './toFrames';
 import { gateDecisionBody, regressionsBody } from './testing/bodies';
 

@@ -1,6 +1,14 @@
 import { createDataFrame, FieldType, type DataFrame, type FieldConfig } from '@grafana/data';
-import type { EpisodeMetricsPoint, EpisodeMetricsResponse, Regression, Release } from '@trumpets/protocol/api';
-import type { FailureMode, GateDecision, Proposal } from '../api/schemas';
+import type {
+  EpisodeMetricsPoint,
+  EpisodeMetricsResponse,
+  FailureModeSummary as FailureMode,
+  GateDecision,
+  MetricComparison,
+  ProposalSummary as Proposal,
+  Regression,
+  Release,
+} from '@trumpets/protocol/api';
 import type { Metric } from './types';
 
 type Column = { name: string; type: FieldType; values: unknown[]; config?: FieldConfig };
@@ -135,7 +143,7 @@ export function proposalsToFrame(refId: string, proposals: Proposal[]): DataFram
     column(
       'target',
       FieldType.string,
-      proposals.map((row) => row.target.path ?? row.target.kind),
+      proposals.map((row) => (row.target.kind === 'config' ? row.target.path : `benchmark set ${row.target.setId}`)),
     ),
     column('rationale', FieldType.string, pick('rationale')),
     column(
@@ -178,11 +186,17 @@ export interface GateSummary {
   release?: { id: string; status: string; percent: number; stage: string };
 }
 
+/** A metric's effect and interval; undefined for the safety tally and for a metric without data. */
+function effectOf(comparison: MetricComparison) {
+  return 'estimate' in comparison ? comparison : undefined;
+}
+
 /** One row per metric: both levels, the effect and its interval, the verdict and the gate's sentence. */
 export function gateDecisionToFrame(refId: string, decision: GateDecision, release?: Release): DataFrame {
   const metrics = decision.metrics;
-  const compared = <K extends keyof GateDecision['metrics'][number]['comparison']>(key: K) =>
-    metrics.map((row) => row.comparison[key] ?? null);
+  const effects = metrics.map((row) => effectOf(row.comparison));
+  const compared = <K extends 'baseline' | 'candidate' | 'levelUnit' | 'estimate' | 'unit' | 'method'>(key: K) =>
+    effects.map((effect) => effect?.[key] ?? null);
   const summary: GateSummary = {
     decisionId: decision.id,
     proposalId: decision.proposalId,
@@ -232,16 +246,20 @@ export function gateDecisionToFrame(refId: string, decision: GateDecision, relea
       column(
         'low',
         FieldType.number,
-        metrics.map((row) => row.comparison.interval?.[0] ?? null),
+        effects.map((effect) => effect?.interval[0] ?? null),
       ),
       column(
         'high',
         FieldType.number,
-        metrics.map((row) => row.comparison.interval?.[1] ?? null),
+        effects.map((effect) => effect?.interval[1] ?? null),
       ),
       column('unit', FieldType.string, compared('unit')),
       column('method', FieldType.string, compared('method')),
-      column('no data', FieldType.string, compared('noData')),
+      column(
+        'no data',
+        FieldType.string,
+        metrics.map((row) => ('noData' in row.comparison ? row.comparison.noData : null)),
+      ),
       column(
         'sentence',
         FieldType.string,

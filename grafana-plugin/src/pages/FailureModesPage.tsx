@@ -2,7 +2,7 @@ import { PluginPage } from '@grafana/runtime';
 import { Field, Input, RadioButtonGroup, Stack, Text, TextLink } from '@grafana/ui';
 import { useState } from 'react';
 import { appClient } from '../api/appClient';
-import type { FailureMode } from '../api/schemas';
+import type { FailureModeSummary as FailureMode } from '@trumpets/protocol/api';
 import { formatAgo } from '../components/format';
 import { Sparkline } from '../components/Sparkline';
 import { VerdictBadge } from '../components/VerdictBadge';

@@ -3,7 +3,7 @@ import { Field, Input, Stack, Text } from '@grafana/ui';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { appClient } from '../api/appClient';
-import type { Proposal } from '../api/schemas';
+import type { ProposalSummary as Proposal } from '@trumpets/protocol/api';
 import { formatAgo } from '../components/format';
 import { VerdictBadge } from '../components/VerdictBadge';
 import { testIds } from '../constants';
@@ -80,7 +80,7 @@ function ProposalRow({ proposal, selected, onSelect }: { proposal: Proposal; sel
         <VerdictBadge value={proposal.state} testId={`${testIds.proposals.row}-state`} />
       </td>
       <td>
-        {proposal.target.path ?? proposal.target.kind}: {proposal.rationale}
+        {proposal.target.kind === 'config' ? proposal.target.path : `benchmark set ${proposal.target.setId}`}: {proposal.rationale}
       </td>
       <td>{proposal.author.name}</td>
       <td>{formatAgo(proposal.updatedAt, Date.now())}</td>

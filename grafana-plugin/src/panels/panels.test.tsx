@@ -1,8 +1,7 @@
 import { createDataFrame, LoadingState } from '@grafana/data';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { regressionListSchema, releaseSchema } from '@trumpets/protocol/api';
-import { gateDecisionSchema } from '../api/schemas';
+import { gateDecisionSchema, regressionListSchema, releaseSchema } from '@trumpets/protocol/api';
 import { testIds } from '../constants';
 import { gateDecisionToFrame, regressionsToFrame } from '../datasource/toFrames';
 import { gateDecisionBody, regressionsBody } from '../datasource/testing/bodies';

@@ -1,4 +1,4 @@
-import type { GateDecision } from '@trumpets/protocol/api';
+import type { EpisodesMissing, GateDecision, ValidationRequest } from '@trumpets/protocol/api';
 import { CollectorApiError, callCollector, type CollectorConnection } from './collectorClient.ts';
 
 export interface RequestValidationOptions extends CollectorConnection {
@@ -16,14 +16,15 @@ export interface RequestValidationOptions extends CollectorConnection {
  */
 export async function requestValidation(options: RequestValidationOptions): Promise<GateDecision> {
   const deadline = Date.now() + (options.waitForEpisodesMs ?? 30_000);
-  const body = { baselineRunId: options.baselineRunId, candidateRunId: options.candidateRunId };
+  const body: ValidationRequest = { baselineRunId: options.baselineRunId, candidateRunId: options.candidateRunId };
   const path = `/api/proposals/${options.proposal}/validations`;
   for (;;) {
     try {
       return await callCollector<GateDecision>(options, 'POST', path, { ...body, allowMissingEpisodes: Date.now() >= deadline });
     } catch (error) {
       if (!(error instanceof CollectorApiError) || error.status !== 409 || error.body.missingEpisodes === undefined) throw error;
-      const waitMs = Math.min(Math.max(0, deadline - Date.now()), 1000 * Number(error.body.retryAfterSeconds ?? 1));
+      const missing = error.body as Partial<EpisodesMissing>;
+      const waitMs = Math.min(Math.max(0, deadline - Date.now()), 1000 * Number(missing.retryAfterSeconds ?? 1));
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   }

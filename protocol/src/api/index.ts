@@ -12,7 +12,85 @@ export {
   type RegisteredBenchmarkRun,
   type Variant,
 } from './benchmarkRuns.ts';
-export { VERDICTS, type GateDecision, type Verdict } from './gateDecisions.ts';
+export {
+  attemptSchema,
+  caseSummarySchema,
+  effectComparisonSchema,
+  gateDecisionSchema,
+  hasNoData,
+  metricComparisonSchema,
+  metricVerdictSchema,
+  noDataSchema,
+  pairedCaseSchema,
+  RUN_ERROR_KINDS,
+  runHealthSchema,
+  safetyCaseSchema,
+  safetyComparisonSchema,
+  VERDICTS,
+} from './gateDecisions.ts';
+export type {
+  Attempt,
+  CaseSummary,
+  EffectComparison,
+  GateDecision,
+  MetricComparison,
+  MetricVerdict,
+  NoData,
+  PairedCase,
+  RunErrorKind,
+  RunHealth,
+  SafetyCase,
+  SafetyComparison,
+  Verdict,
+} from './gateDecisions.ts';
+export { EFFECT_METRICS, gatePolicySchema } from './gatePolicy.ts';
+export type { EffectMetric, EffectMetricPolicy, GateMetric, GatePolicy, SafetyPolicy } from './gatePolicy.ts';
+export {
+  metricScoreSchema,
+  moveProposalRequestSchema,
+  PROPOSAL_STATES,
+  proposalDetailSchema,
+  proposalEventSchema,
+  proposalListQuery,
+  proposalListSchema,
+  proposalSchema,
+  proposalSummarySchema,
+  validationRequestSchema,
+} from './proposals.ts';
+export type {
+  EpisodesMissing,
+  MetricScore,
+  Proposal,
+  ProposalDetail,
+  ProposalEvent,
+  ProposalState,
+  ProposalSummary,
+  ValidationRequest,
+} from './proposals.ts';
+export {
+  FAILURE_MODE_SORT_KEYS,
+  FAILURE_MODE_STATUSES,
+  failureModeDetailQuery,
+  failureModeDetailSchema,
+  failureModeListQuery,
+  failureModeListSchema,
+  failureModeSummarySchema,
+  failureViewSchema,
+  timelinePointSchema,
+} from './failureModes.ts';
+export type {
+  FailureModeDetail,
+  FailureModeDetailQuery,
+  FailureModeList,
+  FailureModeListQuery,
+  FailureModeSortKey,
+  FailureModeStatus,
+  FailureModeSummary,
+  FailureView,
+  TimelinePoint,
+} from './failureModes.ts';
+export { episodeSchema, episodeSourceSchema, episodeToolCallSchema } from './episodes.ts';
+export type { Episode, EpisodeSource, EpisodeToolCall } from './episodes.ts';
 export type { RolloutView } from './rollout.ts';
 export {
   EPISODE_GROUP_BY,
@@ -63,6 +141,7 @@ export type {
   RegressionMetric,
   Release,
   ReleaseDetail,
+  ReleaseList,
   ReleasePolicy,
   ReleaseStatus,
   Stage,

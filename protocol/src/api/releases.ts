@@ -153,6 +153,7 @@ export type Release = z.infer<typeof releaseSchema>;
 
 /** GET /api/releases?agent=: newest first. */
 export const releaseListSchema = z.object({ releases: z.array(releaseSchema) });
+export type ReleaseList = z.infer<typeof releaseListSchema>;
 
 /** POST /api/releases/:id/<action>: the release after the action, and whether the action changed it. */
 export const releaseActionResultSchema = releaseSchema.extend({ changed: z.boolean() });

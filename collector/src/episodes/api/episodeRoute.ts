@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { Episode } from '@trumpets/protocol/api';
 import type { Store } from '../../store/Store.ts';
 
 interface EpisodeRow {
@@ -55,7 +56,7 @@ export function episodeRoute(options: { store: Store }): Router {
       options.store.named<ToolRow>('episode_tool_calls', { episodeId }),
       options.store.named<SourceRow>('episode_source_list', { episodeId }),
     ]);
-    res.json({
+    const answer: Episode = {
       episodeId: episode.EpisodeId,
       traceId: episode.TraceId,
       agent: episode.Agent,
@@ -81,7 +82,8 @@ export function episodeRoute(options: { store: Store }): Router {
         durationMs: tool.DurationMs,
       })),
       sources: sources.map((source) => ({ uri: source.Uri, tag: source.Tag, score: source.Score, origin: source.Origin })),
-    });
+    };
+    res.json(answer);
   });
   return router;
 }

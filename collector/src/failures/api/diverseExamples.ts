@@ -1,16 +1,4 @@
-/** A failure as the read API shows it. */
-export interface FailureView {
-  failureId: string;
-  episodeId: string;
-  templateId: string;
-  kind: string;
-  agent: string;
-  agentVersion: string;
-  workflow: string;
-  tool: string;
-  text: string;
-  occurredAt: string;
-}
+import type { FailureView } from '@trumpets/protocol/api';
 
 const FACETS = ['templateId', 'agent', 'agentVersion', 'workflow', 'tool'] as const;
 

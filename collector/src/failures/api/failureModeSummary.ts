@@ -1,5 +1,6 @@
 import type { StoredCluster } from '../runner/stateRows.ts';
-import { failureModeStatus, type FailureModeStatus } from '../status/failureModeStatus.ts';
+import type { FailureModeSummary } from '@trumpets/protocol/api';
+import { failureModeStatus } from '../status/failureModeStatus.ts';
 
 /** A `failure_clusters` row as `queries/failure_mode_clusters.sql` reads it. */
 export type ClusterRow = StoredCluster;
@@ -27,32 +28,6 @@ export interface StatusWindows {
   toMs: number;
   windowMs: number;
   newWithinMs: number;
-}
-
-/** A failure mode as the list shows it. */
-export interface FailureModeSummary {
-  id: string;
-  /** The mode's template: its message with variable parts masked (`<NUM>`, `<ID>`, `<*>`). */
-  label: string;
-  category: string;
-  workflow: string;
-  tool: string;
-  errorType: string;
-  status: FailureModeStatus;
-  /** One-sided p-value of the growth test (small: the recent rate is above the previous one). */
-  growthPValue: number;
-  /** Failures in the requested range. */
-  failures: number;
-  recentFailures: number;
-  previousFailures: number;
-  firstSeen: string;
-  lastSeen: string;
-  agents: string[];
-  versions: string[];
-  workflows: string[];
-  tools: string[];
-  /** Clusters merged into this one; their ids resolve to it. */
-  mergedIds: string[];
 }
 
 /** A cluster, its counts (none when it had no failures in the range) and the exposure of its agents, as one summary. */

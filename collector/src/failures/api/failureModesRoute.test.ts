@@ -1,11 +1,10 @@
+import type { FailureModeDetail, FailureModeSummary } from '@trumpets/protocol/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInProcessCollector, type InProcessCollector } from '../../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../../testing/otlpRequests.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
 import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { storeCorpus } from '../../testing/failureCorpus/storeCorpus.ts';
-import type { FailureModeDetail } from './readFailureModes.ts';
-import type { FailureModeSummary } from './failureModeSummary.ts';
 
 const HOUR = 3600_000;
 let harness: InProcessCollector;

@@ -1,14 +1,19 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Store } from '../../store/Store.ts';
-import type { FailureModeSummary } from './failureModeSummary.ts';
+import {
+  failureModeDetailQuery,
+  failureModeListQuery,
+  type FailureModeDetail,
+  type FailureModeList,
+  type FailureModeSortKey,
+  type FailureModeSummary,
+} from '@trumpets/protocol/api';
 import { describeIssues } from '../../shared/zodIssues.ts';
-import { detailParams, listParams, scopeOf, SORT_KEYS } from './failureModeParams.ts';
+import { scopeOf } from './failureModeParams.ts';
 import { listFailureModes, readFailureMode } from './readFailureModes.ts';
 
-type SortKey = (typeof SORT_KEYS)[number];
-
 /** Larger sorts first under `desc`; growth is "larger" when its p-value is smaller. */
-const SORT_VALUE: Record<SortKey, (mode: FailureModeSummary) => number> = {
+const SORT_VALUE: Record<FailureModeSortKey, (mode: FailureModeSummary) => number> = {
   failures: (mode) => mode.failures,
   recent: (mode) => mode.recentFailures,
   growth: (mode) => -mode.growthPValue,
@@ -27,7 +32,7 @@ export function failureModesRoute(options: { store: Store }): Router {
   const router = express.Router();
 
   router.get('/api/failure-modes', async (req: Request, res: Response) => {
-    const parsed = listParams.safeParse(req.query);
+    const parsed = failureModeListQuery.safeParse(req.query);
     if (!parsed.success) return res.status(400).json({ message: describeIssues(parsed.error) });
     const { scope, error } = scopeOf(parsed.data, Date.now());
     if (!scope) return res.status(400).json({ message: error });
@@ -37,17 +42,19 @@ export function failureModesRoute(options: { store: Store }): Router {
     const modes = (await listFailureModes(options.store, scope))
       .filter((mode) => !status || status.includes(mode.status))
       .sort((a, b) => direction * (value(a) - value(b)) || a.id.localeCompare(b.id));
-    res.json({ ...rangeOf(scope), total: modes.length, failureModes: modes.slice(0, limit) });
+    const answer: FailureModeList = { ...rangeOf(scope), total: modes.length, failureModes: modes.slice(0, limit) };
+    res.json(answer);
   });
 
   router.get('/api/failure-modes/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const parsed = detailParams.safeParse(req.query);
+    const parsed = failureModeDetailQuery.safeParse(req.query);
     if (!parsed.success) return res.status(400).json({ message: describeIssues(parsed.error) });
     const { scope, error } = scopeOf(parsed.data, Date.now());
     if (!scope) return res.status(400).json({ message: error });
     const detail = await readFailureMode(options.store, req.params.id, scope, { page: parsed.data.page, pageSize: parsed.data.pageSize });
     if (!detail) return res.status(404).json({ message: `no failure mode ${req.params.id}` });
-    res.json({ ...rangeOf(scope), ...detail });
+    const answer: FailureModeDetail = { ...rangeOf(scope), ...detail };
+    res.json(answer);
   });
 
   return router;

@@ -1,29 +1,14 @@
+import type { FailureModeDetail, FailureModeSummary, FailureView } from '@trumpets/protocol/api';
 import type { Store } from '../../store/Store.ts';
-import { pickDiverseExamples, type FailureView } from './diverseExamples.ts';
-import {
-  summarize,
-  type ClusterRow,
-  type CountRow,
-  type Exposure,
-  type FailureModeSummary,
-  type StatusWindows,
-} from './failureModeSummary.ts';
-import { timelineOf, type TimelinePoint } from './timeline.ts';
+import { pickDiverseExamples } from './diverseExamples.ts';
+import { summarize, type ClusterRow, type CountRow, type Exposure, type StatusWindows } from './failureModeSummary.ts';
+import { timelineOf } from './timeline.ts';
 
 /** What every read is restricted to. */
 export interface FailureModeScope extends StatusWindows {
   /** '' for every agent. */
   agent: string;
   fromMs: number;
-}
-
-export interface FailureModeDetail extends FailureModeSummary {
-  timeline: { hourly: TimelinePoint[]; daily: TimelinePoint[] };
-  examples: FailureView[];
-  templates: Array<{ id: string; template: string; failures: number }>;
-  events: Array<{ event: string; clusterId: string; otherClusterId: string; at: string }>;
-  related: Array<{ id: string; label: string; category: string; workflow: string; tool: string; errorType: string; distance: number }>;
-  members: { page: number; pageSize: number; total: number; items: FailureView[] };
 }
 
 interface MemberRow {
@@ -71,7 +56,7 @@ export async function readFailureMode(
   requestedId: string,
   scope: FailureModeScope,
   page: { page: number; pageSize: number },
-): Promise<FailureModeDetail | undefined> {
+): Promise<Omit<FailureModeDetail, 'from' | 'to' | 'windowHours' | 'newWithinHours'> | undefined> {
   const [requested] = await store
     .named<ClusterRow>('failure_mode_clusters', { clusterIds: [requestedId] })
     .then((rows) => rows.filter((row) => row.ClusterId === requestedId));

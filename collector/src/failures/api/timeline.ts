@@ -1,10 +1,7 @@
+import type { TimelinePoint } from '@trumpets/protocol/api';
+
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-export interface TimelinePoint {
-  time: string;
-  failures: number;
-}
 
 /**
  * Hourly and daily (UTC) counts over [fromMs, toMs), every bucket present (zero when nothing

@@ -1,5 +1,6 @@
+import type { FailureView } from '@trumpets/protocol/api';
 import { describe, expect, it } from 'vitest';
-import { pickDiverseExamples, type FailureView } from './diverseExamples.ts';
+import { pickDiverseExamples } from './diverseExamples.ts';
 import { timelineOf } from './timeline.ts';
 
 const HOUR = 3600_000;

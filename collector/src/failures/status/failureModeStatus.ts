@@ -1,7 +1,6 @@
 import { binomialLowerTail, binomialUpperTail } from './binomialTail.ts';
 
-export const FAILURE_MODE_STATUSES = ['new', 'growing', 'steady', 'fading'] as const;
-export type FailureModeStatus = (typeof FAILURE_MODE_STATUSES)[number];
+import type { FailureModeStatus } from '@trumpets/protocol/api';
 
 /** A cluster's failures in two equal windows, the recent one ending now, and how many episodes each window saw. */
 export interface WindowCounts {

@@ -1,11 +1,10 @@
+import { gatePolicySchema, idSchema, nameSchema } from '@trumpets/protocol/api';
 import { Router } from 'express';
 import { callerOf } from '../../http/requireScope.ts';
 import { HttpError, parseOr400 } from '../../http/HttpError.ts';
-import { idSchema, nameSchema } from '@trumpets/protocol/api';
 import { sendHttpError } from '../../http/sendHttpError.ts';
 import type { Store } from '../../store/Store.ts';
 import { getDecision } from '../decisions/decisionRepository.ts';
-import { gatePolicySchema } from '../policy/gatePolicy.ts';
 import { policyInForce, storePolicy } from '../policy/policyRepository.ts';
 
 /**

@@ -1,6 +1,4 @@
-/** Why a run of a case produced no usable observation. */
-export const RUN_ERROR_KINDS = ['harness', 'agent', 'scorer', 'missing_episode'] as const;
-export type RunErrorKind = (typeof RUN_ERROR_KINDS)[number];
+import type { RunErrorKind } from '@trumpets/protocol/api';
 
 /** One run of one benchmark case in one variant: what the runner reported joined with its episode. */
 export interface CaseRun {

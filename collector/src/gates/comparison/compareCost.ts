@@ -1,7 +1,7 @@
+import type { EffectComparison, NoData, PairedCase } from '@trumpets/protocol/api';
 import { pairedBootstrap } from '../../stats/pairedBootstrap.ts';
 import { createRandom } from '../../shared/random.ts';
-import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
-import type { PairedCase } from './pairCases.ts';
+import type { ComparisonOptions } from './metricComparison.ts';
 
 /**
  * Cost: the relative change in mean cost per case (the ratio of the two means), with a studentized

@@ -1,10 +1,10 @@
+import type { EffectComparison, NoData, PairedCase } from '@trumpets/protocol/api';
 import { median } from 'simple-statistics';
 import { harrellDavisJackknife, harrellDavisQuantile, jackknifeScratch } from '../../stats/harrellDavis.ts';
 import { pairedBootstrap } from '../../stats/pairedBootstrap.ts';
 import { createRandom } from '../../shared/random.ts';
 import { hodgesLehmann, signedRankInterval, wilcoxonSignedRank } from '../../stats/wilcoxonSignedRank.ts';
-import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
-import type { PairedCase } from './pairCases.ts';
+import type { ComparisonOptions } from './metricComparison.ts';
 
 /** Latencies of 0 ms (clock granularity) would make log ratios infinite; a microsecond floor keeps them finite. */
 const FLOOR_MS = 0.001;

@@ -1,10 +1,9 @@
+import type { EffectComparison, PairedCase } from '@trumpets/protocol/api';
 import { describe, expect, it } from 'vitest';
 import { effectVerdict, harmOf } from '../policy/effectVerdict.ts';
 import { DEFAULT_GATE_POLICY } from '../policy/gatePolicy.ts';
 import { pairedOutcomes } from '../../testing/gateSimulation/exactQualityLevel.ts';
 import { compareQuality } from './compareQuality.ts';
-import type { EffectComparison } from './metricComparison.ts';
-import type { PairedCase } from './pairCases.ts';
 
 const options = { confidence: 0.95, resamples: 500, seed: 'quality' };
 const rule = DEFAULT_GATE_POLICY.metrics.quality;

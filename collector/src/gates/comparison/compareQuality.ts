@@ -1,6 +1,6 @@
+import type { EffectComparison, NoData, PairedCase } from '@trumpets/protocol/api';
 import { pairedScoreInterval } from '../../stats/pairedScoreInterval.ts';
-import type { ComparisonOptions, EffectComparison, NoData } from './metricComparison.ts';
-import type { PairedCase } from './pairCases.ts';
+import type { ComparisonOptions } from './metricComparison.ts';
 
 /**
  * Quality, paired by case: the paired score test (Tango) and its interval, one method for every

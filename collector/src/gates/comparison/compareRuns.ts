@@ -1,11 +1,12 @@
+import type { GateMetric, MetricComparison, PairedCase, RunHealth } from '@trumpets/protocol/api';
 import type { BenchmarkCaseRef, CaseRun } from './caseRuns.ts';
 import { compareCost } from './compareCost.ts';
 import { compareMedianLatency, compareP95Latency } from './compareLatency.ts';
 import { compareQuality } from './compareQuality.ts';
 import { compareSafety } from './compareSafety.ts';
-import type { ComparisonOptions, MetricComparison, MetricName } from './metricComparison.ts';
-import { pairCases, type PairedCase } from './pairCases.ts';
-import { runHealth, type RunHealth } from './runHealth.ts';
+import type { ComparisonOptions } from './metricComparison.ts';
+import { pairCases } from './pairCases.ts';
+import { runHealth } from './runHealth.ts';
 
 export interface VariantRuns {
   runs: readonly CaseRun[];
@@ -16,7 +17,7 @@ export interface VariantRuns {
 export interface Comparison {
   pairs: PairedCase[];
   health: { baseline: RunHealth; candidate: RunHealth };
-  metrics: Record<MetricName, MetricComparison>;
+  metrics: Record<GateMetric, MetricComparison>;
   /** Cases whose repeats disagreed on quality, per variant. */
   flaky: { baseline: string[]; candidate: string[] };
 }

@@ -1,6 +1,3 @@
-import type { NoData, SafetyComparison } from './metricComparison.ts';
-import type { PairedCase } from './pairCases.ts';
-
 /**
  * Safety is counted case by case, not estimated: a single new guardrail violation is a finding to
  * read, whatever the averages say. Any repeat counts (a candidate that violates once in three runs
@@ -23,3 +20,4 @@ export function compareSafety(pairs: readonly PairedCase[]): SafetyComparison | 
     resolved: usable.filter((pair) => pair.baseline.violatedRuns > 0 && pair.candidate.violatedRuns === 0).length,
   };
 }
+import type { NoData, PairedCase, SafetyComparison } from '@trumpets/protocol/api';

@@ -1,33 +1,6 @@
+import type { CaseSummary, PairedCase } from '@trumpets/protocol/api';
 import { median } from 'simple-statistics';
 import { HIGH_RISK_TAG, type BenchmarkCaseRef, type CaseRun } from './caseRuns.ts';
-
-/** Every run of one case in one variant, reduced to what the metrics compare. Errored runs are counted, not used. */
-export interface CaseSummary {
-  runs: number;
-  errors: number;
-  /** Quality of each usable run, in repeat order. */
-  qualities: number[];
-  /** Mean quality over usable runs. */
-  quality?: number;
-  /** Repeats disagreed on quality: flagged so a reviewer sees it, never averaged away silently. */
-  flaky: boolean;
-  /** Median latency over usable runs. */
-  latencyMs?: number;
-  /** Mean cost over usable runs. */
-  cost?: number;
-  usableRuns: number;
-  escalations: number;
-  violatedRuns: number;
-  violationKinds: string[];
-}
-
-export interface PairedCase {
-  caseId: string;
-  tags: readonly string[];
-  highRisk: boolean;
-  baseline: CaseSummary;
-  candidate: CaseSummary;
-}
 
 /** The set's cases with both variants' runs side by side: the unit every paired test resamples. */
 export function pairCases(cases: readonly BenchmarkCaseRef[], baseline: readonly CaseRun[], candidate: readonly CaseRun[]): PairedCase[] {

@@ -1,14 +1,7 @@
-import { RUN_ERROR_KINDS, type CaseRun, type RunErrorKind } from './caseRuns.ts';
+import { RUN_ERROR_KINDS, type RunErrorKind, type RunHealth } from '@trumpets/protocol/api';
+import type { CaseRun } from './caseRuns.ts';
 
 /** How much of one variant's run worked. A run missing results counts the missing ones as harness errors. */
-export interface RunHealth {
-  expectedRuns: number;
-  usableRuns: number;
-  errors: Record<RunErrorKind, number>;
-  /** Unusable runs (errors plus runs never reported) over expected runs. */
-  errorRate: number;
-}
-
 export function runHealth(runs: readonly CaseRun[], expectedRuns: number): RunHealth {
   const errors = Object.fromEntries(RUN_ERROR_KINDS.map((kind) => [kind, 0])) as Record<RunErrorKind, number>;
   for (const run of runs) if (run.error) errors[run.error.kind] += 1;

@@ -1,10 +1,8 @@
+import type { GateDecision, GatePolicy, Verdict } from '@trumpets/protocol/api';
 import { randomUUID } from 'node:crypto';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import type { Store } from '../../store/Store.ts';
 import { attemptOf } from '../policy/attempts.ts';
-import type { GatePolicy } from '../policy/gatePolicy.ts';
-import type { Verdict } from '@trumpets/protocol/api';
-import type { StoredDecision } from './storedDecision.ts';
 
 interface DecisionRow {
   DecisionId: string;
@@ -31,7 +29,7 @@ interface DecisionRow {
 }
 
 /** Stores a decision (append-only) and returns it as served. */
-export async function insertDecision(store: Store, decision: Omit<StoredDecision, 'id' | 'decidedAt'>): Promise<StoredDecision> {
+export async function insertDecision(store: Store, decision: Omit<GateDecision, 'id' | 'decidedAt'>): Promise<GateDecision> {
   const id = randomUUID();
   await store.insert('gate_decisions', [
     {
@@ -61,10 +59,10 @@ export async function insertDecision(store: Store, decision: Omit<StoredDecision
   return (await getDecision(store, id))!;
 }
 
-export async function getDecision(store: Store, decisionId: string): Promise<StoredDecision | undefined> {
+export async function getDecision(store: Store, decisionId: string): Promise<GateDecision | undefined> {
   const [row] = await store.named<DecisionRow>('gate_decision_get', { decisionId });
   if (!row) return undefined;
-  const { health, flaky } = JSON.parse(row.Health) as Pick<StoredDecision, 'health' | 'flaky'>;
+  const { health, flaky } = JSON.parse(row.Health) as Pick<GateDecision, 'health' | 'flaky'>;
   const policy = JSON.parse(row.Policy) as GatePolicy;
   const attempt = Number(row.Attempt);
   return {
@@ -74,7 +72,7 @@ export async function getDecision(store: Store, decisionId: string): Promise<Sto
     verdict: row.Verdict as Verdict,
     enforced: Boolean(row.Enforced),
     reasons: row.Reasons,
-    metrics: JSON.parse(row.Metrics) as StoredDecision['metrics'],
+    metrics: JSON.parse(row.Metrics) as GateDecision['metrics'],
     baseline: { runId: row.BaselineRunId, configVersion: row.BaselineVersion },
     candidate: { runId: row.CandidateRunId, configVersion: row.CandidateVersion },
     set: { id: row.SetId, version: Number(row.SetVersion) },
@@ -82,7 +80,7 @@ export async function getDecision(store: Store, decisionId: string): Promise<Sto
     ...(attempt > 0 && policy.maxAttempts ? { attempt: attemptOf(policy, attempt) } : {}),
     health,
     flaky,
-    cases: JSON.parse(row.Cases) as StoredDecision['cases'],
+    cases: JSON.parse(row.Cases) as GateDecision['cases'],
     seed: row.Seed,
     decidedBy: row.DecidedBy,
     decidedAt: isoFromMs(row.decidedMs),

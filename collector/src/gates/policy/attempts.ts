@@ -1,13 +1,4 @@
-import type { GatePolicy } from './gatePolicy.ts';
-
-/** Which validation of one change this is, and the confidence its intervals were computed at. */
-export interface Attempt {
-  /** 1-based: earlier enforced decisions on the same baseline and candidate versions, plus one. */
-  number: number;
-  of: number;
-  /** Two-sided confidence of this attempt's intervals. */
-  confidence: number;
-}
+import type { Attempt, GatePolicy } from '@trumpets/protocol/api';
 
 /**
  * Rerunning a validation until it decides would otherwise buy a pass: with the true harm at the

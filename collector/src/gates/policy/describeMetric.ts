@@ -1,5 +1,3 @@
-import type { EffectComparison, SafetyComparison } from '../comparison/metricComparison.ts';
-
 const LABELS = { quality: 'Quality', latency_median: 'Typical latency', latency_p95: 'p95 latency', cost: 'Cost' } as const;
 
 /** An effect size as policies state them: "1 point", "2.5 points", "10%". */
@@ -57,3 +55,4 @@ function number(value: number): string {
 function pValue(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
+import type { EffectComparison, SafetyComparison } from '@trumpets/protocol/api';

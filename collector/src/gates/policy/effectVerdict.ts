@@ -1,7 +1,3 @@
-import type { EffectComparison } from '../comparison/metricComparison.ts';
-import type { EffectMetricPolicy } from './gatePolicy.ts';
-import type { Verdict } from '@trumpets/protocol/api';
-
 /** The comparison turned so that positive is worse, whichever way the metric runs. */
 export interface Harm {
   estimate: number;
@@ -52,3 +48,4 @@ export function effectVerdict(harm: Harm, policy: EffectMetricPolicy, format: (e
   if (harm.upper < 0) return { verdict: 'pass', reason: 'significantly better' };
   return { verdict: 'pass', reason: `no significant harm, and a harm beyond ${critical} is ruled out` };
 }
+import type { EffectComparison, EffectMetricPolicy, Verdict } from '@trumpets/protocol/api';

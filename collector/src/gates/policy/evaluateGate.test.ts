@@ -1,10 +1,10 @@
+import { type EffectComparison, type EffectMetric, gatePolicySchema, type MetricComparison } from '@trumpets/protocol/api';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../comparison/compareRuns.ts';
-import type { EffectComparison, EffectMetric, MetricComparison } from '../comparison/metricComparison.ts';
 import { runHealth } from '../comparison/runHealth.ts';
 import { effectVerdict } from './effectVerdict.ts';
 import { evaluateGate } from './evaluateGate.ts';
-import { DEFAULT_GATE_POLICY, gatePolicySchema } from './gatePolicy.ts';
+import { DEFAULT_GATE_POLICY } from './gatePolicy.ts';
 
 function effect(metric: EffectMetric, estimate: number, interval: [number, number], cases = 200): EffectComparison {
   const quality = metric === 'quality';

@@ -1,43 +1,28 @@
-import type { Comparison } from '../comparison/compareRuns.ts';
 import {
+  type Attempt,
   EFFECT_METRICS,
-  hasNoData,
   type EffectComparison,
+  type GateMetric,
+  type GateDecision,
+  type GatePolicy,
+  hasNoData,
   type MetricComparison,
-  type MetricName,
+  type MetricVerdict,
+  type RunHealth,
   type SafetyComparison,
-} from '../comparison/metricComparison.ts';
-import type { RunHealth } from '../comparison/runHealth.ts';
+  type SafetyPolicy,
+  type Verdict,
+} from '@trumpets/protocol/api';
+import type { Comparison } from '../comparison/compareRuns.ts';
 import { describeEffect, describeSafety, formatEffect } from './describeMetric.ts';
-import type { Attempt } from './attempts.ts';
 import { effectVerdict, harmOf } from './effectVerdict.ts';
-import type { GatePolicy, SafetyPolicy } from './gatePolicy.ts';
-import type { Verdict } from '@trumpets/protocol/api';
 import { worstOf } from './verdicts.ts';
 
-export interface MetricVerdict {
-  metric: MetricName;
-  verdict: Verdict;
-  /** Whether this verdict takes part in the overall one (not shadowed, not optional data that is missing). */
-  decides: boolean;
-  critical: boolean;
-  /** One sentence a reviewer can read: the effect, its interval, the test, the verdict and why. */
-  sentence: string;
-  comparison: MetricComparison;
-}
-
-export interface GateDecision {
-  verdict: Verdict;
-  /** False in shadow mode: reported, never acted on. */
-  enforced: boolean;
-  /** The sentences behind the overall verdict, worst first. */
-  reasons: string[];
-  metrics: MetricVerdict[];
-  health: { baseline: RunHealth; candidate: RunHealth; broken: boolean };
-  flaky: Comparison['flaky'];
-  /** Which validation of this change it was, when the caller counts them (the collector does). */
-  attempt?: Attempt;
-}
+/**
+ * What a policy makes of a comparison: the served decision (`GateDecision` on the wire) without
+ * what the collector adds when it stores it (ids, runs, set, policy, cases, who and when).
+ */
+export type GateJudgement = Pick<GateDecision, 'verdict' | 'enforced' | 'reasons' | 'metrics' | 'health' | 'flaky' | 'attempt'>;
 
 /** Above this share of undefined bootstrap resamples an interval is not trusted: the metric is an error. */
 export const MAX_DROPPED_RESAMPLES = 0.01;
@@ -50,7 +35,7 @@ export const MAX_DROPPED_RESAMPLES = 0.01;
  * allows) is an error whatever the metrics say: its numbers are kept for diagnosis, but nothing is
  * decided on them. `attempt`, when given, is reported with the decision.
  */
-export function evaluateGate(comparison: Comparison, policy: GatePolicy, attempt?: Attempt): GateDecision {
+export function evaluateGate(comparison: Comparison, policy: GatePolicy, attempt?: Attempt): GateJudgement {
   const healthSentences = (['baseline', 'candidate'] as const).flatMap((variant) =>
     brokenSentence(variant, comparison.health[variant], policy.maxErrorRate),
   );
@@ -161,6 +146,6 @@ function brokenSentence(variant: 'baseline' | 'candidate', health: RunHealth, ma
   ];
 }
 
-function label(metric: MetricName): string {
+function label(metric: GateMetric): string {
   return { quality: 'Quality', latency_median: 'Typical latency', latency_p95: 'p95 latency', cost: 'Cost', safety: 'Safety' }[metric];
 }

@@ -1,6 +1,7 @@
+import { gatePolicySchema, type GatePolicy } from '@trumpets/protocol/api';
 import { agentPolicyInForce, storeAgentPolicy, type AgentPolicyInForce, type AgentPolicyKind } from '../../store/agentPolicies.ts';
 import type { Store } from '../../store/Store.ts';
-import { DEFAULT_GATE_POLICY, gatePolicySchema, type GatePolicy } from './gatePolicy.ts';
+import { DEFAULT_GATE_POLICY } from './gatePolicy.ts';
 
 export type PolicyInForce = AgentPolicyInForce<GatePolicy>;
 

@@ -1,10 +1,10 @@
+import type { Proposal } from '@trumpets/protocol/api';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../log/logger.ts';
 import { startInProcessCollector, type InProcessCollector } from '../../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../../testing/otlpRequests.ts';
-import type { Proposal } from '../proposalRepository.ts';
 import { ProposalDrafter } from './ProposalDrafter.ts';
 import { regressionSetId } from './draftRegressionCases.ts';
 

@@ -1,6 +1,6 @@
+import type { FailureModeSummary } from '@trumpets/protocol/api';
 import type { Json } from '../../shared/canonicalJson.ts';
 import { listFailureModes, readFailureMode } from '../../failures/api/readFailureModes.ts';
-import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Store } from '../../store/Store.ts';
 import { episodeInput } from '../benchmarkSets/benchmarkCase.ts';

@@ -1,5 +1,5 @@
+import type { FailureModeSummary } from '@trumpets/protocol/api';
 import type { Json } from '../../shared/canonicalJson.ts';
-import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 
 /** An episode of a failure mode, as a benchmark case can be made of it. */
 export interface ModeEpisode {

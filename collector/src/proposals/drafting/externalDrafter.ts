@@ -1,7 +1,7 @@
+import type { FailureModeSummary } from '@trumpets/protocol/api';
 import { z } from 'zod';
 import type { Json } from '../../shared/canonicalJson.ts';
 import { getConfig, listConfigs } from '../../configs/configRepository.ts';
-import type { FailureModeSummary } from '../../failures/api/failureModeSummary.ts';
 import type { Store } from '../../store/Store.ts';
 import { createProposal } from '../createProposal.ts';
 import { createProposalSchema } from '../proposalRequest.ts';

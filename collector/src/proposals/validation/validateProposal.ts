@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareRuns } from '../../gates/comparison/compareRuns.ts';
 import { attemptsSpent, insertDecision } from '../../gates/decisions/decisionRepository.ts';
 import { attemptOf } from '../../gates/policy/attempts.ts';
-import type { StoredDecision } from '../../gates/decisions/storedDecision.ts';
+
 import { evaluateGate } from '../../gates/policy/evaluateGate.ts';
 import { policyInForce } from '../../gates/policy/policyRepository.ts';
 import type { Store } from '../../store/Store.ts';
@@ -10,20 +10,10 @@ import { setCases } from '../benchmarkSets/setRepository.ts';
 import { requireProposal } from '../moveProposal.ts';
 import { appendEvent } from '../proposalRepository.ts';
 import { stateAfterVerdict } from '../proposalStates.ts';
-import type { BenchmarkRun } from '@trumpets/protocol/api';
+import type { BenchmarkRun, EpisodesMissing, GateDecision, validationRequestSchema } from '@trumpets/protocol/api';
 import { getRun } from '../runs/runRepository.ts';
 import { HttpError } from '../../http/HttpError.ts';
-import { idSchema } from '@trumpets/protocol/api';
 import { costUnitOf, loadRunObservations, missingEpisodes, toCaseRun } from './runObservations.ts';
-
-export const validationRequestSchema = z
-  .object({
-    baselineRunId: idSchema,
-    candidateRunId: idSchema,
-    /** Decide even though some episodes have not arrived: they count as missing-episode errors. Default false. */
-    allowMissingEpisodes: z.boolean().default(false),
-  })
-  .strict();
 
 /**
  * Compares the baseline and candidate runs of a proposal, judges the comparison by the agent's
@@ -37,7 +27,7 @@ export async function validateProposal(
   proposalId: string,
   request: z.output<typeof validationRequestSchema>,
   actor: string,
-): Promise<StoredDecision> {
+): Promise<GateDecision> {
   const proposal = await requireProposal(store, proposalId);
   if (proposal.target.kind !== 'config')
     throw new HttpError(409, `proposal ${proposalId} adds a benchmark case: there is nothing to compare`);
@@ -62,10 +52,7 @@ export async function validateProposal(
     throw new HttpError(
       409,
       `${missing} episodes of these runs are not stored yet; retry shortly, or send allowMissingEpisodes: true to count them as errors`,
-      {
-        missingEpisodes: missing,
-        retryAfterSeconds: 2,
-      },
+      { missingEpisodes: missing, retryAfterSeconds: 2 } satisfies EpisodesMissing,
     );
   }
 

@@ -1,8 +1,7 @@
+import type { GatePolicy, PairedCase } from '@trumpets/protocol/api';
 import { gammaln } from 'simple-statistics';
-import type { PairedCase } from '../../gates/comparison/pairCases.ts';
 import { attemptOf } from '../../gates/policy/attempts.ts';
 import { effectVerdict } from '../../gates/policy/effectVerdict.ts';
-import type { GatePolicy } from '../../gates/policy/gatePolicy.ts';
 import { pairedScoreInterval } from '../../stats/pairedScoreInterval.ts';
 
 /** What the quality metric says for each possible (lost, gained) of n whole cases: validated (pass or marginal), fail, or neither. */

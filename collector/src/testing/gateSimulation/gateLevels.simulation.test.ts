@@ -1,5 +1,5 @@
+import { gatePolicySchema } from '@trumpets/protocol/api';
 import { describe, expect, it } from 'vitest';
-import { gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
 import { metricOver } from './gateRates.ts';
 import { decisionsOver, shareOf } from './runSimulatedGate.ts';
 

@@ -1,11 +1,10 @@
+import type { EffectComparison, EffectMetric, GatePolicy, PairedCase, Verdict } from '@trumpets/protocol/api';
 import { compareCost } from '../../gates/comparison/compareCost.ts';
 import { compareP95Latency } from '../../gates/comparison/compareLatency.ts';
-import type { ComparisonOptions, EffectComparison, EffectMetric } from '../../gates/comparison/metricComparison.ts';
-import { pairCases, type PairedCase } from '../../gates/comparison/pairCases.ts';
+import type { ComparisonOptions } from '../../gates/comparison/metricComparison.ts';
+import { pairCases } from '../../gates/comparison/pairCases.ts';
 import { attemptOf } from '../../gates/policy/attempts.ts';
 import { effectVerdict, harmOf } from '../../gates/policy/effectVerdict.ts';
-import type { GatePolicy } from '../../gates/policy/gatePolicy.ts';
-import type { Verdict } from '@trumpets/protocol/api';
 import { simulateBenchmark, type CandidateEffect } from './simulateBenchmark.ts';
 
 const COMPARE = { latency_p95: compareP95Latency, cost: compareCost } as const;

@@ -1,5 +1,5 @@
+import { gatePolicySchema } from '@trumpets/protocol/api';
 import { describe, expect, it } from 'vitest';
-import { gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
 import { decisionsOver, runSimulatedGate, shareOf } from './runSimulatedGate.ts';
 
 const policy = gatePolicySchema.parse({ resamples: 400 });

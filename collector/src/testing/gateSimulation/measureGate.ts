@@ -3,8 +3,8 @@
  * Run: npx tsx collector/src/testing/gateSimulation/measureGate.ts (about ten minutes on two cores).
  * Exact figures enumerate every outcome; simulated ones use fixed seeds, so reruns print the same.
  */
-import { DEFAULT_GATE_POLICY, gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
-import type { Verdict } from '@trumpets/protocol/api';
+import { gatePolicySchema, type Verdict } from '@trumpets/protocol/api';
+import { DEFAULT_GATE_POLICY } from '../../gates/policy/gatePolicy.ts';
 import { probabilityOf, qualityOutcomes, rerunUntilDecidedValidated } from './exactQualityLevel.ts';
 import { metricOver } from './gateRates.ts';
 import { decisionsOver, shareOf } from './runSimulatedGate.ts';

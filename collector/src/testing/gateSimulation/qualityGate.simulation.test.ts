@@ -1,6 +1,6 @@
+import { gatePolicySchema, type Verdict } from '@trumpets/protocol/api';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GATE_POLICY, gatePolicySchema } from '../../gates/policy/gatePolicy.ts';
-import type { Verdict } from '@trumpets/protocol/api';
+import { DEFAULT_GATE_POLICY } from '../../gates/policy/gatePolicy.ts';
 import { decisionsOver, shareOf } from './runSimulatedGate.ts';
 
 /**

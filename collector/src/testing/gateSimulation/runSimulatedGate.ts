@@ -1,11 +1,11 @@
+import type { GatePolicy } from '@trumpets/protocol/api';
 import { compareRuns } from '../../gates/comparison/compareRuns.ts';
 import { attemptOf } from '../../gates/policy/attempts.ts';
-import { evaluateGate, type GateDecision } from '../../gates/policy/evaluateGate.ts';
-import type { GatePolicy } from '../../gates/policy/gatePolicy.ts';
+import { evaluateGate, type GateJudgement } from '../../gates/policy/evaluateGate.ts';
 import { simulateBenchmark, type SimulationOptions } from './simulateBenchmark.ts';
 
 /** One simulated benchmark judged end to end by the same comparison and policy code the collector runs, as a change's first attempt. */
-export function runSimulatedGate(options: SimulationOptions, policy: GatePolicy): GateDecision {
+export function runSimulatedGate(options: SimulationOptions, policy: GatePolicy): GateJudgement {
   const attempt = attemptOf(policy, 1);
   const simulated = simulateBenchmark(options);
   const expectedRuns = options.cases * options.repeats;
@@ -19,7 +19,7 @@ export function runSimulatedGate(options: SimulationOptions, policy: GatePolicy)
 }
 
 /** The decisions of `trials` simulated benchmarks, seeds 1..trials. */
-export function decisionsOver(trials: number, options: Omit<SimulationOptions, 'seed'>, policy: GatePolicy): GateDecision[] {
+export function decisionsOver(trials: number, options: Omit<SimulationOptions, 'seed'>, policy: GatePolicy): GateJudgement[] {
   return Array.from({ length: trials }, (_, i) => runSimulatedGate({ ...options, seed: i + 1 }, policy));
 }
 

@@ -1,4 +1,13 @@
-/** Collector answers as the API documents them, for unit tests of parsing and panels. */
+import { gatePolicySchema, type GateDecision, type RunHealth } from '@trumpets/protocol/api';
+
+/** Collector answers as the API documents them (typed by its wire types), for unit tests of parsing and panels. */
+
+const healthy: RunHealth = {
+  expectedRuns: 50,
+  usableRuns: 50,
+  errors: { harness: 0, agent: 0, scorer: 0, missing_episode: 0 },
+  errorRate: 0,
+};
 
 export const regressionsBody = {
   regressions: [
@@ -22,7 +31,7 @@ export const regressionsBody = {
   ],
 };
 
-export const gateDecisionBody = {
+export const gateDecisionBody: GateDecision = {
   id: 'd-1',
   proposalId: 'p-1',
   agent: 'support',
@@ -31,6 +40,13 @@ export const gateDecisionBody = {
   reasons: ['Latency p95 rose 8.0 % [1.0, 15.0] (paired bootstrap): marginal.'],
   baseline: { runId: 'run-b', configVersion: 'base123456789abc' },
   candidate: { runId: 'run-c', configVersion: 'cand123456789abc' },
+  set: { id: 'support-core', version: 1 },
+  policy: { version: 'policy-1', policy: gatePolicySchema.parse({}) },
+  health: { baseline: healthy, candidate: healthy, broken: false },
+  flaky: { baseline: [], candidate: [] },
+  cases: [],
+  seed: 'seed-1',
+  decidedBy: 'ci',
   decidedAt: '2026-12-01T09:00:00.000Z',
   metrics: [
     {
