@@ -45,6 +45,8 @@ const configSchema = z.object({
   TRUMPETS_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(8192),
   /** How long the episode assembler waits to gather more spans before a pass, in ms. Default 200. */
   TRUMPETS_ASSEMBLY_INTERVAL_MS: z.coerce.number().int().positive().default(200),
+  /** Spans the episode assembler keeps in memory (the least recently touched traces leave first, and are read back from the store if they get a late span). Default 50000. */
+  TRUMPETS_ASSEMBLY_MAX_SPANS: z.coerce.number().int().positive().default(50_000),
   /** Time between failure-clustering passes, in ms. Default 10000. */
   TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
   /** Time between passes of the rollout watcher (regression detection, stage advancement), in ms. Default 60000. */
@@ -178,6 +180,7 @@ export interface CollectorConfig {
   maxBodyBytes: number;
   maxTextChars: number;
   assemblyIntervalMs: number;
+  assemblyMaxSpans: number;
   failureClusteringIntervalMs: number;
   releaseWatchIntervalMs: number;
   /** The Grafana alert webhook's signature check. */
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     maxBodyBytes: e.TRUMPETS_MAX_BODY_BYTES,
     maxTextChars: e.TRUMPETS_MAX_TEXT_CHARS,
     assemblyIntervalMs: e.TRUMPETS_ASSEMBLY_INTERVAL_MS,
+    assemblyMaxSpans: e.TRUMPETS_ASSEMBLY_MAX_SPANS,
     failureClusteringIntervalMs: e.TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS,
     releaseWatchIntervalMs: e.TRUMPETS_RELEASE_WATCH_INTERVAL_MS,
     alerts: {

@@ -55,7 +55,11 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
   const retention = await applyRetention(store, config.retention, cluster);
   if (retention.length > 0) log.info('retention set', { tables: retention });
 
-  const assembler = new EpisodeAssembler(store, { intervalMs: config.assemblyIntervalMs, maxTextChars: config.maxTextChars, prices }, log);
+  const assembler = new EpisodeAssembler(
+    store,
+    { intervalMs: config.assemblyIntervalMs, maxSpans: config.assemblyMaxSpans, maxTextChars: config.maxTextChars, prices },
+    log,
+  );
   const resumed = config.roles.includes('ingest') ? await assembler.catchUp() : 0;
   if (resumed > 0) log.info('re-assembling recent traces after start', { traces: resumed });
 
