@@ -97,6 +97,9 @@ async function panelQueries(): Promise<void> {
   const worst = Math.max(...panels.map((panel) => panel.ratio));
   log('');
   log(`panel queries on ${panelEpisodes.toLocaleString('en')} episodes: worst FINAL / bare scan ${worst.toFixed(2)} (target ≤ 2)`);
+  const variables = panels.filter((panel) => panel.listsLiveValues !== undefined);
+  const wrong = variables.filter((panel) => !panel.listsLiveValues).length;
+  log(`template variables listing exactly the live episodes' values: ${variables.length - wrong} of ${variables.length} (target: all)`);
 }
 
 if (values['held-out']) {

@@ -166,18 +166,18 @@ describe('GET /api/episode-metrics', () => {
 });
 
 describe('GET /api/episode-metrics/labels/:label', () => {
-  it('lists agents, versions and releases in the range for template variables, most episodes first', async () => {
+  it('lists agents, versions and releases in the range for template variables, most recently seen first', async () => {
     const values = async (label: string, query = '') =>
       (await getJson<EpisodeLabelValuesResponse>(`/api/episode-metrics/labels/${label}?${range}${query}`)).body.values;
-    expect((await values('agent')).map((v) => [v.value, v.episodes])).toEqual([
-      ['support', 7],
-      ['billing', 1],
+    expect((await values('agent')).map((v) => [v.value, v.lastSeen])).toEqual([
+      ['billing', new Date(T0 + HOUR + 3000).toISOString()],
+      ['support', new Date(T0 + HOUR + 2000).toISOString()],
     ]);
-    expect((await values('version', '&agent=support')).map((v) => v.value)).toEqual(['1.0.0', '2.0.0']);
+    expect((await values('version', '&agent=support')).map((v) => v.value)).toEqual(['2.0.0', '1.0.0']);
     const releases = await values('release');
     expect(releases.map((v) => v.value)).toEqual(['rel-1', 'rel-2']);
     expect(releases[1]!.lastSeen).toBe(new Date(T0 + HOUR + 2000).toISOString());
-    expect((await values('workflow', '&limit=1')).map((v) => v.value)).toEqual(['refund']);
+    expect((await values('workflow', '&limit=1')).map((v) => v.value)).toEqual(['invoice']);
   });
 
   it('answers 404 for a label that does not exist', async () => {

@@ -57,21 +57,20 @@ function toPoint(row: MetricsRow): EpisodeMetricsPoint {
   };
 }
 
-/** The values `label` took in scope, most episodes first. */
+/** The values `label` took in scope, most recently seen first. */
 export async function readEpisodeLabelValues(
   store: Store,
   scope: EpisodeScope,
   label: EpisodeLabel,
   limit: number,
 ): Promise<EpisodeLabelValue[]> {
-  const rows = await store.named<{ value: string; episodes: string; lastSeenMs: string }>('episode_label_values', {
+  const rows = await store.named<{ value: string; lastSeenMs: string }>('episode_label_values', {
     ...bindScope(scope),
     label,
     limit,
   });
   return rows.map((row) => ({
     value: row.value,
-    episodes: Number(row.episodes),
     lastSeen: new Date(Number(row.lastSeenMs)).toISOString(),
   }));
 }

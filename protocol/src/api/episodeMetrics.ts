@@ -97,7 +97,6 @@ export type EpisodeMetricsResponse = z.infer<typeof episodeMetricsResponseSchema
 
 export const episodeLabelValueSchema = z.object({
   value: z.string(),
-  episodes: z.number(),
   /** Start of the newest episode with this value, ISO 8601. */
   lastSeen: z.string(),
 });
@@ -107,7 +106,7 @@ export const episodeLabelValuesResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   label: z.enum(EPISODE_LABELS),
-  /** Most episodes first. */
+  /** Most recently seen first. */
   values: z.array(episodeLabelValueSchema),
 });
 export type EpisodeLabelValuesResponse = z.infer<typeof episodeLabelValuesResponseSchema>;
