@@ -28,8 +28,16 @@ interface Changes {
   clusters: Set<ClusterState>;
   templates: Set<TemplateState>;
   events: ClusterEvent[];
+  /** Episodes a correction of this call speaks of: only theirs are kept in `episodeModes`. */
+  correctedEpisodes: Set<string>;
   /** Episode id → the mode its failure was placed in, this call: what its corrections speak of. */
   episodeModes: Map<string, string>;
+}
+
+/** A place (see `placeKeyOf`) and a count of the changes that could alter where a failure goes there (see `assignOne`). */
+interface Place {
+  key: string;
+  version: number;
 }
 
 /**
@@ -62,8 +70,9 @@ export class FailureModel {
   private readonly labelTemplates = new Map<string, TemplateState>();
   private readonly templateIds = new Set<string>();
   private readonly reader = new HeadlineReader();
-  /** Per place, a count of the changes that could alter where a failure goes there (see `assignOne`). */
-  private readonly placeVersions = new Map<string, number>();
+  private readonly places = new Map<string, Place>();
+  /** Places by category, workflow and tool: found without building a key per failure. */
+  private readonly placesByParts = new Map<string, Map<string, Map<string, Place>>>();
   private nextSeq = 1;
 
   constructor(
@@ -89,8 +98,10 @@ export class FailureModel {
 
   /** Assigns failures in time order; returns the assignments and every cluster or template row that changed. */
   assign(records: readonly FailureRecord[]): AssignmentBatch {
-    const changes: Changes = { clusters: new Set(), templates: new Set(), events: [], episodeModes: new Map() };
     const ordered = inTimeOrder(records);
+    const correctedEpisodes = new Set<string>();
+    for (const record of ordered) if (record.kind === 'correction') correctedEpisodes.add(record.episodeId);
+    const changes: Changes = { clusters: new Set(), templates: new Set(), events: [], correctedEpisodes, episodeModes: new Map() };
     const assignments: Assignment[] = [];
     for (const record of ordered) assignments.push(this.assignOne(record, changes));
     return { assignments, clusters: [...changes.clusters], templates: [...changes.templates], events: changes.events };
@@ -106,29 +117,31 @@ export class FailureModel {
       errorType: '',
     };
     const type = this.reader.typeOf(record.errorType, headline, parsed.namedType);
-    const place = placeKeyOf(scope);
+    const at = this.placeAt(scope);
+    const place = at.key;
     // A type only named in the message counts once some failure of the place recorded it: wrappers
     // (`Payments Exception: …`) name one type for several causes, a thrown type names one cause.
     const counts = !type.named || this.byType.has(`${place}\u0000${type.typeKey}`);
     scope.errorType = counts ? type.errorType : type.recorded;
     // A headline assigned in a place without changing anything there goes the same way while
     // nothing there changes: remembered per place and recorded type, and reused, it skips the tree.
-    const memoKey = `${place}\u0000${record.errorType}`;
-    const version = this.placeVersions.get(place) ?? 0;
-    const memo = parsed.memo?.get(memoKey);
+    const version = at.version;
+    const memos = parsed.memo?.get(at);
+    const memo = memos?.get(record.errorType);
     const hit = memo !== undefined && memo.version === version;
     const { template, cluster } = hit
       ? { template: memo.template, cluster: this.live(memo.template.clusterId) }
       : this.place(parsed, scope, place, type, counts, changes);
-    if (!hit && (this.placeVersions.get(place) ?? 0) === version) (parsed.memo ??= new Map()).set(memoKey, { version, template });
+    if (!hit && at.version === version) rememberedIn(parsed, at).set(record.errorType, { version, template });
 
     if (record.occurredAtMs < cluster.firstSeenMs || record.occurredAtMs > cluster.lastSeenMs) {
       cluster.firstSeenMs = Math.min(cluster.firstSeenMs, record.occurredAtMs);
       cluster.lastSeenMs = Math.max(cluster.lastSeenMs, record.occurredAtMs);
       changes.clusters.add(cluster);
     }
-    if (record.kind === 'failure') changes.episodeModes.set(record.episodeId, cluster.clusterId);
-    else if (record.kind === 'correction') {
+    if (record.kind === 'failure') {
+      if (changes.correctedEpisodes.has(record.episodeId)) changes.episodeModes.set(record.episodeId, cluster.clusterId);
+    } else if (record.kind === 'correction') {
       const corrected = changes.episodeModes.get(record.episodeId) ?? record.correctedModeId;
       if (corrected) this.linkCorrection(template, record, corrected, changes);
     }
@@ -168,7 +181,35 @@ export class FailureModel {
   }
 
   private placeChanged(place: string): void {
-    this.placeVersions.set(place, (this.placeVersions.get(place) ?? 0) + 1);
+    this.placeOf(place).version++;
+  }
+
+  private placeOf(key: string): Place {
+    let place = this.places.get(key);
+    if (!place) {
+      place = { key, version: 0 };
+      this.places.set(key, place);
+    }
+    return place;
+  }
+
+  private placeAt(scope: Scope): Place {
+    let byWorkflow = this.placesByParts.get(scope.category);
+    if (!byWorkflow) {
+      byWorkflow = new Map();
+      this.placesByParts.set(scope.category, byWorkflow);
+    }
+    let byTool = byWorkflow.get(scope.workflow);
+    if (!byTool) {
+      byTool = new Map();
+      byWorkflow.set(scope.workflow, byTool);
+    }
+    let place = byTool.get(scope.tool);
+    if (!place) {
+      place = this.placeOf(placeKeyOf(scope));
+      byTool.set(scope.tool, place);
+    }
+    return place;
   }
 
   private live(clusterId: string): ClusterState {
@@ -385,4 +426,15 @@ export class FailureModel {
     const owner = this.resolve(template.clusterId);
     this.leaders.set(owner, [...(this.leaders.get(owner) ?? []), template]);
   }
+}
+
+/** The memo of a headline in one place, by recorded type (see `assignOne`). */
+function rememberedIn(parsed: ParsedHeadline, place: Place): Map<string, { version: number; template: TemplateState }> {
+  parsed.memo ??= new Map();
+  let memos = parsed.memo.get(place);
+  if (!memos) {
+    memos = new Map();
+    parsed.memo.set(place, memos);
+  }
+  return memos;
 }

@@ -21,14 +21,16 @@ export interface ParsedHeadline {
   namedType: string;
   /** Computed when first needed: most failures fit a template of their own type. */
   words?: string[];
-  /** Per place and recorded type, the template it went to and the place's version then (see FailureModel). */
-  memo?: Map<string, { version: number; template: TemplateState }>;
+  /** Per place (a FailureModel's own object) and recorded type, the template it went to and the place's version then. */
+  memo?: Map<object, Map<string, { version: number; template: TemplateState }>>;
 }
 
 /** What a failure's headline and recorded type say, each worked out once and remembered. */
 export class HeadlineReader {
   private readonly parsed = new Map<string, ParsedHeadline>();
-  private readonly types = new Map<string, ResolvedType>();
+  /** By recorded type, then named type: no key built per failure. */
+  private readonly types = new Map<string, Map<string, ResolvedType>>();
+  private typeCount = 0;
 
   /**
    * Headlines are remembered with every digit read as 0: masking treats digits by class, never by
@@ -48,16 +50,25 @@ export class HeadlineReader {
 
   /** The error type and its key (specific types only, else ''), remembered per recorded and named type. */
   typeOf(recorded: string, headline: string, named: string): ResolvedType {
-    const key = `${recorded}\u0000${named}`;
-    let type = this.types.get(key);
+    let byNamed = this.types.get(recorded);
+    let type = byNamed?.get(named);
     if (!type) {
-      if (this.types.size >= MAX_REMEMBERED) this.types.clear();
+      if (this.typeCount >= MAX_REMEMBERED) {
+        this.types.clear();
+        this.typeCount = 0;
+        byNamed = undefined;
+      }
       const errorType = errorTypeOf(recorded, headline, named);
       const typeKey = isGenericErrorType(errorType) ? '' : typeKeyOf(errorType);
       const trimmed = recorded === '_OTHER' ? '' : recorded.trim();
       const recordedType = trimmed.slice(trimmed.lastIndexOf('.') + 1);
       type = { errorType, typeKey, recorded: recordedType, named: typeKey !== '' && isGenericErrorType(recordedType) };
-      this.types.set(key, type);
+      if (!byNamed) {
+        byNamed = new Map();
+        this.types.set(recorded, byNamed);
+      }
+      byNamed.set(named, type);
+      this.typeCount++;
     }
     return type;
   }
