@@ -28,7 +28,7 @@ const DAY_MS = 24 * HOUR_MS;
 const END_MS = Date.UTC(2026, 10, 30);
 const DAYS = 30;
 const AGENTS = 20;
-const CHUNK = 1_000_000;
+const CHUNK = 250_000;
 const RUNS = 7;
 
 /**
@@ -37,7 +37,7 @@ const RUNS = 7;
  * every agent has some, is assembled twice (a late span), so FINAL has real versions to merge, and
  * one in a thousand had first been stored under a sub-agent's key (`sub-agent-N`, a second later)
  * and moved when its outer agent span arrived: that old row and the IsDeleted = 1 row replacing it
- * are there too, as the assembler leaves them. Inserted in chunks of 1M: several parts per
+ * are there too, as the assembler leaves them. Inserted in chunks of 250,000 (under the engine's per-query memory cap): several parts per
  * partition, as ingest leaves them.
  */
 async function generateEpisodes(store: Store, count: number, log: (line: string) => void): Promise<void> {
