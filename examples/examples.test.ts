@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { setup, withEpisode } from '@trumpets/instrumentation';
-import type { Episode, Proposal, ProposalDetail, Release } from '@trumpets/protocol/api';
+import type { Episode, Proposal, ProposalDetail, RegisteredConfig, Release, SetDetail, SetVersion } from '@trumpets/protocol/api';
 import { jsonApi, startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -66,14 +66,14 @@ describe('the README examples, run as written', () => {
     let attempt = 0;
     const corrected = await eventually(async () => {
       const setId = `corrected-${++attempt}`;
-      const drawn = await api<{ caseCount: number }>('/api/benchmark-sets', 'POST', {
+      const drawn = await api<SetVersion>('/api/benchmark-sets', 'POST', {
         setId,
         agent: 'support',
         rules: [{ kind: 'corrected', count: 10 }],
       });
       return drawn.status === 201 && drawn.body.caseCount === 1 ? setId : undefined;
     });
-    const set = await api<{ cases: Array<{ sourceEpisodeId: string; reference: unknown }> }>(`/api/benchmark-sets/${corrected}`);
+    const set = await api<SetDetail>(`/api/benchmark-sets/${corrected}`);
     expect(set.body.cases).toMatchObject([{ sourceEpisodeId: episodeId, reference: 'Refund approved by a colleague.' }]);
   });
 
@@ -85,7 +85,7 @@ describe('the README examples, run as written', () => {
   });
 
   it("resolve-release.mts serves the agent's stable release", async () => {
-    const config = await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: { greeting: 'Hello' } });
+    const config = await api<RegisteredConfig>('/api/agents/support/configs', 'POST', { config: { greeting: 'Hello' } });
     const release = await api<Release>('/api/releases', 'POST', {
       agent: 'support',
       configVersion: config.body.version,
@@ -110,14 +110,14 @@ describe('the README examples, run as written', () => {
     let attempt = 0;
     const setId = await eventually(async () => {
       const id = `support-core-${++attempt}`;
-      const created = await api<{ caseCount: number }>('/api/benchmark-sets', 'POST', {
+      const created = await api<SetVersion>('/api/benchmark-sets', 'POST', {
         setId: id,
         agent: 'support',
         rules: [{ kind: 'successes', count: 30 }],
       });
       return created.status === 201 && created.body.caseCount === 30 ? id : undefined;
     });
-    const baselineVersion = (await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: { greeting: 'Hello' } })).body
+    const baselineVersion = (await api<RegisteredConfig>('/api/agents/support/configs', 'POST', { config: { greeting: 'Hello' } })).body
       .version;
     const proposal = await api<Proposal>('/api/proposals', 'POST', {
       agent: 'support',

@@ -1,6 +1,6 @@
 import { recordSource, setup, traceChat, traceTool, withEpisode } from '@trumpets/instrumentation';
 import { requestValidation, runBenchmark, type BenchmarkRunContext } from '@trumpets/instrumentation/benchmark';
-import type { FailureModeList, Proposal, Release } from '@trumpets/protocol/api';
+import type { FailureModeList, Proposal, RegisteredConfig, Release, SetVersion } from '@trumpets/protocol/api';
 import { TRUMPETS } from '@trumpets/protocol/conventions';
 import { startCollectorProcess, type CollectorProcess } from '@trumpets/collector/testing';
 
@@ -88,7 +88,7 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
   }
   await tracing.forceFlush();
 
-  const version = (await api<{ version: string }>('/api/agents/support/configs', 'POST', { config: baseline, note: 'v1' })).body.version;
+  const version = (await api<RegisteredConfig>('/api/agents/support/configs', 'POST', { config: baseline, note: 'v1' })).body.version;
   await api('/api/agents/support/gate-policy', 'PUT', {
     minCases: 10,
     metrics: { latency_median: { shadow: true }, latency_p95: { shadow: true } },
@@ -96,7 +96,7 @@ export async function seedCollector(dataDir: string): Promise<SeededCollector> {
   await waitFor(
     async () =>
       (
-        await api<{ caseCount?: number }>('/api/benchmark-sets', 'POST', {
+        await api<SetVersion>('/api/benchmark-sets', 'POST', {
           setId: 'support-core',
           agent: 'support',
           rules: [

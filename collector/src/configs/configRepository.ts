@@ -1,20 +1,7 @@
 import { isoFromMs, nowMicrosText } from '../shared/clock.ts';
 import type { Store } from '../store/Store.ts';
+import type { ConfigSummary, StoredConfig } from '@trumpets/protocol/api';
 import { canonicalJson, contentVersion, type Json } from '../shared/canonicalJson.ts';
-
-export interface ConfigSummary {
-  agent: string;
-  version: string;
-  parentVersion: string | null;
-  proposalId: string | null;
-  note: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface StoredConfig extends ConfigSummary {
-  config: Json;
-}
 
 export interface NewConfig {
   agent: string;

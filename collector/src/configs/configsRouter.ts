@@ -2,20 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { callerOf } from '../http/requireScope.ts';
 import { HttpError, parseOr400 } from '../http/HttpError.ts';
-import { nameSchema, versionSchema } from '@trumpets/protocol/api';
+import { nameSchema, registerConfigRequestSchema, versionSchema, type RegisteredConfig } from '@trumpets/protocol/api';
 import { sendHttpError } from '../http/sendHttpError.ts';
 import type { Store } from '../store/Store.ts';
 import type { Json } from '../shared/canonicalJson.ts';
 import { getConfig, listConfigs, registerConfig } from './configRepository.ts';
-
-const registerSchema = z
-  .object({
-    /** The whole config document of this agent version: prompts, thresholds, routing rules, tool settings, guardrails. */
-    config: z.record(z.string(), z.json(), { error: 'config must be a JSON object' }),
-    note: z.string().max(2000).optional(),
-    parentVersion: versionSchema.optional(),
-  })
-  .strict();
 
 const listSchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
@@ -29,7 +20,7 @@ export function configsRouter(deps: { store: Store }): Router {
 
   router.post('/api/agents/:agent/configs', async (req, res) => {
     const agent = parseOr400(nameSchema, req.params.agent, 'agent');
-    const body = parseOr400(registerSchema, req.body, 'config registration');
+    const body = parseOr400(registerConfigRequestSchema, req.body, 'config registration');
     if (body.parentVersion && !(await getConfig(store, agent, body.parentVersion))) {
       throw new HttpError(404, `agent ${agent} has no config version ${body.parentVersion} to derive from`);
     }
@@ -40,7 +31,7 @@ export function configsRouter(deps: { store: Store }): Router {
       parentVersion: body.parentVersion,
       createdBy: callerOf(res),
     });
-    res.status(created ? 201 : 200).json({ ...stored, created });
+    res.status(created ? 201 : 200).json({ ...stored, created } satisfies RegisteredConfig);
   });
 
   router.get('/api/agents/:agent/configs', async (req, res) => {

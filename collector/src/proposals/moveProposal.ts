@@ -1,6 +1,6 @@
 import type { Store } from '../store/Store.ts';
 import { manualCase } from './benchmarkSets/drawCases.ts';
-import type { ManualCase } from './benchmarkSets/setRequest.ts';
+import type { ManualCase } from '@trumpets/protocol/api';
 import { addCasesToSet } from './benchmarkSets/setVersions.ts';
 import { appendEvent, getProposal } from './proposalRepository.ts';
 import type { ProposalState, Proposal } from '@trumpets/protocol/api';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Json } from '../shared/canonicalJson.ts';
 import type { JsonChange } from '../configs/jsonPointer.ts';
-import { manualCaseSchema, type ManualCase } from './benchmarkSets/setRequest.ts';
+import { manualCaseSchema, type ManualCase } from '@trumpets/protocol/api';
 import { HttpError } from '../http/HttpError.ts';
 import { nameSchema, setIdSchema, versionSchema } from '@trumpets/protocol/api';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/Store.ts';
+import type { RegisteredConfig } from '@trumpets/protocol/api';
 
 type Api = <T = Record<string, any>>(path: string, method?: string, body?: unknown) => Promise<{ status: number; body: T }>;
 
@@ -17,7 +18,7 @@ export function jsonApi(request: (path: string, init?: RequestInit) => Promise<R
 
 /** Registers `config` for `agent` and returns its version. */
 export async function registerConfig(api: Api, agent: string, config: Record<string, unknown>): Promise<string> {
-  return (await api(`/api/agents/${agent}/configs`, 'POST', { config })).body.version as string;
+  return (await api<RegisteredConfig>(`/api/agents/${agent}/configs`, 'POST', { config })).body.version;
 }
 
 /** A config proposal changing `path` from `before` to `after`; answers its id and candidate version. */

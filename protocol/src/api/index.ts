@@ -43,6 +43,19 @@ export type {
   SafetyComparison,
   Verdict,
 } from './gateDecisions.ts';
+export {
+  addCasesSchema,
+  benchmarkCaseSchema,
+  CASE_ORIGINS,
+  createSetSchema,
+  drawRuleSchema,
+  manualCaseSchema,
+  setDetailSchema,
+  setVersionSchema,
+} from './benchmarkSets.ts';
+export type { BenchmarkCase, CaseOrigin, DrawRule, ManualCase, SetDetail, SetVersion } from './benchmarkSets.ts';
+export { configSummarySchema, registerConfigRequestSchema, registeredConfigSchema, storedConfigSchema } from './configs.ts';
+export type { ConfigSummary, RegisterConfigRequest, RegisteredConfig, StoredConfig } from './configs.ts';
 export { EFFECT_METRICS, gatePolicySchema } from './gatePolicy.ts';
 export type { EffectMetric, EffectMetricPolicy, GateMetric, GatePolicy, SafetyPolicy } from './gatePolicy.ts';
 export {

@@ -1,22 +1,7 @@
+import type { BenchmarkCase, CaseOrigin } from '@trumpets/protocol/api';
 import { canonicalJson, contentVersion, type Json } from '../../shared/canonicalJson.ts';
 
-export const CASE_ORIGINS = ['successes', 'failure_cluster', 'tagged', 'corrected', 'manual', 'proposal'] as const;
-export type CaseOrigin = (typeof CASE_ORIGINS)[number];
-
-/** One case of a frozen benchmark set: what the agent is given, and what a good answer looks like when known. */
-export interface BenchmarkCase {
-  /** Content hash of input and reference: the same case keeps its id in every version of a set. */
-  caseId: string;
-  input: Json;
-  reference: Json | null;
-  /** observed: a successful episode's own output; corrected: a person's correction; manual: given by hand. */
-  referenceKind: 'observed' | 'corrected' | 'manual' | null;
-  tags: string[];
-  workflow: string;
-  origin: CaseOrigin;
-  sourceEpisodeId: string | null;
-  failureClusterId: string | null;
-}
+export type { BenchmarkCase };
 
 export type CaseFields = Omit<BenchmarkCase, 'caseId'>;
 

@@ -4,12 +4,11 @@ import { callerOf } from '../../http/requireScope.ts';
 import type { Json } from '../../shared/canonicalJson.ts';
 import type { Store } from '../../store/Store.ts';
 import { HttpError, parseOr400 } from '../../http/HttpError.ts';
-import { setIdSchema } from '@trumpets/protocol/api';
+import { addCasesSchema, createSetSchema, setIdSchema, type SetDetail } from '@trumpets/protocol/api';
 import { sendHttpError } from '../../http/sendHttpError.ts';
 import { distinctCases, drawCases, manualCase } from './drawCases.ts';
 import { addCasesToSet, findSetVersion } from './setVersions.ts';
 import { freezeSetVersion, listSets } from './setRepository.ts';
-import { addCasesSchema, createSetSchema } from './setRequest.ts';
 
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 const listQuery = z.object({ agent: z.string().max(200).default('') });
@@ -56,7 +55,7 @@ export function benchmarkSetsRouter(deps: { store: Store }): Router {
     const { version } = parseOr400(versionQuery, req.query, 'query');
     const found = await findSetVersion(store, setId, version);
     if (!found) throw new HttpError(404, version ? `benchmark set ${setId} has no version ${version}` : `no benchmark set ${setId}`);
-    res.json({ ...found.set, versions: found.versions, cases: found.cases });
+    res.json({ ...found.set, versions: found.versions, cases: found.cases } satisfies SetDetail);
   });
 
   router.post('/api/benchmark-sets/:setId/cases', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { Store } from '../../store/Store.ts';
 import { episodeInput, tagsFromList, withCaseId, type BenchmarkCase, type CaseFields } from './benchmarkCase.ts';
-import type { DrawRule, ManualCase } from './setRequest.ts';
+import type { DrawRule, ManualCase } from '@trumpets/protocol/api';
 
 interface EpisodeCaseRow {
   EpisodeId: string;

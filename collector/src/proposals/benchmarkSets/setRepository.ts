@@ -1,20 +1,8 @@
 import type { Json } from '../../shared/canonicalJson.ts';
+import type { SetVersion } from '@trumpets/protocol/api';
 import type { Store } from '../../store/Store.ts';
 import { isoFromMs, nowMicrosText } from '../../shared/clock.ts';
 import { caseFromRow, caseRow, type BenchmarkCase, type CaseRow } from './benchmarkCase.ts';
-
-export interface SetVersion {
-  setId: string;
-  version: number;
-  agent: string;
-  description: string;
-  /** The rules it was drawn by and what each found (JSON as stored). */
-  rules: Json;
-  parentVersion: number | null;
-  caseCount: number;
-  createdBy: string;
-  createdAt: string;
-}
 
 interface SetRow {
   SetId: string;

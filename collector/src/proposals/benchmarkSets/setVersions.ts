@@ -2,7 +2,8 @@ import type { Store } from '../../store/Store.ts';
 import { HttpError } from '../../http/HttpError.ts';
 import type { BenchmarkCase } from './benchmarkCase.ts';
 import { distinctCases } from './drawCases.ts';
-import { freezeSetVersion, setCases, setVersions, type SetVersion } from './setRepository.ts';
+import type { SetVersion } from '@trumpets/protocol/api';
+import { freezeSetVersion, setCases, setVersions } from './setRepository.ts';
 
 export interface FoundSet {
   set: SetVersion;
