@@ -34,8 +34,9 @@ export interface SetupOptions {
   /** Content longer than this many characters (after redaction) is cut. Default: 32768. */
   maxContentChars?: number;
   /**
-   * Where span start and end times come from, in ms since the epoch. Default: the OpenTelemetry
-   * SDK's own clock. For simulations and replays that must record realistic durations without
+   * Where span start and end times come from, in ms since the epoch. Default: the wall clock
+   * with sub-millisecond resolution, never behind its last reading, so calls started within one
+   * millisecond keep their order (the SDK's own start times are whole milliseconds). For simulations and replays that must record realistic durations without
    * waiting them out (the demo agent's tools report their latencies this way).
    */
   clock?: () => number;

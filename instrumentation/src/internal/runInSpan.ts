@@ -3,6 +3,7 @@ import type { Context, Span, SpanOptions } from '@opentelemetry/api';
 import { OTEL } from '@trumpets/protocol/conventions';
 import { redactedText } from './content.ts';
 import { guard, reportFailure } from './guard.ts';
+import { spanTime } from './spanClock.ts';
 import { activeTracer, currentSettings } from './settings.ts';
 
 /**
@@ -60,18 +61,17 @@ export async function runInSpan<T, S>(
 /** Starts the span, or stands in a non-recording one if the SDK throws, so fn still runs. */
 export function startSpan(name: string, options: SpanOptions): Span {
   try {
-    const now = currentSettings().clock?.();
-    return activeTracer().startSpan(name, now === undefined ? options : { startTime: now, ...options });
+    return activeTracer().startSpan(name, { startTime: currentSettings().clock?.() ?? spanTime(), ...options });
   } catch (error) {
     reportFailure(`starting span "${name}"`, error);
     return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
   }
 }
 
-/** Ends the span at the configured clock's time (the SDK's own by default); never throws. */
+/** Ends the span at the configured clock's time (`spanTime` by default); never throws. */
 export function endSpan(span: Span): void {
   try {
-    span.end(currentSettings().clock?.());
+    span.end(currentSettings().clock?.() ?? spanTime());
   } catch (error) {
     reportFailure('ending a span', error);
   }
@@ -84,7 +84,10 @@ export function recordError(span: Span, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message });
   span.setAttribute(OTEL.ERROR_TYPE, type);
   // Named by the same type as `error.type`, so both agree even when a subclass leaves `name` as "Error".
-  span.recordException({ name: type, message, stack: error instanceof Error && error.stack ? redactedText(error.stack) : undefined });
+  span.recordException(
+    { name: type, message, stack: error instanceof Error && error.stack ? redactedText(error.stack) : undefined },
+    currentSettings().clock?.() ?? spanTime(),
+  );
 }
 
 /** The thrown value's class name (`RefundLimitExceeded`), which groups failures better than its message. */

@@ -19,7 +19,7 @@ export interface TracerSettings {
   warn(key: string, message: string): void;
   /** Keeps this episode whatever its outcome when successes are sampled (corrections, safety flags). */
   keepEpisode(episodeId: string): void;
-  /** Span start and end times in ms since the epoch; undefined: the SDK's own clock. */
+  /** Span start and end times in ms since the epoch; undefined: `spanTime` (wall-clock time, sub-millisecond, never behind the last reading). */
   clock: (() => number) | undefined;
 }
 
@@ -32,7 +32,7 @@ export interface SettingsOptions {
   redaction?: RedactionOptions | false;
   /** Where warnings go, already prefixed with the package name. */
   say(message: string): void;
-  /** Default: the SDK's own clock. */
+  /** Default: `spanTime`. */
   clock?: () => number;
 }
 
