@@ -34,10 +34,11 @@ export interface SetupOptions {
   /** Content longer than this many characters (after redaction) is cut. Default: 32768. */
   maxContentChars?: number;
   /**
-   * Where span start and end times come from, in ms since the epoch. Default: the wall clock
-   * with sub-millisecond resolution, never behind its last reading, so calls started within one
-   * millisecond keep their order (the SDK's own start times are whole milliseconds). For simulations and replays that must record realistic durations without
-   * waiting them out (the demo agent's tools report their latencies this way).
+   * Where span start and end times come from, in ms since the epoch. Default: the wall clock with
+   * sub-millisecond resolution, never behind its last reading, so calls started within one
+   * millisecond keep their order (the SDK's own start times are whole milliseconds). For
+   * simulations and replays that must record realistic durations without waiting them out (the
+   * demo agent's tools report their latencies this way).
    */
   clock?: () => number;
   /** Redaction applied to content and error text before it leaves the process; `false` turns it off. Default: built-in email, card and secret rules. */

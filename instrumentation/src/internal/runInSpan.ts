@@ -3,7 +3,6 @@ import type { Context, Span, SpanOptions } from '@opentelemetry/api';
 import { OTEL } from '@trumpets/protocol/conventions';
 import { redactedText } from './content.ts';
 import { guard, reportFailure } from './guard.ts';
-import { spanTime } from './spanClock.ts';
 import { activeTracer, currentSettings } from './settings.ts';
 
 /**
@@ -61,7 +60,7 @@ export async function runInSpan<T, S>(
 /** Starts the span, or stands in a non-recording one if the SDK throws, so fn still runs. */
 export function startSpan(name: string, options: SpanOptions): Span {
   try {
-    return activeTracer().startSpan(name, { startTime: currentSettings().clock?.() ?? spanTime(), ...options });
+    return activeTracer().startSpan(name, { startTime: currentSettings().clock(), ...options });
   } catch (error) {
     reportFailure(`starting span "${name}"`, error);
     return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
@@ -71,7 +70,7 @@ export function startSpan(name: string, options: SpanOptions): Span {
 /** Ends the span at the configured clock's time (`spanTime` by default); never throws. */
 export function endSpan(span: Span): void {
   try {
-    span.end(currentSettings().clock?.() ?? spanTime());
+    span.end(currentSettings().clock());
   } catch (error) {
     reportFailure('ending a span', error);
   }
@@ -86,7 +85,7 @@ export function recordError(span: Span, error: unknown): void {
   // Named by the same type as `error.type`, so both agree even when a subclass leaves `name` as "Error".
   span.recordException(
     { name: type, message, stack: error instanceof Error && error.stack ? redactedText(error.stack) : undefined },
-    currentSettings().clock?.() ?? spanTime(),
+    currentSettings().clock(),
   );
 }
 

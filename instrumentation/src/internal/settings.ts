@@ -1,7 +1,8 @@
 import { diag, trace } from '@opentelemetry/api';
-import type { Tracer } from '@opentelemetry/api';
+import type { TimeInput, Tracer } from '@opentelemetry/api';
 import { createRedactor } from '../redaction/createRedactor.ts';
 import type { RedactionOptions, Redactor } from '../redaction/createRedactor.ts';
+import { spanTime } from './spanClock.ts';
 
 /** Instrumentation scope of every span this package starts. */
 export const TRACER_NAME = '@trumpets/instrumentation';
@@ -19,8 +20,8 @@ export interface TracerSettings {
   warn(key: string, message: string): void;
   /** Keeps this episode whatever its outcome when successes are sampled (corrections, safety flags). */
   keepEpisode(episodeId: string): void;
-  /** Span start and end times in ms since the epoch; undefined: `spanTime` (wall-clock time, sub-millisecond, never behind the last reading). */
-  clock: (() => number) | undefined;
+  /** Span start, end and exception times: the configured clock, or `spanTime`. */
+  clock: () => TimeInput;
 }
 
 export interface SettingsOptions {
@@ -49,7 +50,7 @@ export function createSettings(options: SettingsOptions): TracerSettings {
       options.say(message);
     },
     keepEpisode: () => undefined,
-    clock: options.clock,
+    clock: options.clock ?? spanTime,
   };
 }
 
