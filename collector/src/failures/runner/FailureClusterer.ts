@@ -5,7 +5,7 @@ import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts'
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
-import { correctionFailures, failuresOfEpisode, newestOf, toolErrorsByEpisode } from './failureSources.ts';
+import { failuresOfBatch } from './batchFailures.ts';
 import { correctedEpisodeRows, correctionRows, episodeRows, safetyFlagRows, toolErrorRows } from './failureRows.ts';
 import {
   clusterFromRow,
@@ -139,36 +139,18 @@ export class FailureClusterer {
 
   /**
    * The failures of one batch: every failure of the episodes assembled in it, and the corrections
-   * assembled in it of episodes assembled before. Read as text, all at once: the engine formats
-   * one result while this thread parses another.
+   * assembled in it of episodes assembled before. Read as text, all at once, each parsed as it
+   * arrives: the engine formats one result while this thread parses another.
    */
   private async readFailures(batch: { afterMicros: number; untilMicros: number }): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const [episodeText, toolText, flagText, correctionText, correctedText] = await Promise.all([
-      this.store.namedTabSeparated('failure_episodes', batch),
-      this.store.namedTabSeparated('failure_tool_errors', batch),
-      this.store.namedTabSeparated('failure_safety_flags', batch),
-      this.store.namedTabSeparated('failure_corrections', batch),
-      this.store.namedTabSeparated('failure_corrected_episodes', batch),
+    const [episodes, toolErrors, safetyFlags, corrections, correctedEpisodes] = await Promise.all([
+      this.store.namedTabSeparated('failure_episodes', batch).then(episodeRows),
+      this.store.namedTabSeparated('failure_tool_errors', batch).then(toolErrorRows),
+      this.store.namedTabSeparated('failure_safety_flags', batch).then(safetyFlagRows),
+      this.store.namedTabSeparated('failure_corrections', batch).then(correctionRows),
+      this.store.namedTabSeparated('failure_corrected_episodes', batch).then(correctedEpisodeRows),
     ]);
-    const episodes = newestOf(episodeRows(episodeText), (row) => row.EpisodeId);
-    const tools = toolErrorsByEpisode(toolErrorRows(toolText));
-    const flags = groupByEpisode(safetyFlagRows(flagText));
-    const corrections = groupByEpisode(correctionRows(correctionText));
-    const records: FailureRecord[] = [];
-    const assembled = new Set<string>();
-    const none: readonly never[] = [];
-    for (const episode of episodes) {
-      const id = episode.EpisodeId;
-      assembled.add(id);
-      failuresOfEpisode(
-        episode,
-        { failedTools: tools.get(id) ?? none, safetyFlags: flags.get(id) ?? none, corrections: corrections.get(id) ?? none },
-        records,
-      );
-    }
-    const earlier = correctedEpisodeRows(correctedText).filter((episode) => !assembled.has(episode.EpisodeId));
-    for (const episode of earlier) records.push(...correctionFailures(episode, corrections.get(episode.EpisodeId) ?? none));
-    return { records, episodes: episodes.length + earlier.length };
+    return failuresOfBatch({ episodes, toolErrors, safetyFlags, corrections, correctedEpisodes });
   }
 
   /**
@@ -244,14 +226,4 @@ export class FailureClusterer {
         this.log.warn('failure clustering set a membership aside: the store refuses it', { row: line, error: error.message.slice(0, 500) }),
     );
   }
-}
-
-function groupByEpisode<Row extends { EpisodeId: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.EpisodeId);
-    if (group) group.push(row);
-    else groups.set(row.EpisodeId, [row]);
-  }
-  return groups;
 }

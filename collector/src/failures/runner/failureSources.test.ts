@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failuresOfEpisode, toolErrorsByEpisode, type FailedToolCallRow, type FailureEpisodeRow } from './failureSources.ts';
+import { failuresOfEpisode, type FailedToolCallRow, type FailureEpisodeRow } from './failureSources.ts';
 
 const episode = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRow => ({
   EpisodeId: 'ep1',
@@ -105,21 +105,5 @@ describe('failuresOfEpisode', () => {
 
   it('finds nothing in a successful episode without tool errors, flags or corrections', () => {
     expect(failuresOfEpisode(episode({}), none)).toEqual([]);
-  });
-});
-
-describe('toolErrorsByEpisode', () => {
-  it('keeps the newest assembly of a call read twice and orders each episode’s calls by start', () => {
-    const groups = toolErrorsByEpisode([
-      tool({ SpanId: 's2', startMs: '1300', assembledMicros: '5' }),
-      tool({ SpanId: 's1', startMs: '1200', ErrorMessage: 'old', assembledMicros: '4' }),
-      tool({ SpanId: 's1', startMs: '1200', ErrorMessage: 'new', assembledMicros: '5' }),
-      tool({ EpisodeId: 'ep2', SpanId: 's9' }),
-    ]);
-    expect(groups.get('ep1')!.map((call) => [call.SpanId, call.ErrorMessage])).toEqual([
-      ['s1', 'new'],
-      ['s2', 'timed out'],
-    ]);
-    expect(groups.get('ep2')).toHaveLength(1);
   });
 });

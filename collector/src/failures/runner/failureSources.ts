@@ -91,10 +91,10 @@ export function failuresOfEpisode(
       );
     }
   }
-  const flaggedKinds = new Set<string>();
-  for (const flag of safetyFlags) {
-    if (flaggedKinds.has(flag.Kind)) continue;
-    flaggedKinds.add(flag.Kind);
+  for (let i = 0; i < safetyFlags.length; i++) {
+    const flag = safetyFlags[i]!;
+    // The first flag of each kind; an episode raises few, so no set is built per episode.
+    if (safetyFlags.findIndex((other) => other.Kind === flag.Kind) !== i) continue;
     records.push(
       failure(episode, `${episode.EpisodeId}/safety/${flag.Kind}`, 'safety', '', flag.Kind, flag.Detail, Number(flag.flaggedMs)),
     );
@@ -173,32 +173,4 @@ function causeOf(
   const untyped = failedTools.find((call) => isGenericErrorType(call.ErrorType));
   if (untyped) return { tool: untyped.ToolName, errorType: episode.ErrorType, text: text || untyped.ErrorMessage };
   return { tool: '', errorType: episode.ErrorType, text };
-}
-
-/** Of rows read more than once (assembled twice in one batch), the newest assembly of each key. */
-export function newestOf<Row extends { assembledMicros: string }>(rows: readonly Row[], keyOf: (row: Row) => string): readonly Row[] {
-  const newest = new Map<string, Row>();
-  let repeated = false;
-  for (const row of rows) {
-    const key = keyOf(row);
-    const seen = newest.get(key);
-    if (seen) repeated = true;
-    if (!seen || Number(row.assembledMicros) > Number(seen.assembledMicros)) newest.set(key, row);
-  }
-  return repeated ? [...newest.values()] : rows;
-}
-
-/** Failed tool calls by episode, each episode's in the order they started. */
-export function toolErrorsByEpisode(rows: readonly FailedToolCallRow[]): Map<string, FailedToolCallRow[]> {
-  const groups = new Map<string, FailedToolCallRow[]>();
-  for (const row of newestOf(rows, (call) => `${call.EpisodeId}/${call.SpanId}`)) {
-    const group = groups.get(row.EpisodeId);
-    if (group) group.push(row);
-    else groups.set(row.EpisodeId, [row]);
-  }
-  for (const group of groups.values()) {
-    if (group.length > 1)
-      group.sort((a, b) => Number(a.startMs) - Number(b.startMs) || (a.SpanId < b.SpanId ? -1 : a.SpanId > b.SpanId ? 1 : 0));
-  }
-  return groups;
 }
