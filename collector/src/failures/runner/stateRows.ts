@@ -116,11 +116,25 @@ export const MEMBER_COLUMNS = [
 
 /**
  * One `failure_cluster_members` row as a TabSeparated line (see MEMBER_COLUMNS): written straight
- * from the assignment, no row object in between, since a pass writes one per failure. A lone
- * surrogate needs no care here: encoding the payload as UTF-8 writes it as U+FFFD.
+ * from the assignment, no row object in between, since a pass writes one per failure. Joined from
+ * an array, the line is one flat string; a template literal leaves a chain of a score of partial
+ * strings per line, which a slice's lines keep alive until they are sent. A lone surrogate needs
+ * no care here: encoding the payload as UTF-8 writes it as U+FFFD.
  */
 export function memberLine(assignment: Assignment, assignedAt: string): string {
   const { record } = assignment;
-  const text = tabSeparatedField(cutAtCodePoint(assignment.headline, MAX_MEMBER_TEXT));
-  return `${tabSeparatedField(record.failureId)}\t${tabSeparatedField(record.episodeId)}\t${assignment.clusterId}\t${assignment.templateId}\t${record.kind}\t${tabSeparatedField(record.agent)}\t${tabSeparatedField(record.agentVersion)}\t${tabSeparatedField(record.workflow)}\t${tabSeparatedField(record.tool)}\t${text}\t${msToDateTime64(record.occurredAtMs)}\t${assignedAt}\n`;
+  return [
+    tabSeparatedField(record.failureId),
+    tabSeparatedField(record.episodeId),
+    assignment.clusterId,
+    assignment.templateId,
+    record.kind,
+    tabSeparatedField(record.agent),
+    tabSeparatedField(record.agentVersion),
+    tabSeparatedField(record.workflow),
+    tabSeparatedField(record.tool),
+    tabSeparatedField(cutAtCodePoint(assignment.headline, MAX_MEMBER_TEXT)),
+    msToDateTime64(record.occurredAtMs),
+    `${assignedAt}\n`,
+  ].join('\t');
 }
