@@ -10,6 +10,7 @@ import type { FailureRecord } from '../core/FailureRecord.ts';
 import { storeCorpus } from '../../testing/failureCorpus/storeCorpus.ts';
 import { syntheticFailures } from '../../testing/failureCorpus/syntheticFailures.ts';
 import { scoreClustering } from '../../testing/clusteringQuality/clusteringScores.ts';
+import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { FailureClusterer } from './FailureClusterer.ts';
 
 const dirs: string[] = [];
@@ -123,6 +124,44 @@ describe('FailureClusterer', () => {
     const after = await membership(store);
     expect(after.size).toBe(1);
     expect(after.get(base.failureId)).not.toBe(before);
+    await store.close();
+  });
+
+  it('clusters a correction arriving after its episode was clustered under that episode, as evidence about its mode', async () => {
+    const { store } = await openStore();
+    const clusterer = clustererOn(store);
+    const failed: FailureRecord = {
+      failureId: 'e0000000000000000000000000000002',
+      episodeId: 'e0000000000000000000000000000002',
+      kind: 'failure',
+      agent: 'support-bot',
+      agentVersion: '1.4.0',
+      workflow: 'refund',
+      tool: 'payments.refund',
+      errorType: 'RefundLimitExceeded',
+      text: 'refund of 250.00 USD exceeds the limit',
+      occurredAtMs: Date.UTC(2026, 10, 24),
+    };
+    await storeCorpus(store, [failed]);
+    await clusterer.flush();
+    const mode = (await membership(store)).get(failed.failureId);
+    await store.insert('corrections', [
+      {
+        CorrectionId: 'c0000000000000000000000000000002',
+        EpisodeId: failed.episodeId,
+        Reason: 'the refund should have been split in two',
+        Author: 'reviewer',
+        CreatedAt: msToDateTime64(failed.occurredAtMs + 60_000),
+        AssembledAt: microsToDateTime64(nextMicros()),
+      },
+    ]);
+    expect(await clusterer.flush()).toMatchObject({ failures: 1, episodes: 1 });
+    const [correction] = await store.query<{ Agent: string; AgentVersion: string; Workflow: string }>(
+      `SELECT Agent, AgentVersion, Workflow FROM failure_cluster_members FINAL WHERE FailureId = 'c0000000000000000000000000000002'`,
+    );
+    expect(correction).toEqual({ Agent: 'support-bot', AgentVersion: '1.4.0', Workflow: 'refund' });
+    const [links] = await store.query<{ Links: string[] }>(`SELECT Links FROM failure_templates FINAL WHERE notEmpty(Links)`);
+    expect(links?.Links).toEqual([`${mode} c0000000000000000000000000000002`]);
     await store.close();
   });
 
