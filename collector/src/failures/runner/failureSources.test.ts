@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failuresOfEpisode, type FailedToolCallRow, type FailureEpisodeRow } from './failureSources.ts';
+import { episodeRow as episode, toolErrorRow as tool } from '../../testing/failureSourceRows.ts';
+import { failuresOfEpisode } from './failureSources.ts';
 
-const episode = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRow => ({
-  EpisodeId: 'ep1',
-  Agent: 'support-bot',
-  AgentVersion: '1.2.0',
-  Workflow: 'refund',
-  Outcome: 'success',
-  ErrorType: '',
-  ErrorMessage: '',
-  EscalationReason: '',
-  Output: '',
-  startMs: '1000',
-  assembledMicros: '1',
-  ...fields,
-});
-const tool = (fields: Partial<FailedToolCallRow>): FailedToolCallRow => ({
-  EpisodeId: 'ep1',
-  SpanId: 's1',
-  ToolName: 'payments.refund',
-  ErrorType: 'TimeoutError',
-  ErrorMessage: 'timed out',
-  startMs: '1100',
-  assembledMicros: '1',
-  ...fields,
-});
 const none = { failedTools: [], safetyFlags: [], corrections: [] };
 
 describe('failuresOfEpisode', () => {

@@ -1,0 +1,29 @@
+import type { FailedToolCallRow, FailureEpisodeRow } from '../failures/runner/failureSources.ts';
+
+/** A succeeded episode as `queries/failure_episodes.sql` reads it, with `fields` changed. */
+export const episodeRow = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRow => ({
+  EpisodeId: 'ep1',
+  Agent: 'support-bot',
+  AgentVersion: '1.2.0',
+  Workflow: 'refund',
+  Outcome: 'success',
+  ErrorType: '',
+  ErrorMessage: '',
+  EscalationReason: '',
+  Output: '',
+  startMs: '1000',
+  assembledMicros: '1',
+  ...fields,
+});
+
+/** A failed tool call of that episode as `queries/failure_tool_errors.sql` reads it, with `fields` changed. */
+export const toolErrorRow = (fields: Partial<FailedToolCallRow>): FailedToolCallRow => ({
+  EpisodeId: 'ep1',
+  SpanId: 's1',
+  ToolName: 'payments.refund',
+  ErrorType: 'TimeoutError',
+  ErrorMessage: 'timed out',
+  startMs: '1100',
+  assembledMicros: '1',
+  ...fields,
+});
