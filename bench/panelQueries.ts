@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedStore, namedQuerySql, runMigrations, type Store } from '@trumpets/collector';
+import { compactClosedEpisodePartitions, EmbeddedStore, namedQuerySql, runMigrations, type Store } from '@trumpets/collector';
 
 export interface PanelQueryFigure {
   name: string;
@@ -172,44 +172,68 @@ const PANEL_QUERIES = [
   },
 ] as const;
 
+async function partsLine(store: Store): Promise<string> {
+  const [parts] = await store.query<{ parts: string; partitions: string }>(
+    "SELECT count() AS parts, uniqExact(partition) AS partitions FROM system.parts WHERE table = 'episodes' AND active",
+  );
+  return `${parts?.parts} parts in ${parts?.partitions} partitions`;
+}
+
+/** Each panel query against its bare scan on the store as it is now. */
+async function measurePanels(store: Store, log: (line: string) => void): Promise<PanelQueryFigure[]> {
+  const figures: PanelQueryFigure[] = [];
+  for (const panel of PANEL_QUERIES) {
+    const sql = namedQuerySql(panel.query);
+    const final = () => store.query(sql, panel.params);
+    const bare = () => store.query(sql.replace(/\bFINAL\b/g, ''), panel.params);
+    const [finalMs, bareMs] = await interleavedMedians(final, bare);
+    const finalRead = await readFigures(store, final);
+    const bareRead = await readFigures(store, bare);
+    const listsLiveValues = panel.query === 'episode_label_values' ? await listsLiveValuesOf(store, sql, panel.params) : undefined;
+    figures.push({ name: panel.name, finalMs, bareMs, ratio: finalMs / bareMs, finalRead, bareRead, listsLiveValues });
+    log(
+      `  ${panel.name}: ${finalMs.toFixed(1)} ms with FINAL, ${bareMs.toFixed(1)} ms bare: ${(finalMs / bareMs).toFixed(2)}× (target ≤ 2); ` +
+        `read ${finalRead.rows.toLocaleString('en')} rows / ${mib(finalRead.compressedBytes)} compressed with FINAL, ` +
+        `${bareRead.rows.toLocaleString('en')} rows / ${mib(bareRead.compressedBytes)} bare` +
+        (listsLiveValues === undefined
+          ? ''
+          : listsLiveValues
+            ? '; lists exactly the live values'
+            : '; WRONG: its values differ from the live episodes’'),
+    );
+  }
+  return figures;
+}
+
+export interface PanelQueryFigures {
+  /** On the parts ingest left (several per day). */
+  asIngested: PanelQueryFigure[];
+  /** After the collector's partition compaction merged each closed day into one part: what a running collector serves. */
+  compacted: PanelQueryFigure[];
+}
+
 /**
  * Each panel query (the named queries the API runs, FINAL included) against the same query
  * without FINAL over `count` synthetic episodes in the embedded store, measured in one run, with
- * the rows and compressed bytes each read.
+ * the rows and compressed bytes each read: first on the parts ingest left, then after the
+ * collector's partition compaction pass.
  */
-export async function benchPanelQueries(count: number, log: (line: string) => void): Promise<PanelQueryFigure[]> {
+export async function benchPanelQueries(count: number, log: (line: string) => void): Promise<PanelQueryFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-panels-'));
   const store = new EmbeddedStore(dir);
   try {
     await runMigrations(store);
     log(`panel queries: ${count.toLocaleString('en')} synthetic episodes over ${DAYS} days, ${AGENTS} agents`);
     await generateEpisodes(store, count, log);
-    const [parts] = await store.query<{ parts: string; partitions: string }>(
-      "SELECT count() AS parts, uniqExact(partition) AS partitions FROM system.parts WHERE table = 'episodes' AND active",
+    log(`  as ingest leaves them: ${await partsLine(store)}`);
+    const asIngested = await measurePanels(store, log);
+    const started = performance.now();
+    // The month ends at END_MS: its last day is still open, as today is for a running collector.
+    const compacted = await compactClosedEpisodePartitions(store, { nowMs: END_MS });
+    log(
+      `  after the collector's partition compaction (${compacted.length} closed days merged in ${((performance.now() - started) / 1000).toFixed(1)} s): ${await partsLine(store)}`,
     );
-    log(`  ${parts?.parts} parts in ${parts?.partitions} partitions`);
-    const figures: PanelQueryFigure[] = [];
-    for (const panel of PANEL_QUERIES) {
-      const sql = namedQuerySql(panel.query);
-      const final = () => store.query(sql, panel.params);
-      const bare = () => store.query(sql.replace(/\bFINAL\b/g, ''), panel.params);
-      const [finalMs, bareMs] = await interleavedMedians(final, bare);
-      const finalRead = await readFigures(store, final);
-      const bareRead = await readFigures(store, bare);
-      const listsLiveValues = panel.query === 'episode_label_values' ? await listsLiveValuesOf(store, sql, panel.params) : undefined;
-      figures.push({ name: panel.name, finalMs, bareMs, ratio: finalMs / bareMs, finalRead, bareRead, listsLiveValues });
-      log(
-        `  ${panel.name}: ${finalMs.toFixed(1)} ms with FINAL, ${bareMs.toFixed(1)} ms bare: ${(finalMs / bareMs).toFixed(2)}× (target ≤ 2); ` +
-          `read ${finalRead.rows.toLocaleString('en')} rows / ${mib(finalRead.compressedBytes)} compressed with FINAL, ` +
-          `${bareRead.rows.toLocaleString('en')} rows / ${mib(bareRead.compressedBytes)} bare` +
-          (listsLiveValues === undefined
-            ? ''
-            : listsLiveValues
-              ? '; lists exactly the live values'
-              : '; WRONG: its values differ from the live episodes’'),
-      );
-    }
-    return figures;
+    return { asIngested, compacted: await measurePanels(store, log) };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -51,6 +51,8 @@ const configSchema = z.object({
   TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
   /** Time between passes of the rollout watcher (regression detection, stage advancement), in ms. Default 60000. */
   TRUMPETS_RELEASE_WATCH_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Time between passes that merge each closed day partition of the episodes table into one part (so FINAL need not merge at query time), in ms; 0 turns them off. Default 3600000. */
+  TRUMPETS_PARTITION_COMPACTION_INTERVAL_MS: z.coerce.number().int().nonnegative().default(3_600_000),
   /** HMAC secret of the Grafana webhook contact point; set: POST /api/alerts/grafana needs a valid, fresh signature. Default: unset. */
   TRUMPETS_GRAFANA_WEBHOOK_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Header carrying Grafana's signature. Default X-Grafana-Alerting-Signature. */
@@ -183,6 +185,7 @@ export interface CollectorConfig {
   assemblyMaxSpans: number;
   failureClusteringIntervalMs: number;
   releaseWatchIntervalMs: number;
+  partitionCompactionIntervalMs: number;
   /** The Grafana alert webhook's signature check. */
   alerts: { webhookSecret?: string; signatureHeader: string; timestampHeader: string };
   proposalDrafting: { intervalMs: number; drafterUrl?: string };
@@ -248,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     assemblyMaxSpans: e.TRUMPETS_ASSEMBLY_MAX_SPANS,
     failureClusteringIntervalMs: e.TRUMPETS_FAILURE_CLUSTERING_INTERVAL_MS,
     releaseWatchIntervalMs: e.TRUMPETS_RELEASE_WATCH_INTERVAL_MS,
+    partitionCompactionIntervalMs: e.TRUMPETS_PARTITION_COMPACTION_INTERVAL_MS,
     alerts: {
       webhookSecret: e.TRUMPETS_GRAFANA_WEBHOOK_SECRET,
       signatureHeader: e.TRUMPETS_GRAFANA_WEBHOOK_SIGNATURE_HEADER,

@@ -6,4 +6,13 @@ export { decodeOtlpRequest, OtlpDecodeError, type OtlpEncoding } from './otlp/in
 export type { DecodedRequest, DecodedSpan } from './otlp/index.ts';
 export { SPAN_COLUMNS, spanRowsText } from './spans/spanRows.ts';
 export { NO_RETENTION } from './store/retention.ts';
-export { createStore, EmbeddedStore, ServerStore, namedQuerySql, runMigrations, StoreError, type Store } from './store/index.ts';
+export {
+  compactClosedEpisodePartitions,
+  createStore,
+  EmbeddedStore,
+  ServerStore,
+  namedQuerySql,
+  runMigrations,
+  StoreError,
+  type Store,
+} from './store/index.ts';

@@ -15,6 +15,7 @@ import { newestBaselineConfig } from './proposals/drafting/externalDrafter.ts';
 import { createStore } from './store/createStore.ts';
 import { runMigrations } from './store/migrations.ts';
 import { applyRetention } from './store/retention.ts';
+import { compactClosedEpisodePartitions } from './store/partitionCompaction.ts';
 import { LeasedJobs } from './leasedJobs.ts';
 import type { Store } from './store/Store.ts';
 
@@ -27,7 +28,7 @@ export interface RunningCollector {
   /** Regression detection and stage advancement, on a timer; `pass()` runs one look now. */
   rolloutWatcher: RolloutWatcher;
   proposalDrafter: ProposalDrafter;
-  /** Failure clustering, rollout watching and proposal drafting, each run here only while this collector holds its lease. */
+  /** Failure clustering, rollout watching, partition compaction and proposal drafting, each run here only while this collector holds its lease. */
   jobs: LeasedJobs;
   pipeline: IngestPipeline;
   /** Stores what is spooled and assembles what is pending: after it, queries see every acknowledged span. */
@@ -97,6 +98,18 @@ export async function startCollector(config: CollectorConfig, log: Logger, given
         run: () => rolloutWatcher.pass(),
         finish: () => rolloutWatcher.stop(),
       },
+      ...(config.partitionCompactionIntervalMs > 0
+        ? [
+            {
+              name: 'partition-compaction',
+              intervalMs: config.partitionCompactionIntervalMs,
+              run: async () => {
+                const compacted = await compactClosedEpisodePartitions(store, { nowMs: Date.now(), cluster });
+                if (compacted.length > 0) log.info('episode partitions compacted', { partitions: compacted });
+              },
+            },
+          ]
+        : []),
       ...(config.proposalDrafting.intervalMs > 0
         ? [
             {

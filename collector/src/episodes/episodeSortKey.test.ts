@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
 import { readMigrations, runMigrations } from '../store/migrations.ts';
+import { storedEpisodeRow as row } from '../testing/storedEpisodeRow.ts';
 
 /**
  * Migration 100 sorts episodes by (Agent, StartTime, cityHash64(EpisodeId)): a store migrated
@@ -13,18 +14,6 @@ import { readMigrations, runMigrations } from '../store/migrations.ts';
 const HASH_KEY = 100;
 let dir = '';
 let store: EmbeddedStore;
-
-const row = (id: string, agent: string, start: string, assembled: string, extra: object = {}) => ({
-  EpisodeId: id,
-  TraceId: id,
-  Agent: agent,
-  Outcome: 'success',
-  StartTime: start,
-  EndTime: start,
-  AssembledAt: assembled,
-  IsDeleted: 0,
-  ...extra,
-});
 
 const live = () =>
   store.query<{ EpisodeId: string; Agent: string; Outcome: string }>(

@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'benchmark_set_cases',
   'benchmark_set_list',
   'benchmark_set_versions',
+  'closed_partitions_to_compact',
   'config_get',
   'config_list',
   'dead_letters_held',
