@@ -28,6 +28,6 @@ describe('collector roles', () => {
 
   it('runs the once-per-store jobs only with the worker role', async () => {
     running = await startInProcessCollector({ roles: ['ingest', 'api', 'worker'], proposalDrafting: { intervalMs: 60_000 } });
-    expect(running.collector.jobs.held()).toEqual(['failure-clustering', 'rollout-watch', 'proposal-drafting']);
+    expect(running.collector.jobs.held()).toEqual(['failure-clustering', 'rollout-watch', 'partition-compaction', 'proposal-drafting']);
   });
 });
