@@ -37,7 +37,7 @@ export const QUERY_NAMES = [
   'episode_outcomes',
   'episode_source_list',
   'episode_tool_calls',
-  'failure_batch_extent',
+  'failure_batch_plan',
   'failure_bench_memberships',
   'failure_corrected_episodes',
   'failure_corrections',

@@ -38,6 +38,41 @@ async function membership(store: FaultyStore): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.FailureId, row.clusterId]));
 }
 
+/** A refund that failed, the episode's own failure. */
+function failedEpisode(episodeId: string, error: Pick<FailureRecord, 'errorType' | 'text'> = refundLimit): FailureRecord {
+  return {
+    failureId: episodeId,
+    episodeId,
+    kind: 'failure',
+    agent: 'support-bot',
+    agentVersion: '1.4.0',
+    workflow: 'refund',
+    tool: 'payments.refund',
+    ...error,
+    occurredAtMs: Date.UTC(2026, 10, 24),
+  };
+}
+
+const refundLimit = { errorType: 'RefundLimitExceeded', text: 'refund of 250.00 USD exceeds the limit' };
+
+/** A reviewer's correction of a failed episode a minute later, as assembly stores it. */
+function correctionOf(episode: FailureRecord, correctionId: string) {
+  return {
+    CorrectionId: correctionId,
+    EpisodeId: episode.episodeId,
+    Reason: 'the refund should have been split in two',
+    Author: 'reviewer',
+    CreatedAt: msToDateTime64(episode.occurredAtMs + 60_000),
+    AssembledAt: microsToDateTime64(nextMicros()),
+  };
+}
+
+/** What corrections linked, as stored on templates: `mode correction` per link. */
+async function correctionLinks(store: FaultyStore): Promise<string[]> {
+  const rows = await store.query<{ Links: string[] }>(`SELECT Links FROM failure_templates FINAL WHERE notEmpty(Links)`);
+  return rows.flatMap((row) => row.Links);
+}
+
 describe('FailureClusterer', () => {
   it('clusters failures read back from the store with ARI ≥ 0.85, each failure exactly once', async () => {
     const { store } = await openStore();
@@ -101,21 +136,22 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
+  it('reads a backlog in batches cut at assembly stamps, each failure once', async () => {
+    const { store } = await openStore();
+    const { records } = syntheticFailures({ count: 450, seed: 15 });
+    for (let start = 0; start < records.length; start += 150) await storeCorpus(store, records.slice(start, start + 150));
+    const report = await new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger).flush();
+    expect(report.failures).toBe(450);
+    expect((await membership(store)).size).toBe(450);
+    const [passes] = await store.query<{ batches: string }>('SELECT count() AS batches FROM failure_clustering_passes');
+    expect(Number(passes?.batches)).toBe(3);
+    await store.close();
+  });
+
   it('moves a re-assembled failure whose error changed instead of counting it twice', async () => {
     const { store } = await openStore();
     const clusterer = clustererOn(store);
-    const base: FailureRecord = {
-      failureId: 'e0000000000000000000000000000001',
-      episodeId: 'e0000000000000000000000000000001',
-      kind: 'failure',
-      agent: 'support-bot',
-      agentVersion: '1.0.0',
-      workflow: 'refund',
-      tool: 'payments.refund',
-      errorType: 'TimeoutError',
-      text: 'payments timed out after 30s',
-      occurredAtMs: Date.UTC(2026, 10, 24),
-    };
+    const base = failedEpisode('e0000000000000000000000000000001', { errorType: 'TimeoutError', text: 'payments timed out after 30s' });
     await storeCorpus(store, [base]);
     await clusterer.flush();
     const before = (await membership(store)).get(base.failureId);
@@ -130,38 +166,29 @@ describe('FailureClusterer', () => {
   it('clusters a correction arriving after its episode was clustered under that episode, as evidence about its mode', async () => {
     const { store } = await openStore();
     const clusterer = clustererOn(store);
-    const failed: FailureRecord = {
-      failureId: 'e0000000000000000000000000000002',
-      episodeId: 'e0000000000000000000000000000002',
-      kind: 'failure',
-      agent: 'support-bot',
-      agentVersion: '1.4.0',
-      workflow: 'refund',
-      tool: 'payments.refund',
-      errorType: 'RefundLimitExceeded',
-      text: 'refund of 250.00 USD exceeds the limit',
-      occurredAtMs: Date.UTC(2026, 10, 24),
-    };
+    const failed = failedEpisode('e0000000000000000000000000000002');
     await storeCorpus(store, [failed]);
     await clusterer.flush();
     const mode = (await membership(store)).get(failed.failureId);
-    await store.insert('corrections', [
-      {
-        CorrectionId: 'c0000000000000000000000000000002',
-        EpisodeId: failed.episodeId,
-        Reason: 'the refund should have been split in two',
-        Author: 'reviewer',
-        CreatedAt: msToDateTime64(failed.occurredAtMs + 60_000),
-        AssembledAt: microsToDateTime64(nextMicros()),
-      },
-    ]);
+    await store.insert('corrections', [correctionOf(failed, 'c0000000000000000000000000000002')]);
     expect(await clusterer.flush()).toMatchObject({ failures: 1, episodes: 1 });
     const [correction] = await store.query<{ Agent: string; AgentVersion: string; Workflow: string }>(
       `SELECT Agent, AgentVersion, Workflow FROM failure_cluster_members FINAL WHERE FailureId = 'c0000000000000000000000000000002'`,
     );
     expect(correction).toEqual({ Agent: 'support-bot', AgentVersion: '1.4.0', Workflow: 'refund' });
-    const [links] = await store.query<{ Links: string[] }>(`SELECT Links FROM failure_templates FINAL WHERE notEmpty(Links)`);
-    expect(links?.Links).toEqual([`${mode} c0000000000000000000000000000002`]);
+    expect(await correctionLinks(store)).toEqual([`${mode} c0000000000000000000000000000002`]);
+    await store.close();
+  });
+
+  it('links a correction to the mode of its episode when both are clustered in one pass, a slice apart', async () => {
+    const { store } = await openStore();
+    const clusterer = new FailureClusterer(store, { failuresPerSlice: 1 }, silentLogger);
+    const failed = failedEpisode('e0000000000000000000000000000003');
+    await storeCorpus(store, [failed]);
+    await store.insert('corrections', [correctionOf(failed, 'c0000000000000000000000000000003')]);
+    expect(await clusterer.flush()).toMatchObject({ failures: 2 });
+    const mode = (await membership(store)).get(failed.failureId);
+    expect(await correctionLinks(store)).toEqual([`${mode} c0000000000000000000000000000003`]);
     await store.close();
   });
 

@@ -22,8 +22,14 @@ import {
 export interface FailureClustererOptions {
   /** A timed pass leaves rows assembled in the last `settleMs` to the next one, in case their insert is still in flight. Default 2000. */
   settleMs?: number;
-  /** Rows worth clustering read per batch (about one failure each); a pass reads batches until it has caught up. Default 50,000. */
+  /** Rows worth clustering per batch (about one failure each), never cutting one assembly stamp; a pass reads batches until it has caught up. Default 50,000. */
   rowsPerBatch?: number;
+  /**
+   * Failures assigned, then written, at a time: the model assigns the next slice while the store
+   * writes the last one, so a large batch keeps the engine's threads and this one busy together.
+   * Default 20,000.
+   */
+  failuresPerSlice?: number;
   model?: FailureModelOptions;
 }
 
@@ -36,12 +42,6 @@ export interface PassReport {
   clustersCreated: number;
   merges: number;
 }
-
-/**
- * Failures assigned, then written, at a time. The model assigns the next slice while the store
- * writes the last one, so a large pass keeps the engine's thread and ours busy together.
- */
-const FAILURES_PER_SLICE = 20_000;
 
 /**
  * Runs failure clustering continuously: every interval, reads the failures assembled since its
@@ -91,36 +91,53 @@ export class FailureClusterer {
     const report: PassReport = { episodes: 0, failures: 0, clustersCreated: 0, merges: 0 };
     try {
       const model = this.model ?? (await this.restore());
-      const limit = this.options.rowsPerBatch ?? 50_000;
-      while (upToMicros > this.watermarkMicros) {
+      const plan = await this.planBatches(upToMicros);
+      for (const [index, batch] of plan.entries()) {
         const started = performance.now();
-        const [extent] = await this.store.named<{ rows: string; untilMicros: string }>('failure_batch_extent', {
-          afterMicros: this.watermarkMicros,
-          upToMicros,
-          limit,
+        const { records, episodes } = await this.readFailures(batch);
+        const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
+        for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
+        this.log.info('failures clustered', {
+          ...done,
+          clusters: model.clusterCount,
+          caughtUp: index === plan.length - 1,
+          ms: Math.round(performance.now() - started),
         });
-        const rows = Number(extent?.rows ?? 0);
-        const caughtUp = rows < limit;
-        const batch = { afterMicros: this.watermarkMicros, untilMicros: caughtUp ? upToMicros : Number(extent?.untilMicros) };
-        if (rows > 0) {
-          const { records, episodes } = await this.readFailures(batch);
-          const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
-          for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
-          this.log.info('failures clustered', {
-            ...done,
-            clusters: model.clusterCount,
-            caughtUp,
-            ms: Math.round(performance.now() - started),
-          });
-        }
         this.watermarkMicros = batch.untilMicros;
-        if (caughtUp) break;
       }
+      this.watermarkMicros = Math.max(this.watermarkMicros, upToMicros);
     } catch (error) {
       this.model = undefined;
       throw error;
     }
     return report;
+  }
+
+  /**
+   * The batches from the watermark to `upToMicros`, planned in one read: assembly stamps in order,
+   * a batch ending at the stamp that brings it to the limit, the last running to `upToMicros`;
+   * none when nothing new is worth clustering.
+   */
+  private async planBatches(upToMicros: number): Promise<Batch[]> {
+    if (upToMicros <= this.watermarkMicros) return [];
+    const stamps = await this.store.named<{ micros: string; rows: string }>('failure_batch_plan', {
+      afterMicros: this.watermarkMicros,
+      upToMicros,
+    });
+    const limit = this.options.rowsPerBatch ?? 50_000;
+    const batches: Batch[] = [];
+    let afterMicros = this.watermarkMicros;
+    let rows = 0;
+    for (const [index, stamp] of stamps.entries()) {
+      rows += Number(stamp.rows);
+      const last = index === stamps.length - 1;
+      if (rows < limit && !last) continue;
+      const untilMicros = last ? upToMicros : Number(stamp.micros);
+      batches.push({ afterMicros, untilMicros });
+      afterMicros = untilMicros;
+      rows = 0;
+    }
+    return batches;
   }
 
   private async restore(): Promise<FailureModel> {
@@ -169,8 +186,11 @@ export class FailureClusterer {
     const ordered = inTimeOrder(records);
     const report: PassReport = { episodes, failures: 0, clustersCreated: 0, merges: 0 };
     const writes: Array<Promise<void>> = [];
-    for (let start = 0; start < ordered.length; start += FAILURES_PER_SLICE) {
-      const batch = model.assign(ordered.slice(start, start + FAILURES_PER_SLICE));
+    const awaitingModes = correctionsAwaitingModes(ordered);
+    const slice = this.options.failuresPerSlice ?? 20_000;
+    for (let start = 0; start < ordered.length; start += slice) {
+      const batch = model.assign(ordered.slice(start, start + slice));
+      if (awaitingModes.size > 0) fillCorrectedModes(awaitingModes, batch);
       report.failures += batch.assignments.length;
       report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
       report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
@@ -225,5 +245,34 @@ export class FailureClusterer {
       (line, error) =>
         this.log.warn('failure clustering set a membership aside: the store refuses it', { row: line, error: error.message.slice(0, 500) }),
     );
+  }
+}
+
+/** Batch bounds: assembly stamps in (after, until], µs since the epoch. */
+interface Batch {
+  afterMicros: number;
+  untilMicros: number;
+}
+
+/**
+ * A batch's corrections that know no mode of their episode yet, by episode. The model links a
+ * correction to the mode its episode's failure went to in the same `assign` call; a batch is
+ * assigned in slices, so the mode a slice placed the failure in is handed to the later ones.
+ */
+function correctionsAwaitingModes(records: readonly FailureRecord[]): Map<string, FailureRecord[]> {
+  const awaiting = new Map<string, FailureRecord[]>();
+  for (const record of records) {
+    if (record.kind !== 'correction' || record.correctedModeId) continue;
+    const list = awaiting.get(record.episodeId);
+    if (list) list.push(record);
+    else awaiting.set(record.episodeId, [record]);
+  }
+  return awaiting;
+}
+
+function fillCorrectedModes(awaiting: Map<string, FailureRecord[]>, batch: AssignmentBatch): void {
+  for (const { record, clusterId } of batch.assignments) {
+    if (record.kind !== 'failure') continue;
+    for (const correction of awaiting.get(record.episodeId) ?? []) correction.correctedModeId = clusterId;
   }
 }

@@ -17,10 +17,14 @@ export interface CorpusRows {
  * safety-flagged one. Reading them back gives the same failure ids, so clusters can be scored
  * against the corpus truth.
  */
+/** Episodes per assembly stamp: assembly writes what settled since its last flush under one stamp. */
+const EPISODES_PER_ASSEMBLY = 5000;
+
 export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
-  const assembledAt = microsToDateTime64(nextMicros());
   const rows: CorpusRows = { episodes: [], toolCalls: [], corrections: [], spans: [] };
-  for (const record of records) {
+  let assembledAt = '';
+  for (const [index, record] of records.entries()) {
+    if (index % EPISODES_PER_ASSEMBLY === 0) assembledAt = microsToDateTime64(nextMicros());
     const failed = record.kind === 'failure' || record.kind === 'escalation';
     const episodeStartMs = record.kind === 'correction' ? record.occurredAtMs - 60_000 : record.occurredAtMs;
     const hasTool = record.tool !== '' && (failed || record.kind === 'tool_error');
