@@ -5,7 +5,7 @@ import type { Store } from './Store.ts';
  * How long after a day ends its partition is compacted: assembly settles within seconds, and a
  * span later still only adds a part, which the next pass merges again.
  */
-export const COMPACTION_GRACE_MS = 3_600_000;
+const COMPACTION_GRACE_MS = 3_600_000;
 
 export interface CompactedPartition {
   /** The day, as the partition names it (YYYY-MM-DD). */

@@ -46,27 +46,17 @@ export function failuresOfBatch(rows: BatchRows): { records: FailureRecord[]; ep
   }
   for (const call of rows.toolErrors) {
     const entry = entries.get(call.EpisodeId);
-    if (!entry) continue;
-    if (entry.failedTools === NONE) entry.failedTools = [call];
-    else entry.failedTools.push(call);
+    if (entry) entry.failedTools = appended(entry.failedTools, call);
   }
   for (const flag of rows.safetyFlags) {
     const entry = entries.get(flag.EpisodeId);
-    if (!entry) continue;
-    if (entry.safetyFlags === NONE) entry.safetyFlags = [flag];
-    else entry.safetyFlags.push(flag);
+    if (entry) entry.safetyFlags = appended(entry.safetyFlags, flag);
   }
   const ofEarlier = new Map<string, CorrectionReasonRow[]>();
   for (const correction of rows.corrections) {
     const entry = entries.get(correction.EpisodeId);
-    if (entry) {
-      if (entry.corrections === NONE) entry.corrections = [correction];
-      else entry.corrections.push(correction);
-    } else {
-      const group = ofEarlier.get(correction.EpisodeId);
-      if (group) group.push(correction);
-      else ofEarlier.set(correction.EpisodeId, [correction]);
-    }
+    if (entry) entry.corrections = appended(entry.corrections, correction);
+    else ofEarlier.set(correction.EpisodeId, appended(ofEarlier.get(correction.EpisodeId) ?? NONE, correction));
   }
   const records: FailureRecord[] = [];
   for (const entry of entries.values()) {
@@ -76,6 +66,13 @@ export function failuresOfBatch(rows: BatchRows): { records: FailureRecord[]; ep
   const earlier = rows.correctedEpisodes.filter((episode) => !entries.has(episode.EpisodeId));
   for (const episode of earlier) records.push(...correctionFailures(episode, ofEarlier.get(episode.EpisodeId) ?? NONE));
   return { records, episodes: entries.size + earlier.length };
+}
+
+/** `list` with `row` at its end: a list of its own the first time, so NONE stays empty. */
+function appended<Row>(list: Row[], row: Row): Row[] {
+  if (list === NONE) return [row];
+  list.push(row);
+  return list;
 }
 
 /** Of calls read more than once (their episode assembled twice in the batch), the newest assembly of each, where it was first read. */
