@@ -1,7 +1,7 @@
--- What a clustering pass reads after its watermark, up to {upToMicros}: per assembly stamp, in
--- order, its rows worth clustering (failed, escalated, tool-failed, safety-flagged or corrected
--- episodes, and corrections), µs since the epoch. The pass cuts them into batches, never cutting
--- one stamp; no row means nothing new is worth clustering.
+-- What a clustering pass reads after its watermark, up to {upToMicros}: per assembly stamp (µs
+-- since the epoch), in order, its rows worth clustering (failed, escalated, tool-failed,
+-- safety-flagged or corrected episodes, and corrections), the first {maxStamps} stamps. The pass
+-- cuts them into batches, never cutting one stamp; no row means nothing new is worth clustering.
 WITH assembled AS
 (
     SELECT EpisodeId, AssembledAt, Outcome, ToolErrorCount
@@ -26,3 +26,4 @@ FROM
 )
 GROUP BY At
 ORDER BY At
+LIMIT {maxStamps:UInt32}

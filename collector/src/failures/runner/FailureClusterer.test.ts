@@ -136,11 +136,14 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
-  it('reads a backlog in batches cut at assembly stamps, each failure once', async () => {
+  it.each([
+    ['in one plan', {}],
+    ['planned a part at a time', { stampsPerPlan: 2 }],
+  ])('reads a backlog in batches cut at assembly stamps, each failure once, %s', async (_, planning) => {
     const { store } = await openStore();
     const { records } = syntheticFailures({ count: 450, seed: 15 });
     for (let start = 0; start < records.length; start += 150) await storeCorpus(store, records.slice(start, start + 150));
-    const report = await new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger).flush();
+    const report = await new FailureClusterer(store, { rowsPerBatch: 100, ...planning }, silentLogger).flush();
     expect(report.failures).toBe(450);
     expect((await membership(store)).size).toBe(450);
     const [passes] = await store.query<{ batches: string }>('SELECT count() AS batches FROM failure_clustering_passes');

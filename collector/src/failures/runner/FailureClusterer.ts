@@ -30,6 +30,11 @@ export interface FailureClustererOptions {
    * Default 20,000.
    */
   failuresPerSlice?: number;
+  /**
+   * Assembly stamps one plan reads at most: assembly writes a stamp per flush, so a backlog of
+   * days (a first pass over an old store) is planned a part at a time. Default 10,000.
+   */
+  stampsPerPlan?: number;
   model?: FailureModelOptions;
 }
 
@@ -91,19 +96,22 @@ export class FailureClusterer {
     const report: PassReport = { episodes: 0, failures: 0, clustersCreated: 0, merges: 0 };
     try {
       const model = this.model ?? (await this.restore());
-      const plan = await this.planBatches(upToMicros);
-      for (const [index, batch] of plan.entries()) {
-        const started = performance.now();
-        const { records, episodes } = await this.readFailures(batch);
-        const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
-        for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
-        this.log.info('failures clustered', {
-          ...done,
-          clusters: model.clusterCount,
-          caughtUp: index === plan.length - 1,
-          ms: Math.round(performance.now() - started),
-        });
-        this.watermarkMicros = batch.untilMicros;
+      for (;;) {
+        const plan = await this.planBatches(upToMicros);
+        for (const [index, batch] of plan.batches.entries()) {
+          const started = performance.now();
+          const { records, episodes } = await this.readFailures(batch);
+          const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
+          for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
+          this.log.info('failures clustered', {
+            ...done,
+            clusters: model.clusterCount,
+            caughtUp: plan.complete && index === plan.batches.length - 1,
+            ms: Math.round(performance.now() - started),
+          });
+          this.watermarkMicros = batch.untilMicros;
+        }
+        if (plan.complete) break;
       }
       this.watermarkMicros = Math.max(this.watermarkMicros, upToMicros);
     } catch (error) {
@@ -114,16 +122,20 @@ export class FailureClusterer {
   }
 
   /**
-   * The batches from the watermark to `upToMicros`, planned in one read: assembly stamps in order,
-   * a batch ending at the stamp that brings it to the limit, the last running to `upToMicros`;
+   * The batches after the watermark, planned in one read of up to `stampsPerPlan` assembly
+   * stamps, in order: a batch ends at the stamp that brings it to the limit. When the read held
+   * every stamp up to `upToMicros` the plan is complete and its last batch runs to `upToMicros`;
    * none when nothing new is worth clustering.
    */
-  private async planBatches(upToMicros: number): Promise<Batch[]> {
-    if (upToMicros <= this.watermarkMicros) return [];
+  private async planBatches(upToMicros: number): Promise<{ batches: Batch[]; complete: boolean }> {
+    if (upToMicros <= this.watermarkMicros) return { batches: [], complete: true };
+    const maxStamps = this.options.stampsPerPlan ?? 10_000;
     const stamps = await this.store.named<{ micros: string; rows: string }>('failure_batch_plan', {
       afterMicros: this.watermarkMicros,
       upToMicros,
+      maxStamps,
     });
+    const complete = stamps.length < maxStamps;
     const limit = this.options.rowsPerBatch ?? 50_000;
     const batches: Batch[] = [];
     let afterMicros = this.watermarkMicros;
@@ -132,12 +144,12 @@ export class FailureClusterer {
       rows += Number(stamp.rows);
       const last = index === stamps.length - 1;
       if (rows < limit && !last) continue;
-      const untilMicros = last ? upToMicros : Number(stamp.micros);
+      const untilMicros = last && complete ? upToMicros : Number(stamp.micros);
       batches.push({ afterMicros, untilMicros });
       afterMicros = untilMicros;
       rows = 0;
     }
-    return batches;
+    return { batches, complete };
   }
 
   private async restore(): Promise<FailureModel> {
