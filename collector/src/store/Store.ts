@@ -66,12 +66,15 @@ export interface Store {
   namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]>;
   /** The TabSeparatedWithNames text of a named query, unparsed: for readers that parse many rows straight into their own records (`TabSeparatedReader`). */
   namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string>;
-  /** Insert a ready-made TabSeparated payload (one line per row, fields in `columns` order: see `tabSeparatedField`). */
-  insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
+  /** Insert a ready-made RowBinary payload (each row's values in `columns` order: see `RowBinaryWriter`), for inserts of many rows. */
+  insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** The ready-made payload formats both backends insert unchanged. */
+export type RawFormat = 'JSONCompactEachRow' | 'RowBinary';
 
 /**
  * Settings both backends get explicitly, because the embedded engine's defaults differ from a

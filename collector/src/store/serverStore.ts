@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
-import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, type QueryParams, type Store, type WritableTable } from './Store.ts';
-import { parseTabSeparatedWithNames, type RawFormat } from './tabSeparated.ts';
+import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, type QueryParams, type RawFormat, type Store, type WritableTable } from './Store.ts';
+import { parseTabSeparatedWithNames } from './tabSeparated.ts';
 
 export interface ServerStoreOptions {
   url: string;
@@ -72,8 +72,8 @@ export class ServerStore implements Store {
     await this.insertRaw(table, columns, payload, 'JSONCompactEachRow');
   }
 
-  async insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    await this.insertRaw(table, columns, payload, 'TabSeparated');
+  async insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.insertRaw(table, columns, payload, 'RowBinary');
   }
 
   private async insertRaw(table: WritableTable, columns: readonly string[], payload: Buffer, format: RawFormat): Promise<void> {

@@ -8,7 +8,8 @@ import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 import { ServerStore } from './serverStore.ts';
 import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
 import { StoreError, type Store } from './Store.ts';
-import { parseTabSeparatedWithNames, tabSeparatedField } from './tabSeparated.ts';
+import { RowBinaryWriter } from './rowBinary.ts';
+import { parseTabSeparatedWithNames } from './tabSeparated.ts';
 
 /**
  * The same contract, run on every backend we can reach here: the embedded engine, the server
@@ -223,22 +224,37 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     expect(await ttlOf('spans')).toBeUndefined();
   });
 
-  it('writes TabSeparated lines and reads a named query back as text, tabs, newlines and backslashes intact', async () => {
-    const text = "tab\there, line\nbreak, back\\slash, quote ' and “curly”, 🎺";
+  it('writes RowBinary rows and reads a named query back as text, tabs, newlines, backslashes and long text intact', async () => {
+    const short = "tab\there, line\nbreak, back\\slash, quote ' and “curly”, 🎺";
+    // Past 127 bytes a string's length takes two bytes.
+    const long = `${short} ${'é'.repeat(150)}`;
     const columns = ['FailureId', 'EpisodeId', 'ClusterId', 'TemplateId', 'Kind', 'Text', 'OccurredAt', 'AssignedAt'];
-    // A failure of now: older ones may already be past the retention the contract sets above.
+    // Failures of now: older ones may already be past the retention the contract sets above.
     const nowMs = Date.now();
-    const occurredAt = `${Math.floor(nowMs / 1000)}.${String(nowMs % 1000).padStart(3, '0')}`;
-    const line = ['tsv-1', 'ep\t1', 'fm_tsv', 'ft_tsv', 'failure', text, occurredAt, `${occurredAt}000`].map(tabSeparatedField).join('\t');
-    await store.insertTabSeparated('failure_cluster_members', columns, Buffer.from(`${line}\n`));
-    const params = { clusterIds: ['fm_tsv'], fromMs: 0, toMs: 2_000_000_000_000, agent: '', limit: 10, offset: 0 };
-    const rows = await store.namedText<{ FailureId: string; EpisodeId: string; Text: string; occurredMs: string }>(
+    const rows = new RowBinaryWriter(16);
+    for (const [id, text] of [
+      ['rb-1', short],
+      ['rb-2', long],
+    ] as const) {
+      for (const value of [id, 'ep\t1', 'fm_rb', 'ft_rb', 'failure', text]) rows.string(value);
+      rows.dateTime64(nowMs);
+      rows.dateTime64(nowMs * 1000);
+    }
+    await store.insertRowBinary('failure_cluster_members', columns, rows.bytes());
+    const params = { clusterIds: ['fm_rb'], fromMs: 0, toMs: 2_000_000_000_000, agent: '', limit: 10, offset: 0 };
+    const read = await store.namedText<{ FailureId: string; EpisodeId: string; Text: string; occurredMs: string }>(
       'failure_mode_members',
       params,
     );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ FailureId: 'tsv-1', EpisodeId: 'ep\t1', Text: text, occurredMs: String(nowMs) });
-    expect(parseTabSeparatedWithNames(await store.namedTabSeparated('failure_mode_members', params))).toEqual(rows);
+    expect(
+      read
+        .map(({ FailureId, EpisodeId, Text, occurredMs }) => ({ FailureId, EpisodeId, Text, occurredMs }))
+        .sort((a, b) => a.FailureId.localeCompare(b.FailureId)),
+    ).toEqual([
+      { FailureId: 'rb-1', EpisodeId: 'ep\t1', Text: short, occurredMs: String(nowMs) },
+      { FailureId: 'rb-2', EpisodeId: 'ep\t1', Text: long, occurredMs: String(nowMs) },
+    ]);
+    expect(parseTabSeparatedWithNames(await store.namedTabSeparated('failure_mode_members', params))).toEqual(read);
   });
 
   it('answers ping', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseTabSeparatedWithNames, tabSeparatedField, TabSeparatedReader } from './tabSeparated.ts';
+import { parseTabSeparatedWithNames, TabSeparatedReader } from './tabSeparated.ts';
+
+/** A string as one TabSeparated field, escaped as the engine writes it. */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const tabSeparatedField = (value: string) => value.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char]!);
 
 const result = (header: string[], rows: string[][]) =>
   `${header.join('\t')}\n${rows.map((row) => row.map(tabSeparatedField).join('\t')).join('\n')}\n`;

@@ -53,9 +53,9 @@ export class FaultyStore implements Store {
     await this.inner.insertJsonCompact(table, columns, payload);
   }
 
-  async insertTabSeparated(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+  async insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
     this.throwIfRefusing(table);
-    await this.inner.insertTabSeparated(table, columns, payload);
+    await this.inner.insertRowBinary(table, columns, payload);
   }
 
   ping(): Promise<boolean> {

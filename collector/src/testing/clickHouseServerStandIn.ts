@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +19,8 @@ import { Session } from 'chdb';
  * UNKNOWN_SETTING error); gzip request bodies; gzip responses when `enable_http_compression=1`
  * and the client accepts them; errors as the server writes them (`Code: N. DB::Exception: …
  * (NAME)`, the X-ClickHouse-Exception-Code header, 4xx/5xx status). What it does not: sessions,
- * native (LZ4) compression, binary formats, concurrency (requests run one at a time).
+ * native (LZ4) compression, binary formats other than a RowBinary insert's body, concurrency
+ * (requests run one at a time).
  */
 export interface StandInRequest {
   settings: Record<string, string>;
@@ -51,6 +54,9 @@ const HANDLER_PARAMETERS = new Set([
   'decompress',
 ]);
 
+/** An insert whose body is RowBinary: `INSERT INTO t (…) FORMAT RowBinary`. */
+const ROW_BINARY_INSERT = /\s+FORMAT\s+RowBinary\s*$/i;
+
 const ENGINE_VERSION_SUFFIX = ' (version stand-in over the embedded engine)';
 
 /** Serves the HTTP interface in this process; `onRequest` hears of every query it answers. */
@@ -62,6 +68,9 @@ export async function serveClickHouseHttp(
   const password = options.password ?? '';
   // No connection arguments: the engine's own defaults stand, so only settings the client sends count.
   const session = new Session(options.dataDir, { installSignalHandlers: false });
+  const payloadDir = join(options.dataDir, 'stand_in_payloads');
+  mkdirSync(payloadDir, { recursive: true });
+  let payloads = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(run: () => Promise<T>): Promise<T> => {
     const next = queue.then(run, run);
@@ -99,7 +108,15 @@ export async function serveClickHouseHttp(
         else values.set(name, String(value));
       }
     }
-    const sql = values.has('query') ? `${values.get('query')}\n${text}` : text;
+    const query = values.get('query');
+    // The engine's own insert takes only text; a binary body goes through a file, read back as the server would read the body.
+    const binary = query !== undefined && ROW_BINARY_INSERT.test(query) ? join(payloadDir, `${++payloads}.rowbinary`) : undefined;
+    if (binary) writeFileSync(binary, body);
+    const sql = binary
+      ? query!.replace(ROW_BINARY_INSERT, ` SELECT * FROM file('${binary}', RowBinary)`)
+      : query !== undefined
+        ? `${query}\n${text}`
+        : text;
     const settings: Record<string, string> = {};
     const params: Record<string, string> = {};
     for (const [name, value] of values) {
@@ -111,7 +128,7 @@ export async function serveClickHouseHttp(
     try {
       const result = await serialised(() =>
         runWithSettings(session, sql, settings, params, values.get('default_format') ?? 'TabSeparated'),
-      );
+      ).finally(() => binary && rmSync(binary, { force: true }));
       const summary = {
         read_rows: String(result.rowsRead),
         read_bytes: String(result.bytesRead),

@@ -12,7 +12,7 @@ import {
   clusterRow,
   eventRow,
   MEMBER_COLUMNS,
-  memberLine,
+  memberRows,
   templateFromRow,
   templateRow,
   type StoredCluster,
@@ -233,9 +233,7 @@ export class FailureClusterer {
   /** One slice's state rows, then its memberships; a membership the store refuses for good is set aside (logged with the reason). */
   private async write(batch: AssignmentBatch): Promise<void> {
     const version = nextMicros();
-    const assignedAt = microsToDateTime64(nextMicros());
-    // Encoded before the first await, so the payload is ready when the state rows are in.
-    const lines = batch.assignments.map((assignment) => memberLine(assignment, assignedAt));
+    const assignedAtMicros = nextMicros();
     await Promise.all([
       this.store.insert(
         'failure_templates',
@@ -250,12 +248,16 @@ export class FailureClusterer {
         batch.events.map((event) => eventRow(event, version)),
       ),
     ]);
-    if (lines.length === 0) return;
+    if (batch.assignments.length === 0) return;
     await insertSplitting(
-      lines,
-      (some) => this.store.insertTabSeparated('failure_cluster_members', MEMBER_COLUMNS, Buffer.from(some.join(''))),
-      (line, error) =>
-        this.log.warn('failure clustering set a membership aside: the store refuses it', { row: line, error: error.message.slice(0, 500) }),
+      batch.assignments,
+      (some) => this.store.insertRowBinary('failure_cluster_members', MEMBER_COLUMNS, memberRows(some, assignedAtMicros)),
+      ({ record, clusterId }, error) =>
+        this.log.warn('failure clustering set a membership aside: the store refuses it', {
+          failureId: record.failureId,
+          clusterId,
+          error: error.message.slice(0, 500),
+        }),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { FailureCategory } from '../core/FailureRecord.ts';
 import type { Assignment, ClusterEvent, ClusterState, TemplateState } from '../core/modelState.ts';
 import { cutAtCodePoint } from '../../shared/wellFormedText.ts';
-import { tabSeparatedField } from '../../store/tabSeparated.ts';
+import { RowBinaryWriter } from '../../store/rowBinary.ts';
 import { microsToDateTime64, msToDateTime64 } from '../../shared/clock.ts';
 
 /** Longest failure text kept on a membership row: enough to read, not a stack trace. */
@@ -98,7 +98,7 @@ export function eventRow(event: ClusterEvent, atMicros: number) {
   return { ClusterId: event.clusterId, Event: event.event, OtherClusterId: event.otherClusterId, At: microsToDateTime64(atMicros) };
 }
 
-/** The columns of a membership line, in `memberLine` order. */
+/** The columns of a membership row, in `memberRows` order. */
 export const MEMBER_COLUMNS = [
   'FailureId',
   'EpisodeId',
@@ -115,26 +115,26 @@ export const MEMBER_COLUMNS = [
 ] as const;
 
 /**
- * One `failure_cluster_members` row as a TabSeparated line (see MEMBER_COLUMNS): written straight
- * from the assignment, no row object in between, since a pass writes one per failure. Joined from
- * an array, the line is one flat string; a template literal leaves a chain of a score of partial
- * strings per line, which a slice's lines keep alive until they are sent. A lone surrogate needs
- * no care here: encoding the payload as UTF-8 writes it as U+FFFD.
+ * `failure_cluster_members` rows as RowBinary (see MEMBER_COLUMNS), written straight from the
+ * assignments, no row object or line in between, since a pass writes one per failure.
  */
-export function memberLine(assignment: Assignment, assignedAt: string): string {
-  const { record } = assignment;
-  return [
-    tabSeparatedField(record.failureId),
-    tabSeparatedField(record.episodeId),
-    assignment.clusterId,
-    assignment.templateId,
-    record.kind,
-    tabSeparatedField(record.agent),
-    tabSeparatedField(record.agentVersion),
-    tabSeparatedField(record.workflow),
-    tabSeparatedField(record.tool),
-    tabSeparatedField(cutAtCodePoint(assignment.headline, MAX_MEMBER_TEXT)),
-    msToDateTime64(record.occurredAtMs),
-    `${assignedAt}\n`,
-  ].join('\t');
+export function memberRows(assignments: readonly Assignment[], assignedAtMicros: number): Buffer {
+  // About 250 bytes a row: one allocation for most slices.
+  const rows = new RowBinaryWriter(assignments.length * 256);
+  for (const assignment of assignments) {
+    const { record } = assignment;
+    rows.string(record.failureId);
+    rows.string(record.episodeId);
+    rows.string(assignment.clusterId);
+    rows.string(assignment.templateId);
+    rows.string(record.kind);
+    rows.string(record.agent);
+    rows.string(record.agentVersion);
+    rows.string(record.workflow);
+    rows.string(record.tool);
+    rows.string(cutAtCodePoint(assignment.headline, MAX_MEMBER_TEXT));
+    rows.dateTime64(Math.floor(record.occurredAtMs));
+    rows.dateTime64(assignedAtMicros);
+  }
+  return rows.bytes();
 }
