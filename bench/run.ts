@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { benchClustering, benchHeldOut } from './clustering.ts';
 import { benchFullDisk } from './fullDisk.ts';
 import { benchIngest, type IngestFigures } from './ingest.ts';
+import { runPartInFreshProcess } from './freshProcess.ts';
 import { loadLine, machineLine, verdict } from './machine.ts';
 import { benchOutage } from './outage.ts';
 import { benchRegressions } from './regressions.ts';
@@ -26,7 +27,8 @@ import { benchTracer } from './tracer.ts';
  * spans/s (default 20,000) of OTLP/JSON, with --kills SIGKILLs of the collector (default 0).
  * `pnpm bench --startup` times `trumpets start` to /readyz instead, from source and built (--runs, default 7).
  * `pnpm bench --clustering` runs only failure clustering (--failures N, default 100,000): in memory
- * and as a pass through the store, with the ratio and quality on four corpora.
+ * and as a pass through the store, with the ratio and quality on four corpora; the whole run runs
+ * it so, in a process of its own.
  * `pnpm bench --held-out` sends --episodes-held-out failed episodes (default 3,000) of the held-out
  * style corpus to a real `trumpets start` process per seed (--seeds, default 1,2,3) and scores its modes.
  */
@@ -144,8 +146,6 @@ if (values['held-out']) {
     `  ours / bare SDK: ${tracer.trumpetsOverBareSdk.toFixed(2)} (median of per-round ratios; target ≤ 1.15); bare SDK / no tracing: ${(tracer.bareSdkNs / tracer.untracedNs).toFixed(1)}; ours / no tracing: ${(tracer.trumpetsNs / tracer.untracedNs).toFixed(1)}`,
   );
   log('');
-  const clustering = await benchClustering(Number(values.failures), log);
-  log('');
-  reportClustering(clustering);
+  await runPartInFreshProcess(['--clustering', '--failures', values.failures]);
   await panelQueries();
 }
