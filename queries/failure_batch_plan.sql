@@ -9,6 +9,12 @@ WITH assembled AS
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({upToMicros:Int64})
       AND IsDeleted = 0
+),
+-- Only episodes neither failed nor tool-failed need looking up among corrections and flags: the
+-- rest are read anyway, so the sets the lookups build hold only these.
+quiet AS
+(
+    SELECT EpisodeId FROM assembled WHERE Outcome NOT IN ('failure', 'escalated') AND ToolErrorCount = 0
 )
 SELECT toUnixTimestamp64Micro(At) AS micros, count() AS rows
 FROM
@@ -16,8 +22,8 @@ FROM
     SELECT AssembledAt AS At
     FROM assembled
     WHERE Outcome IN ('failure', 'escalated') OR ToolErrorCount > 0
-       OR EpisodeId IN (SELECT EpisodeId FROM corrections WHERE EpisodeId IN (SELECT EpisodeId FROM assembled))
-       OR EpisodeId IN (SELECT TraceId FROM spans WHERE TraceId IN (SELECT EpisodeId FROM assembled) AND has(`Events.Name`, 'trumpets.safety.flag'))
+       OR EpisodeId IN (SELECT EpisodeId FROM corrections WHERE EpisodeId IN (SELECT EpisodeId FROM quiet))
+       OR EpisodeId IN (SELECT TraceId FROM spans WHERE TraceId IN (SELECT EpisodeId FROM quiet) AND has(`Events.Name`, 'trumpets.safety.flag'))
     UNION ALL
     SELECT AssembledAt AS At
     FROM corrections
