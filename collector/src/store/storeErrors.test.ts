@@ -19,6 +19,10 @@ describe('classifyStoreError', () => {
       reason: 'no_space',
       retryable: true,
     });
+    expect(classifyStoreError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toEqual({
+      reason: 'no_space',
+      retryable: true,
+    });
   });
 
   it('never retries rows the engine cannot parse or place, nor statements it rejects', () => {

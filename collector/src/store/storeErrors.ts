@@ -53,6 +53,8 @@ function reasonOf(error: unknown): StoreErrorReason {
   }
   const given = (error as { code?: unknown } | undefined)?.code;
   if (typeof given === 'string' && NETWORK_CODES.has(given)) return 'unreachable';
+  // A payload file the embedded store writes for the engine to read (RowBinary inserts).
+  if (given === 'ENOSPC' || given === 'EDQUOT') return 'no_space';
   if (/^Timeout error\.?$/.test(messageOf(error))) return 'unreachable';
   return 'other';
 }
