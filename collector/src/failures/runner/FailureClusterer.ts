@@ -171,7 +171,7 @@ export class FailureClusterer {
    * assembled in it of episodes assembled before. Read as text, all at once, each parsed as it
    * arrives: the engine formats one result while this thread parses another.
    */
-  private async readFailures(batch: { afterMicros: number; untilMicros: number }): Promise<{ records: FailureRecord[]; episodes: number }> {
+  private async readFailures(batch: Batch): Promise<{ records: FailureRecord[]; episodes: number }> {
     const [episodes, toolErrors, safetyFlags, corrections, correctedEpisodes] = await Promise.all([
       this.store.namedTabSeparated('failure_episodes', batch).then(episodeRows),
       this.store.namedTabSeparated('failure_tool_errors', batch).then(toolErrorRows),
@@ -262,11 +262,8 @@ export class FailureClusterer {
   }
 }
 
-/** Batch bounds: assembly stamps in (after, until], µs since the epoch. */
-interface Batch {
-  afterMicros: number;
-  untilMicros: number;
-}
+/** Batch bounds: assembly stamps in (after, until], µs since the epoch; the reads' query parameters as they are. */
+type Batch = { afterMicros: number; untilMicros: number };
 
 /**
  * A batch's corrections that know no mode of their episode yet, by episode. The model links a
