@@ -13,7 +13,7 @@ import {
   startCollector,
 } from '@trumpets/collector';
 import { profileMainThread } from './cpuProfile.ts';
-import { postFromProcess } from './postBodies.ts';
+import { startLoadGenerator } from './postBodies.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
 
 export interface EndToEndFigures {
@@ -108,9 +108,10 @@ async function measureEndToEnd(
   };
   const collector = await startCollector(config, silentLogger);
   try {
+    const load = await startLoadGenerator(`${collector.url}/v1/traces`, bodies, concurrency);
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const result = await postFromProcess(`${collector.url}/v1/traces`, bodies, concurrency);
+    const result = await load.send();
     const ackedMs = performance.now() - started;
     if (Object.keys(result.statuses).some((status) => status !== '200'))
       throw new Error(`unexpected answers: ${JSON.stringify(result.statuses)}`);
