@@ -28,10 +28,11 @@ const STAGES: Array<[string, RegExp]> = [
     /collector\/src\/otlp\/(parse|otlpRequestToSpans|attributeValues|otlpFields|spanIds|unixNanos|decode|enumNames)|protobufjs|node_modules\/long\//,
   ],
   ['limits, time bounds, redaction', /collector\/src\/(otlp\/(applySpanLimits|spanTimeBounds)|redaction|shared\/wellFormedText)/],
-  ['span rows (JSON text)', /toSpanRow|spanBatchPayload/],
+  ['span rows (RowBinary)', /collector\/src\/spans\/spanRows|spanBatchPayload/],
   ['spool (append, fsync, read)', /collector\/src\/spool|node:internal\/fs|node:fs/],
   ['episode assembly', /collector\/src\/episodes/],
-  ['store (chdb calls, row encoding)', /collector\/src\/store|node_modules\/chdb/],
+  // The RowBinary writer counts toward whoever writes the rows.
+  ['store (chdb calls, row encoding)', /collector\/src\/store\/(?!rowBinary)|node_modules\/chdb/],
 ];
 
 function stagesById(profile: Profile): Map<number, string> {

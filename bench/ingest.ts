@@ -9,7 +9,7 @@ import {
   runMigrations,
   silentLogger,
   SPAN_COLUMNS,
-  spanRowsText,
+  spanRows,
   startCollector,
 } from '@trumpets/collector';
 import { profileMainThread } from './cpuProfile.ts';
@@ -62,28 +62,20 @@ export async function benchIngest(
   const rawStore = new EmbeddedStore(rawDir);
   await runMigrations(rawStore);
   started = performance.now();
-  for (let i = 0; i < rows.length; i += 16_000)
-    await rawStore.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.from(spanRowsText(rows.slice(i, i + 16_000))));
+  for (let i = 0; i < rows.length; i += 16_000) await rawStore.insertRowBinary('spans', SPAN_COLUMNS, spanRows(rows.slice(i, i + 16_000)));
   const rawInsertSpansPerSec = rate(spans, performance.now() - started);
   await rawStore.close();
   rmSync(rawDir, { recursive: true, force: true });
   log(`  raw insert (16k-row batches) ${fmt(rawInsertSpansPerSec)} spans/s`);
 
   log(`  end to end over HTTP, ${concurrency} requests in flight (as from ${concurrency} agent processes):`);
-  const spoolOn = profileTo
-    ? await profiled(() => measureEndToEnd(bodies, spans, concurrency, true, log), spans, profileTo, log)
-    : await measureEndToEnd(bodies, spans, concurrency, true, log);
+  const spoolOn = await measureEndToEnd(bodies, spans, concurrency, true, log, profileTo);
   const spoolOff = await measureEndToEnd(bodies, spans, concurrency, false, log);
   return { spans, decodeSpansPerSec, rawInsertSpansPerSec, spoolOn, spoolOff };
 }
 
-/** Runs the spool-on measurement under the CPU profiler and prints main-thread µs per span by stage. */
-async function profiled(
-  work: () => Promise<EndToEndFigures>,
-  spans: number,
-  saveTo: string,
-  log: (line: string) => void,
-): Promise<EndToEndFigures> {
+/** Runs the timed part of a measurement under the CPU profiler and prints main-thread µs per span by stage. */
+async function profiled<Result>(work: () => Promise<Result>, spans: number, saveTo: string, log: (line: string) => void): Promise<Result> {
   const { result, byStageUs } = await profileMainThread(work, saveTo);
   log(`    main thread, µs per span by stage (profile in ${saveTo}):`);
   for (const [stage, us] of [...byStageUs].sort((a, b) => b[1] - a[1])) log(`      ${(us / spans).toFixed(1).padStart(6)} µs  ${stage}`);
@@ -96,6 +88,7 @@ async function measureEndToEnd(
   concurrency: number,
   spool: boolean,
   log: (line: string) => void,
+  profileTo?: string,
 ): Promise<EndToEndFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-e2e-'));
   const defaults = loadConfig({});
@@ -109,17 +102,19 @@ async function measureEndToEnd(
   const collector = await startCollector(config, silentLogger);
   try {
     const load = await startLoadGenerator(`${collector.url}/v1/traces`, bodies, concurrency);
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const result = await load.send();
-    const ackedMs = performance.now() - started;
-    if (Object.keys(result.statuses).some((status) => status !== '200'))
-      throw new Error(`unexpected answers: ${JSON.stringify(result.statuses)}`);
-    await collector.pipeline.drainer?.flush();
-    const storedMs = performance.now() - started;
-    await collector.assembler.flush();
-    const assembledMs = performance.now() - started;
-    const cpu = process.cpuUsage(cpuBefore);
+    const timed = async () => {
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      const result = await load.send();
+      const ackedMs = performance.now() - started;
+      if (Object.keys(result.statuses).some((status) => status !== '200'))
+        throw new Error(`unexpected answers: ${JSON.stringify(result.statuses)}`);
+      await collector.pipeline.drainer?.flush();
+      const storedMs = performance.now() - started;
+      await collector.assembler.flush();
+      return { result, ackedMs, storedMs, assembledMs: performance.now() - started, cpu: process.cpuUsage(cpuBefore) };
+    };
+    const { result, ackedMs, storedMs, assembledMs, cpu } = profileTo ? await profiled(timed, spans, profileTo, log) : await timed();
     const [count] = await collector.store.query<{ n: string }>('SELECT count() AS n FROM spans FINAL');
     if (Number(count?.n) !== spans) throw new Error(`stored ${count?.n} spans, sent ${spans}`);
     const figures = { acked: rate(spans, ackedMs), stored: rate(spans, storedMs), assembled: rate(spans, assembledMs) };

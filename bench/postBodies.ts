@@ -34,7 +34,9 @@ export async function startLoadGenerator(url: string, bodies: Buffer[], concurre
     frames.push(length, body);
   }
   writeFileSync(file, Buffer.concat(frames));
-  const child = spawn(process.execPath, ['--import', 'tsx', SENDER, url, file, String(concurrency)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SENDER, url, file, String(concurrency)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8');
   const exited = once(child, 'exit').finally(() => rmSync(dir, { recursive: true, force: true }));

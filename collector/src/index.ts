@@ -4,7 +4,7 @@ export { startCollector, type RunningCollector } from './startCollector.ts';
 export { createLogger, silentLogger, type Logger } from './log/logger.ts';
 export { decodeOtlpRequest, OtlpDecodeError, type OtlpEncoding } from './otlp/index.ts';
 export type { DecodedRequest, DecodedSpan } from './otlp/index.ts';
-export { SPAN_COLUMNS, spanRowsText } from './spans/spanRows.ts';
+export { SPAN_COLUMNS, spanRows } from './spans/spanRows.ts';
 export { NO_RETENTION } from './store/retention.ts';
 export {
   compactClosedEpisodePartitions,

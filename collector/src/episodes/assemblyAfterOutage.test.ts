@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger.ts';
 import { decodeOtlpRequest } from '../otlp/index.ts';
-import { SPAN_COLUMNS, spanRowsText } from '../spans/spanRows.ts';
+import { SPAN_COLUMNS, spanRows } from '../spans/spanRows.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
 import { runMigrations } from '../store/migrations.ts';
 import { FaultyStore } from '../testing/FaultyStore.ts';
@@ -54,7 +54,7 @@ describe('episode assembly through a store outage', () => {
     store.refuseWrites(undefined);
     await assembler.flush();
     // The spool drainer stores the spans, then says so.
-    await store.insertJsonCompact('spans', SPAN_COLUMNS, Buffer.from(spanRowsText(decoded.flat())));
+    await store.insertRowBinary('spans', SPAN_COLUMNS, spanRows(decoded.flat()));
     assembler.noteStored(runs.map((run) => run[0]!.traceId));
     await assembler.flush();
 

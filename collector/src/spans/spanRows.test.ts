@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedSpan } from '../otlp/types.ts';
-import { SPAN_COLUMNS, spanRowJson } from './spanRows.ts';
+import { RowBinaryReader } from '../store/rowBinary.ts';
+import { readSpanRow, SPAN_COLUMNS, spanRows, spanRowsEnd } from './spanRows.ts';
 
 const resource = { 'service.name': 'support "bot"', 'host.name': 'h1' };
 const base: DecodedSpan = {
@@ -23,10 +24,14 @@ const base: DecodedSpan = {
   scopeVersion: '1.0',
 };
 
-const columns = (span: DecodedSpan) => Object.fromEntries(SPAN_COLUMNS.map((column, i) => [column, JSON.parse(spanRowJson(span))[i]]));
+/** A span written as a row and read back, by column. */
+const columns = (span: DecodedSpan) => {
+  const values = readSpanRow(new RowBinaryReader(spanRows([span])));
+  return Object.fromEntries(SPAN_COLUMNS.map((column, i) => [column, values[i]]));
+};
 
-describe('spanRowJson', () => {
-  it('writes one value per column, in column order, escaping what needs it', () => {
+describe('span rows', () => {
+  it('write one value per column, in column order, and read back unchanged', () => {
     expect(columns(base)).toEqual({
       TraceId: base.traceId,
       SpanId: base.spanId,
@@ -53,7 +58,7 @@ describe('spanRowJson', () => {
     });
   });
 
-  it('flattens events (times as DateTime64 text) and links into their Nested columns', () => {
+  it('flatten events (read back with times as DateTime64 text) and links into their Nested columns', () => {
     const row = columns({
       ...base,
       events: [{ timeUnixNano: '1764000000000000001', name: 'exception', attributes: { 'exception.message': 'x "y"' } }],
@@ -66,5 +71,15 @@ describe('spanRowJson', () => {
     expect(row['Links.SpanId']).toEqual(['b'.repeat(16)]);
     expect(row['Links.TraceState']).toEqual(['']);
     expect(row['Links.Attributes']).toEqual([{ k: 'v' }]);
+  });
+
+  it('find the end of any row; a span writes the same bytes each time', () => {
+    const other = { ...base, spanId: 'c'.repeat(16), events: [{ timeUnixNano: '5', name: 'e', attributes: {} }] };
+    const rows = spanRows([base, other, base]);
+    const first = spanRowsEnd(rows, 1);
+    expect(spanRowsEnd(rows, 1, first)).toBe(spanRowsEnd(rows, 2));
+    expect(spanRowsEnd(rows, 3)).toBe(rows.length);
+    expect(readSpanRow(new RowBinaryReader(rows, first))[1]).toBe('c'.repeat(16));
+    expect(rows.subarray(0, first).equals(rows.subarray(spanRowsEnd(rows, 2)))).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import type { DecodedSpan } from '../otlp/types.ts';
+import { RowBinaryReader, RowBinaryWriter } from '../store/rowBinary.ts';
 import { nanosToDateTime64 } from './nanos.ts';
 
-/** The `spans` table's columns (Nested columns flattened), in the order spanRowJson writes them: the column list of every spans insert. */
+/** The `spans` table's columns (Nested columns flattened), in the order writeSpanRow writes them: the column list of every spans insert. */
 export const SPAN_COLUMNS: readonly string[] = [
   'TraceId',
   'SpanId',
@@ -27,42 +28,80 @@ export const SPAN_COLUMNS: readonly string[] = [
   'Links.Attributes',
 ];
 
-const resourceJson = new WeakMap<object, string>();
+const resourceRows = new WeakMap<object, Buffer>();
 
 /**
- * One span as a JSONCompactEachRow line in SPAN_COLUMNS order: the one builder of span rows. It
- * runs for every span on the request path, so it writes the JSON directly. Ids, kinds, status
- * codes and times were validated by the decoder (hex, enum names, digits), so they need no
- * escaping; the resource's attributes are shared by all its spans, so their JSON is made once.
+ * One span as a RowBinary row in SPAN_COLUMNS order: the one builder of span rows, what the spool
+ * holds and the store inserts. It runs for every span on the request path. The resource's
+ * attributes are shared by all its spans, so their bytes are made once.
  */
-export function spanRowJson(span: DecodedSpan): string {
-  let resource = resourceJson.get(span.resourceAttributes);
+export function writeSpanRow(rows: RowBinaryWriter, span: DecodedSpan): void {
+  rows.string(span.traceId);
+  rows.string(span.spanId);
+  rows.string(span.parentSpanId);
+  rows.string(span.traceState);
+  rows.string(span.name);
+  rows.string(span.kind);
+  rows.string(span.serviceName);
+  let resource = resourceRows.get(span.resourceAttributes);
   if (resource === undefined) {
-    resource = JSON.stringify(span.resourceAttributes);
-    resourceJson.set(span.resourceAttributes, resource);
+    const own = new RowBinaryWriter(256);
+    own.stringMap(span.resourceAttributes);
+    resource = Buffer.from(own.bytes());
+    resourceRows.set(span.resourceAttributes, resource);
   }
-  return (
-    `["${span.traceId}","${span.spanId}","${span.parentSpanId}",${JSON.stringify(span.traceState)},${JSON.stringify(span.name)},"${span.kind}",` +
-    `${JSON.stringify(span.serviceName)},${resource},${JSON.stringify(span.scopeName)},${JSON.stringify(span.scopeVersion)},` +
-    `${JSON.stringify(span.attributes)},"${span.startTimeUnixNano}","${span.endTimeUnixNano}","${span.statusCode}",${JSON.stringify(span.statusMessage)},` +
-    `${eventsJson(span)},${linksJson(span)}]`
-  );
+  rows.raw(resource);
+  rows.string(span.scopeName);
+  rows.string(span.scopeVersion);
+  rows.stringMap(span.attributes);
+  rows.uInt64(span.startTimeUnixNano);
+  rows.uInt64(span.endTimeUnixNano);
+  rows.string(span.statusCode);
+  rows.string(span.statusMessage);
+  const { events, links } = span;
+  // Events and links are rare: most spans write seven empty arrays.
+  rows.count(events.length);
+  for (const event of events) rows.uInt64(event.timeUnixNano);
+  rows.count(events.length);
+  for (const event of events) rows.string(event.name);
+  rows.count(events.length);
+  for (const event of events) rows.stringMap(event.attributes);
+  rows.count(links.length);
+  for (const link of links) rows.string(link.traceId);
+  rows.count(links.length);
+  for (const link of links) rows.string(link.spanId);
+  rows.count(links.length);
+  for (const link of links) rows.string(link.traceState);
+  rows.count(links.length);
+  for (const link of links) rows.stringMap(link.attributes);
 }
 
-// Events and links are rare: most spans take the constant.
-function eventsJson({ events }: DecodedSpan): string {
-  if (events.length === 0) return '[],[],[]';
-  return `${JSON.stringify(events.map((event) => nanosToDateTime64(event.timeUnixNano)))},${JSON.stringify(events.map((event) => event.name))},${JSON.stringify(events.map((event) => event.attributes))}`;
+/**
+ * One span row read back, as JSONCompactEachRow values in SPAN_COLUMNS order (event times as
+ * DateTime64 text): for the rare paths that need it as text, such as a dead letter.
+ */
+export function readSpanRow(rows: RowBinaryReader): unknown[] {
+  const strings = (count: number) => Array.from({ length: count }, () => rows.string());
+  const values: unknown[] = strings(7);
+  values.push(rows.stringMap(), rows.string(), rows.string(), rows.stringMap(), rows.uInt64(), rows.uInt64(), rows.string(), rows.string());
+  values.push(Array.from({ length: rows.count() }, () => nanosToDateTime64(rows.uInt64())));
+  values.push(strings(rows.count()));
+  values.push(Array.from({ length: rows.count() }, () => rows.stringMap()));
+  values.push(strings(rows.count()), strings(rows.count()), strings(rows.count()));
+  values.push(Array.from({ length: rows.count() }, () => rows.stringMap()));
+  return values;
 }
 
-function linksJson({ links }: DecodedSpan): string {
-  if (links.length === 0) return '[],[],[],[]';
-  return `${JSON.stringify(links.map((link) => link.traceId))},${JSON.stringify(links.map((link) => link.spanId))},${JSON.stringify(links.map((link) => link.traceState))},${JSON.stringify(links.map((link) => link.attributes))}`;
+/** The byte offset just after the `count`-th row from `from`. */
+export function spanRowsEnd(rows: Buffer, count: number, from = 0): number {
+  const reader = new RowBinaryReader(rows, from);
+  for (let row = 0; row < count; row++) readSpanRow(reader);
+  return reader.at;
 }
 
-/** Spans as JSONCompactEachRow text in SPAN_COLUMNS order: what the spool holds and the store inserts. */
-export function spanRowsText(spans: readonly DecodedSpan[]): string {
-  let text = '';
-  for (const span of spans) text += spanRowJson(span) + '\n';
-  return text;
+/** Spans as RowBinary rows in SPAN_COLUMNS order. */
+export function spanRows(spans: readonly DecodedSpan[]): Buffer {
+  const rows = new RowBinaryWriter(spans.length * 1024);
+  for (const span of spans) writeSpanRow(rows, span);
+  return rows.bytes();
 }

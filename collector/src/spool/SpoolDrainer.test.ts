@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger.ts';
 import { decodeOtlpRequest } from '../otlp/index.ts';
+import { readSpanRow } from '../spans/spanRows.ts';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
 import { runMigrations } from '../store/migrations.ts';
+import { RowBinaryReader } from '../store/rowBinary.ts';
 import type { WritableTable } from '../store/Store.ts';
 import { FaultyStore } from '../testing/FaultyStore.ts';
 import { otlpJson, randomHexId } from '../testing/otlpRequests.ts';
@@ -21,11 +23,12 @@ afterEach(() => {
 /** Records the start days of every spans insert. */
 class RecordingStore extends FaultyStore {
   readonly insertDays: Array<Set<bigint>> = [];
-  override async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+  override async insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
     const start = columns.indexOf('StartTimeUnixNano');
-    const lines = payload.toString().split('\n').filter(Boolean);
-    this.insertDays.push(new Set(lines.map((line) => BigInt((JSON.parse(line) as string[])[start]!) / DAY_NANOS)));
-    await super.insertJsonCompact(table, columns, payload);
+    const days = new Set<bigint>();
+    for (const reader = new RowBinaryReader(payload); !reader.done;) days.add(BigInt(readSpanRow(reader)[start] as string) / DAY_NANOS);
+    this.insertDays.push(days);
+    await super.insertRowBinary(table, columns, payload);
   }
 }
 

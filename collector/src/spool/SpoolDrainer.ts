@@ -1,9 +1,10 @@
 import type { Logger } from '../log/logger.ts';
-import { SPAN_COLUMNS } from '../spans/spanRows.ts';
+import { readSpanRow, SPAN_COLUMNS } from '../spans/spanRows.ts';
+import { RowBinaryReader } from '../store/rowBinary.ts';
 import type { StoreErrorReason } from '../store/storeErrors.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { DeadLetters } from './DeadLetters.ts';
-import { decodeSpanBatch, lineBoundary } from './spanBatchPayload.ts';
+import { decodeSpanBatch, rowsBoundary, type SpanRowFormat } from './spanBatchPayload.ts';
 import type { Spool } from './Spool.ts';
 import { decodeSpoolSegment } from './spoolRecord.ts';
 
@@ -123,7 +124,8 @@ export class SpoolDrainer {
    * by start day across the segments' records, so an insert is large and touches one partition.
    */
   private async drainSegments(closed: readonly string[]): Promise<void> {
-    const byDay = new Map<number | undefined, { chunks: Buffer[]; rows: number }>();
+    // By format and day: records from before rows became binary are inserted as the text they hold.
+    const byDay = new Map<string, { format: SpanRowFormat; chunks: Buffer[]; rows: number }>();
     const traceIdsOf = new Map<string, Set<string>>();
     const taken: string[] = [];
     let bytes = 0;
@@ -147,18 +149,19 @@ export class SpoolDrainer {
         const batch = decodeSpanBatch(payload);
         for (const id of batch.traceIds) traceIds.add(id);
         for (const group of batch.groups) {
-          const pending = byDay.get(group.day) ?? { chunks: [], rows: 0 };
-          byDay.set(group.day, pending);
-          pending.chunks.push(group.text);
+          const key = `${group.format} ${group.day}`;
+          const pending = byDay.get(key) ?? { format: group.format, chunks: [], rows: 0 };
+          byDay.set(key, pending);
+          pending.chunks.push(group.data);
           pending.rows += group.rows;
           if (pending.rows >= this.options.rowsPerInsert) {
-            byDay.delete(group.day);
-            storedRows += await this.insertRows(Buffer.concat(pending.chunks), pending.rows);
+            byDay.delete(key);
+            storedRows += await this.insertRows(pending.format, Buffer.concat(pending.chunks), pending.rows);
           }
         }
       }
     }
-    for (const pending of byDay.values()) storedRows += await this.insertRows(Buffer.concat(pending.chunks), pending.rows);
+    for (const pending of byDay.values()) storedRows += await this.insertRows(pending.format, Buffer.concat(pending.chunks), pending.rows);
     for (const path of taken) await this.spool.release(path);
     this.stats.storedSpans += storedRows;
     for (const path of taken) this.options.onStored?.(traceIdsOf.get(path)!, { replayed: this.replayed.delete(path) });
@@ -170,20 +173,24 @@ export class SpoolDrainer {
    * A retryable refusal (the store is down or full) throws: the segment stays and is retried.
    * Returns the rows stored.
    */
-  private async insertRows(rows: Buffer, rowCount: number): Promise<number> {
+  private async insertRows(format: SpanRowFormat, rows: Buffer, rowCount: number): Promise<number> {
     try {
-      await this.store.insertJsonCompact('spans', SPAN_COLUMNS, rows);
+      if (format === 'RowBinary') await this.store.insertRowBinary('spans', SPAN_COLUMNS, rows);
+      else await this.store.insertJsonCompact('spans', SPAN_COLUMNS, rows);
       return rowCount;
     } catch (error) {
       if (!(error instanceof StoreError) || error.retryable) throw error;
       this.countError(error);
       if (rowCount === 1) {
-        await this.deadLetters.hold('spans', SPAN_COLUMNS, rows, error);
+        await this.deadLetters.hold('spans', SPAN_COLUMNS, format === 'RowBinary' ? jsonLine(rows) : rows, error);
         return 0;
       }
-      const middle = lineBoundary(rows, Math.floor(rowCount / 2));
       const half = Math.floor(rowCount / 2);
-      return (await this.insertRows(rows.subarray(0, middle), half)) + (await this.insertRows(rows.subarray(middle), rowCount - half));
+      const middle = rowsBoundary(format, rows, half);
+      return (
+        (await this.insertRows(format, rows.subarray(0, middle), half)) +
+        (await this.insertRows(format, rows.subarray(middle), rowCount - half))
+      );
     }
   }
 
@@ -192,4 +199,9 @@ export class SpoolDrainer {
     const reason = error instanceof StoreError ? error.reason : 'other';
     this.stats.storeErrorsByReason.set(reason, (this.stats.storeErrorsByReason.get(reason) ?? 0) + 1);
   }
+}
+
+/** A binary span row as the JSONCompactEachRow line a dead letter holds, for an operator to read and replay. */
+function jsonLine(row: Buffer): Buffer {
+  return Buffer.from(JSON.stringify(readSpanRow(new RowBinaryReader(row))));
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeOtlpRequest } from '../otlp/index.ts';
+import type { DecodedSpan } from '../otlp/types.ts';
+import { readSpanRow, SPAN_COLUMNS, spanRows } from '../spans/spanRows.ts';
+import { RowBinaryReader } from '../store/rowBinary.ts';
 import { startInProcessCollector, type InProcessCollector } from '../testing/inProcessCollector.ts';
 import { otlpJson, randomHexId, type TestSpan } from '../testing/otlpRequests.ts';
 import { replayDeadLetters } from './replayDeadLetters.ts';
@@ -26,10 +29,30 @@ function spans(count: number, make: (i: number) => Partial<TestSpan> = () => ({}
   }));
 }
 
-/** Puts rows in the spool as the request path would, but past the request path's own checks: what an older collector may have left. */
+function decoded(batch: TestSpan[]): DecodedSpan[] {
+  return decodeOtlpRequest(Buffer.from(JSON.stringify(otlpJson(batch))), 'json', { maxNesting: 32 }).spans;
+}
+
+/** Puts rows in the spool as the request path would. */
 async function spoolDirectly(h: InProcessCollector, batch: TestSpan[]): Promise<void> {
-  const decoded = decodeOtlpRequest(Buffer.from(JSON.stringify(otlpJson(batch))), 'json', { maxNesting: 32 }).spans;
-  await h.collector.pipeline.spool!.append(encodeSpanBatch([batch[0]!.traceId], spanRowsByDay(decoded)));
+  await h.collector.pipeline.spool!.append(encodeSpanBatch([batch[0]!.traceId], spanRowsByDay(decoded(batch))));
+}
+
+/**
+ * A batch's spans as JSONCompactEachRow lines, as collectors before binary rows spooled them, their
+ * attributes as decoded (text may hold lone surrogates, which binary rows cannot): what an older
+ * collector may have left, past today's request path.
+ */
+function legacyLines(batch: TestSpan[]): string {
+  const attributes = SPAN_COLUMNS.indexOf('SpanAttributes');
+  const rows = new RowBinaryReader(spanRows(decoded(batch)));
+  return decoded(batch)
+    .map((span) => {
+      const values = readSpanRow(rows);
+      values[attributes] = span.attributes;
+      return `${JSON.stringify(values)}\n`;
+    })
+    .join('');
 }
 
 async function count(h: InProcessCollector, sql: string): Promise<number> {
@@ -38,10 +61,13 @@ async function count(h: InProcessCollector, sql: string): Promise<number> {
 }
 
 describe('a batch the store refuses for good', () => {
-  it('splits around rows the store cannot parse, stores the rest and the batches behind, and holds the refused rows as dead letters', async () => {
+  it('splits a record of text rows from before binary rows around rows the store cannot parse, stores the rest and the batches behind, and holds the refused rows as dead letters', async () => {
     const h = (harness = await startInProcessCollector());
     const poisoned = spans(40, (i) => (i === 7 || i === 30 ? { attributes: { 'gen_ai.operation.name': 'chat', text: 'cut \ud83d' } } : {}));
-    await spoolDirectly(h, poisoned);
+    const day = Number(NOW_NANOS / DAY_NANOS);
+    await h.collector.pipeline.spool!.append(
+      Buffer.from(`${JSON.stringify({ traceIds: [poisoned[0]!.traceId], days: [[day, 40]] })}\n${legacyLines(poisoned)}`),
+    );
     const after = spans(20);
     await spoolDirectly(h, after);
     await h.collector.settle();
@@ -62,6 +88,30 @@ describe('a batch the store refuses for good', () => {
     expect(await count(h, "SELECT count() AS n FROM dead_letters FINAL WHERE Status = 'held'")).toBe(0);
   });
 
+  it('splits binary rows around rows the store refuses, holds each as a readable text row, and replays it', async () => {
+    const h = (harness = await startInProcessCollector());
+    h.store.refuseRowsContaining('refused-row');
+    const refused = spans(40, (i) =>
+      i === 3 || i === 31 ? { attributes: { 'gen_ai.operation.name': 'chat', text: 'refused-row é' } } : {},
+    );
+    await spoolDirectly(h, refused);
+    const after = spans(20);
+    await spoolDirectly(h, after);
+    await h.collector.settle();
+
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${refused[0]!.traceId}'`)).toBe(38);
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(20);
+    const held = await h.store.query<{ Reason: string; Row: string }>("SELECT Reason, Row FROM dead_letters FINAL WHERE Status = 'held'");
+    expect(held.map((row) => row.Reason)).toEqual(['bad_row', 'bad_row']);
+    const values = held.map((row) => JSON.parse(row.Row) as unknown[]);
+    expect(values.map((row) => row[SPAN_COLUMNS.indexOf('SpanId')]).sort()).toEqual([refused[3]!.spanId, refused[31]!.spanId].sort());
+    expect(values[0]![SPAN_COLUMNS.indexOf('SpanAttributes')]).toEqual({ 'gen_ai.operation.name': 'chat', text: 'refused-row é' });
+
+    h.store.refuseRowsContaining(undefined);
+    expect(await replayDeadLetters(h.store)).toEqual({ replayed: 2, refused: [] });
+    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${refused[0]!.traceId}'`)).toBe(40);
+  });
+
   it('stores a batch whose start times span more partitions than one insert may create, one insert per day', async () => {
     const h = (harness = await startInProcessCollector());
     // 120 spans on 120 different days: one insert may create at most 100 partitions.
@@ -78,11 +128,7 @@ describe('a batch the store refuses for good', () => {
   it('splits a record from before rows were grouped by day whose start times span too many partitions, and stores all of it', async () => {
     const h = (harness = await startInProcessCollector());
     const skewed = spans(120, (i) => ({ startNanos: NOW_NANOS - BigInt(i) * DAY_NANOS }));
-    const decoded = decodeOtlpRequest(Buffer.from(JSON.stringify(otlpJson(skewed))), 'json', { maxNesting: 32 }).spans;
-    const ungrouped = spanRowsByDay(decoded)
-      .map((group) => group.text)
-      .join('');
-    await h.collector.pipeline.spool!.append(Buffer.from(`${JSON.stringify([skewed[0]!.traceId])}\n${ungrouped}`));
+    await h.collector.pipeline.spool!.append(Buffer.from(`${JSON.stringify([skewed[0]!.traceId])}\n${legacyLines(skewed)}`));
     const after = spans(10);
     await spoolDirectly(h, after);
     await h.collector.settle();

@@ -1,16 +1,30 @@
 import type { DecodedSpan } from '../otlp/types.ts';
-import { spanRowJson } from '../spans/spanRows.ts';
+import { spanRowsEnd, writeSpanRow } from '../spans/spanRows.ts';
+import { RowBinaryWriter } from '../store/rowBinary.ts';
+
+/** How a record's rows are written: RowBinary since rows became binary; JSONCompactEachRow lines in records from before. */
+export type SpanRowFormat = 'RowBinary' | 'JSONCompactEachRow';
 
 /** Rows of spans that start on one day (UTC): the spans table's partition, so one insert of them touches one partition. */
 export interface DayRows {
   /** Days since the Unix epoch; `undefined` for records written before rows were grouped. */
   day: number | undefined;
   rows: number;
-  /** JSONCompactEachRow lines in SPAN_COLUMNS order, ready to insert unchanged. */
-  text: Buffer;
+  format: SpanRowFormat;
+  /** The rows in SPAN_COLUMNS order, ready to insert unchanged. */
+  data: Buffer;
+}
+
+/** One day's rows as the request path writes them. */
+export interface NewDayRows {
+  day: number;
+  rows: number;
+  data: Buffer;
 }
 
 const NANOS_DIGITS_PER_SECOND = 9;
+/** A span's row is about this size; the writer grows if a batch's rows are larger. */
+const EXPECTED_ROW_BYTES = 1024;
 
 /** The UTC day a span starts on, from its decimal nanoseconds. */
 export function startDay(startTimeUnixNano: string): number {
@@ -18,52 +32,72 @@ export function startDay(startTimeUnixNano: string): number {
   return Math.floor(seconds / 86_400);
 }
 
-/** Spans as rows grouped by their start day (almost always one group). */
-export function spanRowsByDay(spans: readonly DecodedSpan[]): Array<{ day: number; rows: number; text: string }> {
-  const groups = new Map<number, { day: number; rows: number; text: string }>();
+/** Spans as RowBinary rows grouped by their start day (almost always one group). */
+export function spanRowsByDay(spans: readonly DecodedSpan[]): NewDayRows[] {
+  const groups = new Map<number, { rows: number; writer: RowBinaryWriter }>();
   for (const span of spans) {
     const day = startDay(span.startTimeUnixNano);
     let group = groups.get(day);
-    if (!group) groups.set(day, (group = { day, rows: 0, text: '' }));
+    if (!group) groups.set(day, (group = { rows: 0, writer: new RowBinaryWriter(spans.length * EXPECTED_ROW_BYTES) }));
     group.rows += 1;
-    group.text += spanRowJson(span) + '\n';
+    writeSpanRow(group.writer, span);
   }
-  return [...groups.values()];
+  return [...groups].map(([day, group]) => ({ day, rows: group.rows, data: group.writer.bytes() }));
 }
 
 /**
  * What one spool record holds: a header line with the trace ids it touches (so the assembler can
- * be told after the rows are stored) and the row count of each day, then the rows, day by day.
+ * be told after the rows are stored), the rows' format, and each day's row count and bytes; then
+ * the rows, day by day.
  */
-export function encodeSpanBatch(traceIds: readonly string[], groups: ReadonlyArray<{ day: number; rows: number; text: string }>): Buffer {
-  const header = JSON.stringify({ traceIds, days: groups.map((group) => [group.day, group.rows]) });
-  return Buffer.from(`${header}\n${groups.map((group) => group.text).join('')}`);
+export function encodeSpanBatch(traceIds: readonly string[], groups: readonly NewDayRows[]): Buffer {
+  const format: SpanRowFormat = 'RowBinary';
+  const header = JSON.stringify({ traceIds, format, days: groups.map((group) => [group.day, group.rows, group.data.length]) });
+  return Buffer.concat([Buffer.from(`${header}\n`), ...groups.map((group) => group.data)]);
 }
+
+type BatchHeader =
+  | { traceIds: string[]; format: 'RowBinary'; days: Array<[number, number, number]> }
+  | { traceIds: string[]; format?: undefined; days: Array<[number, number]> }
+  | string[];
 
 export function decodeSpanBatch(payload: Buffer): { traceIds: string[]; groups: DayRows[] } {
   const newline = payload.indexOf(10);
-  const header = JSON.parse(payload.subarray(0, newline).toString()) as string[] | { traceIds: string[]; days: Array<[number, number]> };
+  const header = JSON.parse(payload.subarray(0, newline).toString()) as BatchHeader;
   const rows = payload.subarray(newline + 1);
-  // Records from before grouping: a bare list of trace ids, rows of any days.
-  if (Array.isArray(header)) return { traceIds: header, groups: [{ day: undefined, rows: countLines(rows), text: rows }] };
+  // Records from before grouping: a bare list of trace ids, JSON lines of any days.
+  if (Array.isArray(header))
+    return { traceIds: header, groups: [{ day: undefined, rows: countLines(rows), format: 'JSONCompactEachRow', data: rows }] };
   const groups: DayRows[] = [];
   let at = 0;
-  for (const [day, count] of header.days) {
-    const end = lineBoundary(rows, count, at);
-    groups.push({ day, rows: count, text: rows.subarray(at, end) });
-    at = end;
+  if (header.format === 'RowBinary') {
+    for (const [day, count, bytes] of header.days) {
+      groups.push({ day, rows: count, format: 'RowBinary', data: rows.subarray(at, at + bytes) });
+      at += bytes;
+    }
+  } else {
+    for (const [day, count] of header.days) {
+      const end = lineBoundary(rows, count, at);
+      groups.push({ day, rows: count, format: 'JSONCompactEachRow', data: rows.subarray(at, end) });
+      at = end;
+    }
   }
   return { traceIds: header.traceIds, groups };
 }
 
-export function countLines(text: Buffer): number {
+/** The offset just after the `count`-th row from the start, in rows of either format. */
+export function rowsBoundary(format: SpanRowFormat, rows: Buffer, count: number): number {
+  return format === 'RowBinary' ? spanRowsEnd(rows, count) : lineBoundary(rows, count);
+}
+
+function countLines(text: Buffer): number {
   let lines = 0;
   for (let at = text.indexOf(10); at >= 0; at = text.indexOf(10, at + 1)) lines += 1;
   return lines;
 }
 
 /** The offset just after the `lines`-th newline from `from`. */
-export function lineBoundary(text: Buffer, lines: number, from = 0): number {
+function lineBoundary(text: Buffer, lines: number, from = 0): number {
   let at = from - 1;
   for (let seen = 0; seen < lines; seen++) at = text.indexOf(10, at + 1);
   return at + 1;

@@ -120,7 +120,7 @@ export class EmbeddedStore implements Store {
     try {
       await writeFile(path, payload);
       await this.run(
-        `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM file({path:String}, RowBinary)${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
+        `INSERT INTO ${table} (${columns.map((column) => `\`${column}\``).join(', ')}) SELECT * FROM file({path:String}, RowBinary)${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
         { path },
         `insert into ${table}`,
       );

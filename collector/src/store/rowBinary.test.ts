@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowBinaryWriter } from './rowBinary.ts';
+import { RowBinaryReader, RowBinaryWriter } from './rowBinary.ts';
 
 describe('RowBinaryWriter', () => {
   it('writes a string as its UTF-8 byte length (LEB128) and bytes, one length byte up to 127', () => {
@@ -28,5 +28,23 @@ describe('RowBinaryWriter', () => {
     const rows = new RowBinaryWriter();
     rows.dateTime64(1_764_000_000_123_456);
     expect(rows.bytes().readBigInt64LE(0)).toBe(1_764_000_000_123_456n);
+  });
+});
+
+describe('RowBinaryReader', () => {
+  it('reads back counts, maps and whole UInt64s as the writer wrote them, and refuses to read past the end', () => {
+    const rows = new RowBinaryWriter(4);
+    rows.count(300);
+    rows.stringMap({ 'gen_ai.tool.name': 'lookup', text: 'é'.repeat(100) });
+    rows.uInt64('18446744073709551615');
+    rows.uInt64('1764000000123456789');
+    const reader = new RowBinaryReader(rows.bytes());
+    expect(reader.count()).toBe(300);
+    expect(reader.stringMap()).toEqual({ 'gen_ai.tool.name': 'lookup', text: 'é'.repeat(100) });
+    expect(reader.uInt64()).toBe('18446744073709551615');
+    expect(reader.uInt64()).toBe('1764000000123456789');
+    expect(reader.done).toBe(true);
+    expect(() => reader.string()).toThrow(RangeError);
+    expect(() => new RowBinaryReader(Buffer.from([5, 0x61])).string()).toThrow(/runs past the end/);
   });
 });

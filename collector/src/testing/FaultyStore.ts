@@ -8,6 +8,7 @@ import { StoreError, type QueryParams, type Store, type WritableTable } from '..
  */
 export class FaultyStore implements Store {
   private writeFault: { reason: string; retryable: boolean } | undefined;
+  private refusedMarker: Buffer | undefined;
 
   constructor(readonly inner: Store) {}
 
@@ -21,6 +22,14 @@ export class FaultyStore implements Store {
    */
   refuseWrites(reason: string | undefined, options: { retryable?: boolean } = {}): void {
     this.writeFault = reason === undefined ? undefined : { reason, retryable: options.retryable ?? true };
+  }
+
+  /**
+   * Inserts of rows whose bytes hold `marker` fail for good, as a value the store cannot parse
+   * would, while every other insert goes in; `undefined` stops it.
+   */
+  refuseRowsContaining(marker: string | undefined): void {
+    this.refusedMarker = marker === undefined ? undefined : Buffer.from(marker);
   }
 
   command(sql: string, params?: QueryParams): Promise<void> {
@@ -49,12 +58,12 @@ export class FaultyStore implements Store {
   }
 
   async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    this.throwIfRefusing(table);
+    this.throwIfRefusing(table, payload);
     await this.inner.insertJsonCompact(table, columns, payload);
   }
 
   async insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    this.throwIfRefusing(table);
+    this.throwIfRefusing(table, payload);
     await this.inner.insertRowBinary(table, columns, payload);
   }
 
@@ -66,7 +75,9 @@ export class FaultyStore implements Store {
     return this.inner.close();
   }
 
-  private throwIfRefusing(table: WritableTable): void {
+  private throwIfRefusing(table: WritableTable, payload?: Buffer): void {
+    if (this.refusedMarker && payload?.includes(this.refusedMarker))
+      throw new StoreError(`insert into ${table} failed: a row holds the refused marker`, false, { reason: 'bad_row' });
     if (this.writeFault)
       throw new StoreError(`insert into ${table} failed: ${this.writeFault.reason}`, this.writeFault.retryable, { reason: 'injected' });
   }
