@@ -48,3 +48,25 @@ describe('RowBinaryReader', () => {
     expect(() => new RowBinaryReader(Buffer.from([5, 0x61])).string()).toThrow(/runs past the end/);
   });
 });
+
+describe('RowBinaryWriter strings of every length class', () => {
+  it('reads back short and long, ASCII and not, at each length the encoding changes', () => {
+    const values = [
+      '',
+      'a'.repeat(32),
+      'a'.repeat(33),
+      'aé',
+      'é'.repeat(63),
+      'é'.repeat(64),
+      'x'.repeat(5461),
+      'x'.repeat(5462),
+      '🎺'.repeat(3000),
+      'x'.repeat(20_000),
+    ];
+    const rows = new RowBinaryWriter(8);
+    for (const value of values) rows.string(value);
+    const reader = new RowBinaryReader(rows.bytes());
+    expect(values.map(() => reader.string())).toEqual(values);
+    expect(reader.done).toBe(true);
+  });
+});

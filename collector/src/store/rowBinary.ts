@@ -15,13 +15,36 @@ export class RowBinaryWriter {
   }
 
   string(value: string): void {
-    // Three bytes per UTF-16 unit at most: short strings skip measuring and take a one-byte length.
-    const most = value.length * 3;
-    this.room(most + 5);
-    if (most < 128) {
-      const length = this.buffer.write(value, this.at + 1);
-      this.buffer[this.at] = length;
-      this.at += 1 + length;
+    const units = value.length;
+    // Three bytes per UTF-16 unit at most: room for the longest encoding and its length.
+    this.room(units * 3 + 5);
+    const { buffer, at } = this;
+    // Short ASCII, the most common value (names, ids, kinds), byte by byte: cheaper than a call into the encoder.
+    if (units <= 32) {
+      let unit = 0;
+      for (; unit < units; unit++) {
+        const code = value.charCodeAt(unit);
+        if (code >= 0x80) break;
+        buffer[at + 1 + unit] = code;
+      }
+      if (unit === units) {
+        buffer[at] = units;
+        this.at = at + 1 + units;
+        return;
+      }
+    }
+    // Up to 16,383 bytes the length takes one or two bytes: write after two, then close the gap if one is enough.
+    if (units * 3 < 16_384) {
+      const length = buffer.write(value, at + 2);
+      if (length < 128) {
+        buffer.copyWithin(at + 1, at + 2, at + 2 + length);
+        buffer[at] = length;
+        this.at = at + 1 + length;
+      } else {
+        buffer[at] = (length & 0x7f) | 0x80;
+        buffer[at + 1] = length >>> 7;
+        this.at = at + 2 + length;
+      }
       return;
     }
     this.leb128(Buffer.byteLength(value));

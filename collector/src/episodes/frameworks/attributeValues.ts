@@ -22,5 +22,8 @@ export function countAttribute(span: StoredSpan, names: readonly string[]): numb
 
 /** Facts with the undefined fields left out, so merging keeps the first defined value. */
 export function defined<T extends object>(facts: T): T {
-  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as T;
+  // A loop rather than entries/filter/fromEntries: this runs several times for every span assembled.
+  const kept: Partial<T> = {};
+  for (const key in facts) if (facts[key] !== undefined) kept[key] = facts[key];
+  return kept as T;
 }

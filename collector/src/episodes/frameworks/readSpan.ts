@@ -12,6 +12,8 @@ import { vercelAiSdk } from './vercelAiSdk.ts';
 const ROLE_ORDER: readonly FrameworkMapping[] = [genAiSemconv, openInference, openLlmetry, vercelAiSdk, mastra];
 /** Facts: a framework's own names first (they are more specific), the GenAI names as the fallback. */
 const FACT_ORDER: readonly FrameworkMapping[] = [vercelAiSdk, mastra, openInference, openLlmetry, genAiSemconv];
+/** FACT_ORDER from the fallback up, for merging: a later mapping's fields overwrite an earlier one's. */
+const MERGE_ORDER: readonly FrameworkMapping[] = [...FACT_ORDER].reverse();
 
 export type { SpanRole } from './types.ts';
 
@@ -85,6 +87,6 @@ function firstAnswer(ask: (mapping: FrameworkMapping) => string | undefined): st
 /** Field by field, the first mapping that knows it wins. */
 function mergeFacts<T extends object>(ask: (mapping: FrameworkMapping) => T | undefined): Partial<T> {
   const merged: Partial<T> = {};
-  for (const mapping of [...FACT_ORDER].reverse()) Object.assign(merged, ask(mapping));
+  for (const mapping of MERGE_ORDER) Object.assign(merged, ask(mapping));
   return merged;
 }
