@@ -137,7 +137,14 @@ if (values['held-out']) {
   log(machineLine());
   // First, while the machine is quiet: it measures CPU per episode, which ingest's processes would disturb.
   const tracer = await benchTracer(log);
-  reportIngest(await benchIngest(Number(values.episodes), Number(values.concurrency), log, values.profile));
+  await runPartInFreshProcess([
+    '--ingest',
+    '--episodes',
+    values.episodes,
+    '--concurrency',
+    values.concurrency,
+    ...(values.profile ? ['--profile', values.profile] : []),
+  ]);
   const ns = (value: number) => `${Math.round(value).toLocaleString('en')} ns`;
   log(
     `tracer, CPU per episode (root + 3 tools + 1 chat span): no tracing ${ns(tracer.untracedNs)}, bare OpenTelemetry SDK ${ns(tracer.bareSdkNs)}, @trumpets/instrumentation ${ns(tracer.trumpetsNs)}`,
