@@ -1,5 +1,6 @@
 import { MAX_REJECTION_REASONS } from './otlpRequestToSpans.ts';
 import type { DecodedRequest, DecodedSpan } from './types.ts';
+import { isBefore } from './unixNanos.ts';
 
 export interface SpanTimeBounds {
   /** Spans that started longer ago than this are refused (a backfill past retention, a unit error). */
@@ -17,8 +18,9 @@ const NANOS_PER_MS = 1_000_000n;
  * a request spread over years would create more partitions than one insert may.
  */
 export function rejectImplausibleTimes(decoded: DecodedRequest, bounds: SpanTimeBounds, nowMs = Date.now()): void {
-  const earliest = BigInt(Math.max(0, nowMs - bounds.maxSpanAgeMs)) * NANOS_PER_MS;
-  const latest = BigInt(nowMs + bounds.maxSpanFutureMs) * NANOS_PER_MS;
+  // As canonical decimal strings, the form span times take: compared without a number per span.
+  const earliest = String(BigInt(Math.max(0, nowMs - bounds.maxSpanAgeMs)) * NANOS_PER_MS);
+  const latest = String(BigInt(nowMs + bounds.maxSpanFutureMs) * NANOS_PER_MS);
   const kept: DecodedSpan[] = [];
   for (const span of decoded.spans) {
     const problem = timeProblem(span, earliest, latest);
@@ -32,20 +34,24 @@ export function rejectImplausibleTimes(decoded: DecodedRequest, bounds: SpanTime
   decoded.spans = kept;
 }
 
-function timeProblem(span: DecodedSpan, earliest: bigint, latest: bigint): string | undefined {
-  const start = BigInt(span.startTimeUnixNano);
-  if (start < earliest)
+function timeProblem(span: DecodedSpan, earliest: string, latest: string): string | undefined {
+  const start = span.startTimeUnixNano;
+  if (isBefore(start, earliest))
     return `starts at ${isoOf(start)}, before the oldest time this collector accepts (${isoOf(earliest)}; TRUMPETS_MAX_SPAN_AGE_DAYS)`;
-  const times = [span.endTimeUnixNano, ...span.events.map((event) => event.timeUnixNano)].map(BigInt);
-  const last = times.reduce((max, time) => (time > max ? time : max), start);
-  if (last > latest)
+  let last = isBefore(start, span.endTimeUnixNano) ? span.endTimeUnixNano : start;
+  let firstEvent = start;
+  for (const { timeUnixNano } of span.events) {
+    if (isBefore(last, timeUnixNano)) last = timeUnixNano;
+    if (isBefore(timeUnixNano, firstEvent)) firstEvent = timeUnixNano;
+  }
+  if (isBefore(latest, last))
     return `has a time of ${isoOf(last)}, further in the future than this collector accepts (${isoOf(latest)}; TRUMPETS_MAX_SPAN_FUTURE_MINUTES)`;
-  const firstEvent = span.events.map((event) => BigInt(event.timeUnixNano)).reduce((min, time) => (time < min ? time : min), start);
-  if (firstEvent < earliest) return `has an event at ${isoOf(firstEvent)}, before the oldest time this collector accepts`;
+  if (isBefore(firstEvent, earliest)) return `has an event at ${isoOf(firstEvent)}, before the oldest time this collector accepts`;
   return undefined;
 }
 
-function isoOf(nanos: bigint): string {
+function isoOf(nanosText: string): string {
+  const nanos = BigInt(nanosText);
   const ms = Number(nanos / NANOS_PER_MS);
   return Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : `${nanos} ns`;
 }
