@@ -60,20 +60,13 @@ export function writeSpanRow(rows: RowBinaryWriter, span: DecodedSpan): void {
   rows.string(span.statusMessage);
   const { events, links } = span;
   // Events and links are rare: most spans write seven empty arrays.
-  rows.count(events.length);
-  for (const event of events) rows.uInt64(event.timeUnixNano);
-  rows.count(events.length);
-  for (const event of events) rows.string(event.name);
-  rows.count(events.length);
-  for (const event of events) rows.stringMap(event.attributes);
-  rows.count(links.length);
-  for (const link of links) rows.string(link.traceId);
-  rows.count(links.length);
-  for (const link of links) rows.string(link.spanId);
-  rows.count(links.length);
-  for (const link of links) rows.string(link.traceState);
-  rows.count(links.length);
-  for (const link of links) rows.stringMap(link.attributes);
+  rows.array(events, (event) => rows.uInt64(event.timeUnixNano));
+  rows.array(events, (event) => rows.string(event.name));
+  rows.array(events, (event) => rows.stringMap(event.attributes));
+  rows.array(links, (link) => rows.string(link.traceId));
+  rows.array(links, (link) => rows.string(link.spanId));
+  rows.array(links, (link) => rows.string(link.traceState));
+  rows.array(links, (link) => rows.stringMap(link.attributes));
 }
 
 /**

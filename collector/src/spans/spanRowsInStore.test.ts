@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecodedSpan } from '../otlp/types.ts';
-import { EmbeddedStore } from '../store/embeddedStore.ts';
 import { runMigrations } from '../store/migrations.ts';
-import { ServerStore } from '../store/serverStore.ts';
 import type { Store } from '../store/Store.ts';
-import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
+import { storeBackends } from '../testing/storeBackends.ts';
 import { SPAN_COLUMNS, spanRows } from './spanRows.ts';
 
 const long = `${'é'.repeat(100)} tab\there\nnewline 🎺`;
@@ -43,30 +38,7 @@ const READ_BACK = `SELECT TraceId, SpanId, ParentSpanId, TraceState, SpanName, S
   Links.Attributes AS linkAttributes
   FROM spans FINAL`;
 
-const backends: Array<{ name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }> = [
-  {
-    name: 'embedded (chdb)',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'trumpets-span-rows-'));
-      return { store: new EmbeddedStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'server (@clickhouse/client against the stand-in server)',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'trumpets-span-rows-standin-'));
-      const server = await startClickHouseServerStandIn({ dataDir: dir });
-      const store = new ServerStore({ url: server.url, username: server.username, password: server.password, database: 'default' });
-      return {
-        store,
-        cleanup: async () => {
-          await server.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
+const backends = storeBackends();
 
 describe.each(backends)('span rows in the store: $name', ({ open }) => {
   let store: Store;
@@ -82,7 +54,9 @@ describe.each(backends)('span rows in the store: $name', ({ open }) => {
 
   it('stores every column of a binary row as sent: long and multi-line text, the whole UInt64, events and links', async () => {
     await store.insertRowBinary('spans', SPAN_COLUMNS, spanRows([span, { ...span, spanId: 'c'.repeat(16), events: [], links: [] }]));
-    const rows = await store.query<Record<string, unknown>>(`${READ_BACK} ORDER BY SpanId`);
+    const rows = await store.query<Record<string, unknown>>(`${READ_BACK} WHERE TraceId = {traceId:String} ORDER BY SpanId`, {
+      traceId: span.traceId,
+    });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual({
       TraceId: span.traceId,

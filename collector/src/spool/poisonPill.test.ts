@@ -55,6 +55,11 @@ function legacyLines(batch: TestSpan[]): string {
     .join('');
 }
 
+/** How many spans of a batch's trace are stored. */
+function storedOf(h: InProcessCollector, batch: TestSpan[]): Promise<number> {
+  return count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${batch[0]!.traceId}'`);
+}
+
 async function count(h: InProcessCollector, sql: string): Promise<number> {
   const [row] = await h.store.query<{ n: string }>(sql);
   return Number(row?.n);
@@ -72,8 +77,8 @@ describe('a batch the store refuses for good', () => {
     await spoolDirectly(h, after);
     await h.collector.settle();
 
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${poisoned[0]!.traceId}'`)).toBe(38);
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(20);
+    expect(await storedOf(h, poisoned)).toBe(38);
+    expect(await storedOf(h, after)).toBe(20);
     const held = await h.store.query<{ Reason: string; Row: string }>("SELECT Reason, Row FROM dead_letters FINAL WHERE Status = 'held'");
     expect(held.map((row) => row.Reason)).toEqual(['bad_row', 'bad_row']);
     expect(held.every((row) => row.Row.includes(poisoned[0]!.traceId))).toBe(true);
@@ -84,7 +89,7 @@ describe('a batch the store refuses for good', () => {
 
     // The operator's replay: the text made well-formed, both rows go in, none stays held.
     expect(await replayDeadLetters(h.store)).toEqual({ replayed: 2, refused: [] });
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${poisoned[0]!.traceId}'`)).toBe(40);
+    expect(await storedOf(h, poisoned)).toBe(40);
     expect(await count(h, "SELECT count() AS n FROM dead_letters FINAL WHERE Status = 'held'")).toBe(0);
   });
 
@@ -99,8 +104,8 @@ describe('a batch the store refuses for good', () => {
     await spoolDirectly(h, after);
     await h.collector.settle();
 
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${refused[0]!.traceId}'`)).toBe(38);
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(20);
+    expect(await storedOf(h, refused)).toBe(38);
+    expect(await storedOf(h, after)).toBe(20);
     const held = await h.store.query<{ Reason: string; Row: string }>("SELECT Reason, Row FROM dead_letters FINAL WHERE Status = 'held'");
     expect(held.map((row) => row.Reason)).toEqual(['bad_row', 'bad_row']);
     const values = held.map((row) => JSON.parse(row.Row) as unknown[]);
@@ -109,7 +114,7 @@ describe('a batch the store refuses for good', () => {
 
     h.store.refuseRowsContaining(undefined);
     expect(await replayDeadLetters(h.store)).toEqual({ replayed: 2, refused: [] });
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${refused[0]!.traceId}'`)).toBe(40);
+    expect(await storedOf(h, refused)).toBe(40);
   });
 
   it('stores a batch whose start times span more partitions than one insert may create, one insert per day', async () => {
@@ -120,8 +125,8 @@ describe('a batch the store refuses for good', () => {
     const after = spans(10);
     await spoolDirectly(h, after);
     await h.collector.settle();
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${skewed[0]!.traceId}'`)).toBe(120);
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(10);
+    expect(await storedOf(h, skewed)).toBe(120);
+    expect(await storedOf(h, after)).toBe(10);
     expect(h.collector.pipeline.drainer!.stats.storeErrorsByReason.get('too_many_partitions')).toBeUndefined();
   });
 
@@ -132,8 +137,8 @@ describe('a batch the store refuses for good', () => {
     const after = spans(10);
     await spoolDirectly(h, after);
     await h.collector.settle();
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${skewed[0]!.traceId}'`)).toBe(120);
-    expect(await count(h, `SELECT count() AS n FROM spans FINAL WHERE TraceId = '${after[0]!.traceId}'`)).toBe(10);
+    expect(await storedOf(h, skewed)).toBe(120);
+    expect(await storedOf(h, after)).toBe(10);
     expect(await count(h, 'SELECT count() AS n FROM dead_letters')).toBe(0);
   });
 });

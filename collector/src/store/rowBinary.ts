@@ -57,6 +57,12 @@ export class RowBinaryWriter {
     this.leb128(items);
   }
 
+  /** An Array: its count, then each item as `writeItem` writes it. */
+  array<Item>(items: readonly Item[], writeItem: (item: Item) => void): void {
+    this.count(items.length);
+    for (const item of items) writeItem(item);
+  }
+
   /** A Map(String, String) (LowCardinality keys are written as plain strings). */
   stringMap(map: Readonly<Record<string, string>>): void {
     const keys = Object.keys(map);

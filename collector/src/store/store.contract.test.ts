@@ -1,66 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedStore } from './embeddedStore.ts';
 import { readMigrations, runMigrations } from './migrations.ts';
 import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
-import { ServerStore } from './serverStore.ts';
-import { startClickHouseServerStandIn } from '../testing/clickHouseServerStandInProcess.ts';
+import { storeBackends } from '../testing/storeBackends.ts';
 import { StoreError, type Store } from './Store.ts';
 import { RowBinaryWriter } from './rowBinary.ts';
 import { parseTabSeparatedWithNames } from './tabSeparated.ts';
 
-/**
- * The same contract, run on every backend we can reach here: the embedded engine, the server
- * backend through the real @clickhouse/client against the ClickHouse server stand-in (the HTTP
- * interface served from the embedded engine in a process of its own), and a real server when
- * CLICKHOUSE_URL is set.
- */
-interface Backend {
-  name: string;
-  open: () => Promise<{ store: Store; cleanup: () => Promise<void>; kill?: () => Promise<void> }>;
-}
-const backends: Backend[] = [
-  {
-    name: 'embedded (chdb)',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'trumpets-store-'));
-      return { store: new EmbeddedStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'server (@clickhouse/client against the stand-in server)',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'trumpets-standin-'));
-      const server = await startClickHouseServerStandIn({ dataDir: dir });
-      const store = new ServerStore({ url: server.url, username: server.username, password: server.password, database: 'default' });
-      return {
-        store,
-        kill: () => server.kill(),
-        cleanup: async () => {
-          await server.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
-const serverUrl = process.env.CLICKHOUSE_URL;
-if (serverUrl) {
-  backends.push({
-    name: `server (${serverUrl})`,
-    open: async () => ({
-      store: new ServerStore({
-        url: serverUrl,
-        username: process.env.CLICKHOUSE_USER ?? 'default',
-        password: process.env.CLICKHOUSE_PASSWORD ?? '',
-        database: 'default',
-      }),
-      cleanup: async () => {},
-    }),
-  });
-}
+/** The same contract, run on every backend we can reach here. */
+const backends = storeBackends();
 
 describe.each(backends)('store contract: $name', ({ open }) => {
   let store: Store;
