@@ -34,15 +34,19 @@ export function startDay(startTimeUnixNano: string): number {
 
 /** Spans as RowBinary rows grouped by their start day (almost always one group). */
 export function spanRowsByDay(spans: readonly DecodedSpan[]): NewDayRows[] {
-  const groups = new Map<number, { rows: number; writer: RowBinaryWriter }>();
+  const byDay = new Map<number, DecodedSpan[]>();
   for (const span of spans) {
     const day = startDay(span.startTimeUnixNano);
-    let group = groups.get(day);
-    if (!group) groups.set(day, (group = { rows: 0, writer: new RowBinaryWriter(spans.length * EXPECTED_ROW_BYTES) }));
-    group.rows += 1;
-    writeSpanRow(group.writer, span);
+    const group = byDay.get(day);
+    if (group) group.push(span);
+    else byDay.set(day, [span]);
   }
-  return [...groups].map(([day, group]) => ({ day, rows: group.rows, data: group.writer.bytes() }));
+  // Each day's writer sized by its own spans: a request spread over many days allocates no more than one of one day.
+  return [...byDay].map(([day, group]) => {
+    const writer = new RowBinaryWriter(group.length * EXPECTED_ROW_BYTES);
+    for (const span of group) writeSpanRow(writer, span);
+    return { day, rows: group.length, data: writer.bytes() };
+  });
 }
 
 /**
