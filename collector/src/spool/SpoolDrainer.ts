@@ -125,7 +125,7 @@ export class SpoolDrainer {
    */
   private async drainSegments(closed: readonly string[]): Promise<void> {
     // By format and day: records from before rows became binary are inserted as the text they hold.
-    const byDay = new Map<string, { format: SpanRowFormat; chunks: Buffer[]; rows: number }>();
+    const byDay = new Map<string, { format: SpanRowFormat; chunks: RowsChunk[]; rows: number }>();
     const traceIdsOf = new Map<string, Set<string>>();
     const taken: string[] = [];
     let bytes = 0;
@@ -152,45 +152,44 @@ export class SpoolDrainer {
           const key = `${group.format} ${group.day}`;
           const pending = byDay.get(key) ?? { format: group.format, chunks: [], rows: 0 };
           byDay.set(key, pending);
-          pending.chunks.push(group.data);
+          pending.chunks.push({ data: group.data, rows: group.rows });
           pending.rows += group.rows;
           if (pending.rows >= this.options.rowsPerInsert) {
             byDay.delete(key);
-            storedRows += await this.insertRows(pending.format, Buffer.concat(pending.chunks), pending.rows);
+            storedRows += await this.insertChunks(pending.format, pending.chunks);
           }
         }
       }
     }
-    for (const pending of byDay.values()) storedRows += await this.insertRows(pending.format, Buffer.concat(pending.chunks), pending.rows);
+    for (const pending of byDay.values()) storedRows += await this.insertChunks(pending.format, pending.chunks);
     for (const path of taken) await this.spool.release(path);
     this.stats.storedSpans += storedRows;
     for (const path of taken) this.options.onStored?.(traceIdsOf.get(path)!, { replayed: this.replayed.delete(path) });
   }
 
   /**
-   * Inserts rows; when the store refuses them for a reason a retry cannot fix, splits them in
-   * halves until the refused rows stand alone, stores the rest and holds those as dead letters.
-   * A retryable refusal (the store is down or full) throws: the segment stays and is retried.
-   * Returns the rows stored.
+   * Inserts the records' rows as one insert; when the store refuses them for a reason a retry
+   * cannot fix, splits them in halves, whole records first (so a bad record cannot spoil the rows
+   * of good ones it was sent with), then the rows of the one refused, until the refused rows stand
+   * alone; stores the rest and holds those as dead letters. A retryable refusal (the store is down
+   * or full) throws: the segment stays and is retried. Returns the rows stored.
    */
-  private async insertRows(format: SpanRowFormat, rows: Buffer, rowCount: number): Promise<number> {
+  private async insertChunks(format: SpanRowFormat, chunks: readonly RowsChunk[]): Promise<number> {
+    const rows = chunks.reduce((sum, chunk) => sum + chunk.rows, 0);
     try {
-      if (format === 'RowBinary') await this.store.insertRowBinary('spans', SPAN_COLUMNS, rows);
-      else await this.store.insertJsonCompact('spans', SPAN_COLUMNS, rows);
-      return rowCount;
+      const data = chunks.length === 1 ? chunks[0]!.data : Buffer.concat(chunks.map((chunk) => chunk.data));
+      if (format === 'RowBinary') await this.store.insertRowBinary('spans', SPAN_COLUMNS, data);
+      else await this.store.insertJsonCompact('spans', SPAN_COLUMNS, data);
+      return rows;
     } catch (error) {
       if (!(error instanceof StoreError) || error.retryable) throw error;
       this.countError(error);
-      if (rowCount === 1) {
-        await this.deadLetters.hold('spans', SPAN_COLUMNS, format === 'RowBinary' ? jsonLine(rows) : rows, error);
+      const halves = halvesOf(format, chunks);
+      if (halves === undefined) {
+        await this.deadLetters.hold('spans', SPAN_COLUMNS, deadLetterText(format, chunks[0]!.data), error);
         return 0;
       }
-      const half = Math.floor(rowCount / 2);
-      const middle = rowsBoundary(format, rows, half);
-      return (
-        (await this.insertRows(format, rows.subarray(0, middle), half)) +
-        (await this.insertRows(format, rows.subarray(middle), rowCount - half))
-      );
+      return (await this.insertChunks(format, halves[0])) + (await this.insertChunks(format, halves[1]));
     }
   }
 
@@ -201,7 +200,42 @@ export class SpoolDrainer {
   }
 }
 
-/** A binary span row as the JSONCompactEachRow line a dead letter holds, for an operator to read and replay. */
-function jsonLine(row: Buffer): Buffer {
-  return Buffer.from(JSON.stringify(readSpanRow(new RowBinaryReader(row))));
+/** The rows of one record (one day's of one request). */
+interface RowsChunk {
+  data: Buffer;
+  rows: number;
+}
+
+/**
+ * Chunks in two halves: of the list, or of the one chunk's rows; `undefined` for a single row,
+ * and for binary rows that cannot be walked (never written so, the spool's checksums held): they
+ * are held whole rather than retried for ever in front of every segment behind them.
+ */
+function halvesOf(format: SpanRowFormat, chunks: readonly RowsChunk[]): [RowsChunk[], RowsChunk[]] | undefined {
+  if (chunks.length > 1) {
+    const middle = Math.ceil(chunks.length / 2);
+    return [chunks.slice(0, middle), chunks.slice(middle)];
+  }
+  const { data, rows } = chunks[0]!;
+  if (rows <= 1) return undefined;
+  const half = Math.floor(rows / 2);
+  let boundary: number;
+  try {
+    boundary = rowsBoundary(format, data, half);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return [[{ data: data.subarray(0, boundary), rows: half }], [{ data: data.subarray(boundary), rows: rows - half }]];
+}
+
+/** What a dead letter holds: a binary span row as the JSONCompactEachRow line an operator can read and replay; other rows as they are. */
+function deadLetterText(format: SpanRowFormat, rows: Buffer): Buffer {
+  if (format !== 'RowBinary') return rows;
+  try {
+    return Buffer.from(JSON.stringify(readSpanRow(new RowBinaryReader(rows))));
+  } catch (error) {
+    if (error instanceof RangeError) return rows;
+    throw error;
+  }
 }

@@ -117,6 +117,28 @@ describe('a batch the store refuses for good', () => {
     expect(await storedOf(h, refused)).toBe(40);
   });
 
+  it('holds binary rows that cannot be read as they are, and stores the batches behind', async () => {
+    const h = (harness = await startInProcessCollector());
+    const cutShort = spans(3);
+    const whole = spanRows(decoded(cutShort));
+    // Three rows' count, the last cut short: what a broken writer, not a crash, would leave (the record's checksum holds).
+    const cut = whole.subarray(0, whole.length - 10);
+    const day = Number(NOW_NANOS / DAY_NANOS);
+    await h.collector.pipeline.spool!.append(
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify({ traceIds: [cutShort[0]!.traceId], format: 'RowBinary', days: [[day, 3, cut.length]] })}\n`),
+        cut,
+      ]),
+    );
+    const after = spans(20);
+    await spoolDirectly(h, after);
+    await h.collector.settle();
+    expect(await storedOf(h, after)).toBe(20);
+    // The two whole rows of the record are stored; only the one cut short is held.
+    expect(await storedOf(h, cutShort)).toBe(2);
+    expect(await count(h, "SELECT count() AS n FROM dead_letters FINAL WHERE Status = 'held'")).toBe(1);
+  });
+
   it('stores a batch whose start times span more partitions than one insert may create, one insert per day', async () => {
     const h = (harness = await startInProcessCollector());
     // 120 spans on 120 different days: one insert may create at most 100 partitions.

@@ -33,6 +33,11 @@ describe('classifyStoreError', () => {
     });
     expect(classifyStoreError({ code: '60', type: 'UNKNOWN_TABLE', message: 'Unknown table' }).retryable).toBe(false);
     expect(classifyStoreError(new Error('Code: 27. DB::Exception: Cannot parse input'))).toEqual({ reason: 'bad_row', retryable: false });
+    expect(classifyStoreError({ clickhouseCode: 33, message: 'Cannot read all data. Bytes read: 3. Bytes expected: 5' })).toEqual({
+      reason: 'bad_row',
+      retryable: false,
+    });
+    expect(classifyStoreError({ clickhouseCode: 32, message: 'Attempt to read after eof' }).reason).toBe('bad_row');
     expect(classifyStoreError({ clickhouseCode: 252, message: 'Too many partitions for single INSERT block (more than 100)' })).toEqual({
       reason: 'too_many_partitions',
       retryable: false,

@@ -16,8 +16,11 @@ const TOO_MANY_PARTS = 252;
 const OVERLOADED = new Set([159, 164, 202, 209, 236, 241, 242, 319, 425, 439, 999]);
 /** The server could not be reached (NETWORK_ERROR, ALL_CONNECTION_TRIES_FAILED). */
 const UNREACHABLE = new Set([210, 279]);
-/** Parse and type errors of one row's values: cannot parse text/number/date, bad escapes, out of range, wrong types. */
-const BAD_ROW = new Set([6, 25, 26, 27, 38, 41, 53, 69, 70, 72, 117, 130, 131, 321, 386]);
+/**
+ * Parse and type errors of one row's values: cannot parse text/number/date, bad escapes, out of
+ * range, wrong types; and binary rows that end early (ATTEMPT_TO_READ_AFTER_EOF, CANNOT_READ_ALL_DATA).
+ */
+const BAD_ROW = new Set([6, 25, 26, 27, 32, 33, 38, 41, 53, 69, 70, 72, 117, 130, 131, 321, 386]);
 /** Errors of the statement itself: syntax, unknown table, column, function, setting or parameter, bad arguments. */
 const BAD_STATEMENT = new Set([16, 36, 43, 46, 47, 60, 62, 81, 115, 456, 457]);
 
