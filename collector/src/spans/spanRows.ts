@@ -92,9 +92,12 @@ export function spanRowsEnd(rows: Buffer, count: number, from = 0): number {
   return reader.at;
 }
 
+/** A span's row is about this size; the writer grows if the rows are larger. */
+const EXPECTED_ROW_BYTES = 1024;
+
 /** Spans as RowBinary rows in SPAN_COLUMNS order. */
 export function spanRows(spans: readonly DecodedSpan[]): Buffer {
-  const rows = new RowBinaryWriter(spans.length * 1024);
+  const rows = new RowBinaryWriter(spans.length * EXPECTED_ROW_BYTES);
   for (const span of spans) writeSpanRow(rows, span);
   return rows.bytes();
 }

@@ -4,7 +4,7 @@ import { RowBinaryReader } from '../store/rowBinary.ts';
 import type { StoreErrorReason } from '../store/storeErrors.ts';
 import { StoreError, type Store } from '../store/Store.ts';
 import { DeadLetters } from './DeadLetters.ts';
-import { decodeSpanBatch, rowsBoundary, type SpanRowFormat } from './spanBatchPayload.ts';
+import { decodeSpanBatch, rowsBoundary, type DayRows, type SpanRowFormat } from './spanBatchPayload.ts';
 import type { Spool } from './Spool.ts';
 import { decodeSpoolSegment } from './spoolRecord.ts';
 
@@ -152,7 +152,7 @@ export class SpoolDrainer {
           const key = `${group.format} ${group.day}`;
           const pending = byDay.get(key) ?? { format: group.format, chunks: [], rows: 0 };
           byDay.set(key, pending);
-          pending.chunks.push({ data: group.data, rows: group.rows });
+          pending.chunks.push(group);
           pending.rows += group.rows;
           if (pending.rows >= this.options.rowsPerInsert) {
             byDay.delete(key);
@@ -200,11 +200,8 @@ export class SpoolDrainer {
   }
 }
 
-/** The rows of one record (one day's of one request). */
-interface RowsChunk {
-  data: Buffer;
-  rows: number;
-}
+/** The rows of one record (one day's of one request), or a part of them. */
+type RowsChunk = Pick<DayRows, 'data' | 'rows'>;
 
 /**
  * Chunks in two halves: of the list, or of the one chunk's rows; `undefined` for a single row,

@@ -1,6 +1,5 @@
 import type { DecodedSpan } from '../otlp/types.ts';
-import { spanRowsEnd, writeSpanRow } from '../spans/spanRows.ts';
-import { RowBinaryWriter } from '../store/rowBinary.ts';
+import { spanRows, spanRowsEnd } from '../spans/spanRows.ts';
 
 /** How a record's rows are written: RowBinary since rows became binary; JSONCompactEachRow lines in records from before. */
 export type SpanRowFormat = 'RowBinary' | 'JSONCompactEachRow';
@@ -23,8 +22,6 @@ export interface NewDayRows {
 }
 
 const NANOS_DIGITS_PER_SECOND = 9;
-/** A span's row is about this size; the writer grows if a batch's rows are larger. */
-const EXPECTED_ROW_BYTES = 1024;
 
 /** The UTC day a span starts on, from its decimal nanoseconds. */
 export function startDay(startTimeUnixNano: string): number {
@@ -41,12 +38,8 @@ export function spanRowsByDay(spans: readonly DecodedSpan[]): NewDayRows[] {
     if (group) group.push(span);
     else byDay.set(day, [span]);
   }
-  // Each day's writer sized by its own spans: a request spread over many days allocates no more than one of one day.
-  return [...byDay].map(([day, group]) => {
-    const writer = new RowBinaryWriter(group.length * EXPECTED_ROW_BYTES);
-    for (const span of group) writeSpanRow(writer, span);
-    return { day, rows: group.length, data: writer.bytes() };
-  });
+  // Each day's rows sized by its own spans: a request spread over many days allocates no more than one of one day.
+  return [...byDay].map(([day, group]) => ({ day, rows: group.length, data: spanRows(group) }));
 }
 
 /**

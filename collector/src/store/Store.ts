@@ -76,6 +76,11 @@ export interface Store {
 /** The ready-made payload formats both backends insert unchanged. */
 export type RawFormat = 'JSONCompactEachRow' | 'RowBinary';
 
+/** A column name as a quoted identifier (Nested columns such as `Events.Name` are one name). */
+export function quoteIdentifier(name: string): string {
+  return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+}
+
 /**
  * Settings both backends get explicitly, because the embedded engine's defaults differ from a
  * server's: 64-bit integers as JSON strings (no silent precision loss), synchronous inserts

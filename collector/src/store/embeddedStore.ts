@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Session } from 'chdb';
 import {
   INSERT_SETTINGS,
+  quoteIdentifier,
   SHARED_SETTINGS,
   storeError,
   StoreError,
@@ -120,7 +121,7 @@ export class EmbeddedStore implements Store {
     try {
       await writeFile(path, payload);
       await this.run(
-        `INSERT INTO ${table} (${columns.map((column) => `\`${column}\``).join(', ')}) SELECT * FROM file({path:String}, RowBinary)${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
+        `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) SELECT * FROM file({path:String}, RowBinary)${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
         { path },
         `insert into ${table}`,
       );

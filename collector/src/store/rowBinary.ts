@@ -94,11 +94,6 @@ export class RowBinaryWriter {
     this.at += bytes.copy(this.buffer, this.at);
   }
 
-  /** Bytes written so far: where the next row starts. */
-  get length(): number {
-    return this.at;
-  }
-
   /** The rows written, sharing this writer's memory. */
   bytes(): Buffer {
     return this.buffer.subarray(0, this.at);

@@ -2,7 +2,16 @@ import { Readable } from 'node:stream';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
-import { INSERT_SETTINGS, SHARED_SETTINGS, storeError, type QueryParams, type RawFormat, type Store, type WritableTable } from './Store.ts';
+import {
+  INSERT_SETTINGS,
+  quoteIdentifier,
+  SHARED_SETTINGS,
+  storeError,
+  type QueryParams,
+  type RawFormat,
+  type Store,
+  type WritableTable,
+} from './Store.ts';
 import { parseTabSeparatedWithNames } from './tabSeparated.ts';
 
 export interface ServerStoreOptions {
@@ -104,8 +113,4 @@ export class ServerStore implements Store {
       throw storeError(what, error);
     }
   }
-}
-
-function quoteIdentifier(name: string): string {
-  return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }
