@@ -195,11 +195,29 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
-  it('loses and doubles nothing when a pass could not write: the next pass redoes it', async () => {
+  it('links a correction assembled a batch after its episode, though that batch is read before the episode’s is stored', async () => {
     const { store } = await openStore();
-    const clusterer = clustererOn(store);
+    // One row a batch: the correction's batch is read while the episode's is assigned and written.
+    const clusterer = new FailureClusterer(store, { rowsPerBatch: 1 }, silentLogger);
+    const failed = failedEpisode('e0000000000000000000000000000004');
+    await storeCorpus(store, [failed]);
+    await store.insert('corrections', [correctionOf(failed, 'c0000000000000000000000000000004')]);
+    await clusterer.flush();
+    const [passes] = await store.query<{ batches: string }>('SELECT count() AS batches FROM failure_clustering_passes');
+    expect(Number(passes?.batches)).toBe(2);
+    const mode = (await membership(store)).get(failed.failureId);
+    expect(await correctionLinks(store)).toEqual([`${mode} c0000000000000000000000000000004`]);
+    await store.close();
+  });
+
+  it.each([
+    ['in one batch', {}],
+    ['in batches, the next read ahead', { rowsPerBatch: 100 }],
+  ])('loses and doubles nothing when a pass could not write: the next pass redoes it, %s', async (_, batching) => {
+    const { store } = await openStore();
+    const clusterer = new FailureClusterer(store, batching, silentLogger);
     const { records } = syntheticFailures({ count: 300, seed: 14 });
-    await storeCorpus(store, records);
+    for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
     store.refuseWrites('disk full');
     await expect(clusterer.flush()).rejects.toThrow(/disk full/);
     store.refuseWrites(undefined);

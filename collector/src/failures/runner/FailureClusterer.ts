@@ -98,9 +98,18 @@ export class FailureClusterer {
       const model = this.model ?? (await this.restore());
       for (;;) {
         const plan = await this.planBatches(upToMicros);
+        let reading = plan.batches[0] && this.readFailures(plan.batches[0]);
         for (const [index, batch] of plan.batches.entries()) {
           const started = performance.now();
-          const { records, episodes } = await this.readFailures(batch);
+          const { records, episodes } = await reading!;
+          // The next batch is read while this one is assigned and written: the engine formats its
+          // results on its own threads meanwhile. Its corrections miss the memberships this batch
+          // writes, but a batch reads every correction of its episodes, whenever assembled, so
+          // each of those was read and linked here already.
+          const following = plan.batches[index + 1];
+          reading = following && this.readFailures(following);
+          // Awaited next turn; handled now, so a failed write here leaves no unhandled rejection.
+          reading?.catch(() => undefined);
           const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
           for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
           this.log.info('failures clustered', {
