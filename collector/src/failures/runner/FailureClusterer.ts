@@ -99,27 +99,31 @@ export class FailureClusterer {
       for (;;) {
         const plan = await this.planBatches(upToMicros);
         let reading = plan.batches[0] && this.readFailures(plan.batches[0]);
+        let stored: Promise<void> = Promise.resolve();
         for (const [index, batch] of plan.batches.entries()) {
           const started = performance.now();
           const { records, episodes } = await reading!;
           // The next batch is read while this one is assigned and written: the engine formats its
-          // results on its own threads meanwhile. Its corrections miss the memberships this batch
-          // writes, but a batch reads every correction of its episodes, whenever assembled, so
-          // each of those was read and linked here already.
+          // results on its own threads meanwhile. Its corrections miss the memberships not stored
+          // yet, but a batch reads every correction of its episodes, whenever assembled, so each
+          // correction of an episode of this plan was read and linked with its episode.
           const following = plan.batches[index + 1];
           reading = following && this.readFailures(following);
           // Awaited next turn; handled now, so a failed write here leaves no unhandled rejection.
           reading?.catch(() => undefined);
-          const done = await this.assignAndWrite(model, records, episodes, batch.untilMicros, started);
+          const { report: done, written } = await this.assignSlices(model, records, episodes);
           for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
-          this.log.info('failures clustered', {
-            ...done,
+          // This batch was assigned while the one before was written; one batch's writes at most
+          // are left in flight, and batches are recorded in order.
+          await stored;
+          stored = this.recordBatch(written, done, batch.untilMicros, started, {
             clusters: model.clusterCount,
             caughtUp: plan.complete && index === plan.batches.length - 1,
-            ms: Math.round(performance.now() - started),
           });
-          this.watermarkMicros = batch.untilMicros;
+          // Awaited next turn or below; handled now, so a failure meanwhile is not unhandled.
+          stored.catch(() => undefined);
         }
+        await stored;
         if (plan.complete) break;
       }
       this.watermarkMicros = Math.max(this.watermarkMicros, upToMicros);
@@ -193,17 +197,14 @@ export class FailureClusterer {
 
   /**
    * Assigns the batch slice by slice, in time order, each slice's rows written while the next is
-   * assigned, then records the pass. Within a slice state rows go first, memberships next; the
-   * watermark goes last, once every slice is stored: a crash in between replays the batch, which
-   * lands the same.
+   * assigned; resolves once assigned, with the writes still going. Within a slice state rows go
+   * first, memberships next.
    */
-  private async assignAndWrite(
+  private async assignSlices(
     model: FailureModel,
     records: readonly FailureRecord[],
     episodes: number,
-    watermarkMicros: number,
-    started: number,
-  ): Promise<PassReport> {
+  ): Promise<{ report: PassReport; written: Promise<void> }> {
     const ordered = inTimeOrder(records);
     const report: PassReport = { episodes, failures: 0, clustersCreated: 0, merges: 0 };
     const writes: Array<Promise<void>> = [];
@@ -216,15 +217,32 @@ export class FailureClusterer {
       report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
       report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
       const written = this.write(batch);
-      // Settled below, with every slice's; handled now so a failure while slices remain is not unhandled.
+      // Settled with every slice's; handled now so a failure while slices remain is not unhandled.
       written.catch(() => undefined);
       writes.push(written);
       // Let the slice's insert start before the next slice is assigned.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const outcomes = await Promise.allSettled(writes);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    const written = Promise.allSettled(writes).then((outcomes) => {
+      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
+    written.catch(() => undefined);
+    return { report, written };
+  }
+
+  /**
+   * Records a batch once every slice of it is stored: the watermark goes last, so a crash before
+   * it replays the batch, which lands the same.
+   */
+  private async recordBatch(
+    written: Promise<void>,
+    report: PassReport,
+    watermarkMicros: number,
+    started: number,
+    state: { clusters: number; caughtUp: boolean },
+  ): Promise<void> {
+    await written;
     await this.store.insert('failure_clustering_passes', [
       {
         PassAt: microsToDateTime64(nextMicros()),
@@ -236,7 +254,8 @@ export class FailureClusterer {
         DurationMs: performance.now() - started,
       },
     ]);
-    return report;
+    this.watermarkMicros = watermarkMicros;
+    this.log.info('failures clustered', { ...report, ...state, ms: Math.round(performance.now() - started) });
   }
 
   /** One slice's state rows, then its memberships; a membership the store refuses for good is set aside (logged with the reason). */
