@@ -8,7 +8,8 @@ CREATE TABLE IF NOT EXISTS dead_letters
     -- identity
     Id String,
     TableName LowCardinality(String),
-    -- the row as it was offered: one JSONCompactEachRow line in Columns order
+    -- the row as it was offered: one JSONCompactEachRow line in Columns order (a binary span row
+    -- is held as that line; one that cannot be read back, as its bytes read as UTF-8)
     Columns Array(LowCardinality(String)),
     Row String CODEC(ZSTD(3)),
     -- why it was refused
