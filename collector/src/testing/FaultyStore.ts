@@ -9,6 +9,8 @@ import { StoreError, type QueryParams, type Store, type WritableTable } from '..
 export class FaultyStore implements Store {
   private writeFault: { reason: string; retryable: boolean } | undefined;
   private refusedMarker: Buffer | undefined;
+  private delayTurns = 0;
+  private inserting = 0;
 
   constructor(readonly inner: Store) {}
 
@@ -32,6 +34,16 @@ export class FaultyStore implements Store {
     this.refusedMarker = marker === undefined ? undefined : Buffer.from(marker);
   }
 
+  /** Every insert waits `turns` turns of the event loop before it goes on (or fails): writes left in flight while other work runs. */
+  delayWrites(turns: number): void {
+    this.delayTurns = turns;
+  }
+
+  /** Inserts started and not settled yet. */
+  get insertsInFlight(): number {
+    return this.inserting;
+  }
+
   command(sql: string, params?: QueryParams): Promise<void> {
     return this.inner.command(sql, params);
   }
@@ -52,19 +64,16 @@ export class FaultyStore implements Store {
     return this.inner.namedTabSeparated(name, params);
   }
 
-  async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
-    this.throwIfRefusing(table);
-    await this.inner.insert(table, rows);
+  insert(table: WritableTable, rows: readonly object[]): Promise<void> {
+    return this.inserted(table, undefined, () => this.inner.insert(table, rows));
   }
 
-  async insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    this.throwIfRefusing(table, payload);
-    await this.inner.insertJsonCompact(table, columns, payload);
+  insertJsonCompact(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    return this.inserted(table, payload, () => this.inner.insertJsonCompact(table, columns, payload));
   }
 
-  async insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
-    this.throwIfRefusing(table, payload);
-    await this.inner.insertRowBinary(table, columns, payload);
+  insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    return this.inserted(table, payload, () => this.inner.insertRowBinary(table, columns, payload));
   }
 
   ping(): Promise<boolean> {
@@ -73,6 +82,17 @@ export class FaultyStore implements Store {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  private async inserted(table: WritableTable, payload: Buffer | undefined, insert: () => Promise<void>): Promise<void> {
+    this.inserting++;
+    try {
+      for (let turn = 0; turn < this.delayTurns; turn++) await new Promise((resolve) => setImmediate(resolve));
+      this.throwIfRefusing(table, payload);
+      await insert();
+    } finally {
+      this.inserting--;
+    }
   }
 
   private throwIfRefusing(table: WritableTable, payload?: Buffer): void {

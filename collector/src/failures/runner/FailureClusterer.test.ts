@@ -188,6 +188,25 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
+  it('gives a pass up only once the writes it started have settled', async () => {
+    const { store } = await openStore();
+    const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);
+    const { records } = syntheticFailures({ count: 300, seed: 16 });
+    for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
+    // Each write fails a few turns after it starts: the second batch's are still going when the first's fail.
+    store.refuseWrites('disk full');
+    store.delayWrites(20);
+    const failed = await clusterer.flush().then(
+      () => undefined,
+      (error: Error) => ({ message: error.message, insertsInFlight: store.insertsInFlight }),
+    );
+    expect(failed).toEqual({ message: expect.stringMatching(/disk full/), insertsInFlight: 0 });
+    store.refuseWrites(undefined);
+    store.delayWrites(0);
+    expect((await clusterer.flush()).failures).toBe(300);
+    await store.close();
+  });
+
   it('links a correction to the mode of its episode when both are clustered in one pass, a slice apart', async () => {
     const { store } = await openStore();
     const clusterer = new FailureClusterer(store, { failuresPerSlice: 1 }, silentLogger);

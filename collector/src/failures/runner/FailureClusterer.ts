@@ -94,6 +94,8 @@ export class FailureClusterer {
 
   private async pass(upToMicros: number): Promise<PassReport> {
     const report: PassReport = { episodes: 0, failures: 0, clustersCreated: 0, merges: 0 };
+    // The writes of the batch assigned while a failed one was written, still going when it fails.
+    let writing: Promise<unknown> = Promise.resolve();
     try {
       const model = this.model ?? (await this.restore());
       for (;;) {
@@ -112,6 +114,7 @@ export class FailureClusterer {
           // Awaited next turn; handled now, so a failed write here leaves no unhandled rejection.
           reading?.catch(() => undefined);
           const { report: done, written } = await this.assignSlices(model, records, episodes);
+          writing = written;
           for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
           // This batch was assigned while the one before was written; one batch's writes at most
           // are left in flight, and batches are recorded in order.
@@ -129,6 +132,8 @@ export class FailureClusterer {
       this.watermarkMicros = Math.max(this.watermarkMicros, upToMicros);
     } catch (error) {
       this.model = undefined;
+      // Settled first, so the next pass restores its model from what is stored, not while writes land.
+      await writing.catch(() => undefined);
       throw error;
     }
     return report;
@@ -223,10 +228,7 @@ export class FailureClusterer {
       // Let the slice's insert start before the next slice is assigned.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const written = Promise.allSettled(writes).then((outcomes) => {
-      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
-    });
+    const written = allSettledOrFirstFailure(writes);
     written.catch(() => undefined);
     return { report, written };
   }
@@ -262,7 +264,7 @@ export class FailureClusterer {
   private async write(batch: AssignmentBatch): Promise<void> {
     const version = nextMicros();
     const assignedAtMicros = nextMicros();
-    await Promise.all([
+    await allSettledOrFirstFailure([
       this.store.insert(
         'failure_templates',
         batch.templates.map((template) => templateRow(template, version)),
@@ -288,6 +290,12 @@ export class FailureClusterer {
         }),
     );
   }
+}
+
+/** Once every write settled (none left landing behind a failed one), the first failure if any. */
+async function allSettledOrFirstFailure(writes: ReadonlyArray<Promise<void>>): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Batch bounds: assembly stamps in (after, until], µs since the epoch; the reads' query parameters as they are. */
