@@ -4,10 +4,11 @@ import { StoreError, type QueryParams, type Store, type WritableTable } from '..
 /**
  * Fault injection around a real store: while `refuseWrites` is set, every insert fails as a full
  * or broken disk would, so outage handling (503 + Retry-After, retries, backoff) is tested on the
- * real engine. Reads and commands pass through untouched.
+ * real engine. Reads fail only when told to (`refuseReadsAfter`); commands pass through untouched.
  */
 export class FaultyStore implements Store {
-  private writeFault: { reason: string; retryable: boolean } | undefined;
+  private writeFault: { reason: string; retryable: boolean; table?: WritableTable } | undefined;
+  private readFault: { reason: string; after: number } | undefined;
   private refusedMarker: Buffer | undefined;
   private delayTurns = 0;
   private inserting = 0;
@@ -20,10 +21,16 @@ export class FaultyStore implements Store {
 
   /**
    * `reason`: inserts fail with it, retryable as an outage is unless told otherwise (a write the
-   * store will never take, such as a type error); `undefined` heals the store.
+   * store will never take, such as a type error); only inserts into `table` when given;
+   * `undefined` heals the store.
    */
-  refuseWrites(reason: string | undefined, options: { retryable?: boolean } = {}): void {
-    this.writeFault = reason === undefined ? undefined : { reason, retryable: options.retryable ?? true };
+  refuseWrites(reason: string | undefined, options: { retryable?: boolean; table?: WritableTable } = {}): void {
+    this.writeFault = reason === undefined ? undefined : { reason, retryable: options.retryable ?? true, table: options.table };
+  }
+
+  /** Named TabSeparated reads fail with `reason` once `after` more have gone through; `undefined` heals. */
+  refuseReadsAfter(after: number, reason: string | undefined): void {
+    this.readFault = reason === undefined ? undefined : { reason, after };
   }
 
   /**
@@ -61,6 +68,8 @@ export class FaultyStore implements Store {
   }
 
   namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string> {
+    if (this.readFault && this.readFault.after-- <= 0)
+      return Promise.reject(new StoreError(`query ${name} failed: ${this.readFault.reason}`, true, { reason: 'injected' }));
     return this.inner.namedTabSeparated(name, params);
   }
 
@@ -98,7 +107,7 @@ export class FaultyStore implements Store {
   private throwIfRefusing(table: WritableTable, payload?: Buffer): void {
     if (this.refusedMarker && payload?.includes(this.refusedMarker))
       throw new StoreError(`insert into ${table} failed: a row holds the refused marker`, false, { reason: 'bad_row' });
-    if (this.writeFault)
+    if (this.writeFault && (this.writeFault.table === undefined || this.writeFault.table === table))
       throw new StoreError(`insert into ${table} failed: ${this.writeFault.reason}`, this.writeFault.retryable, { reason: 'injected' });
   }
 }

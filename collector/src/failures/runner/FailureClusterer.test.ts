@@ -193,17 +193,36 @@ describe('FailureClusterer', () => {
     const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);
     const { records } = syntheticFailures({ count: 300, seed: 16 });
     for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
-    // Each write fails a few turns after it starts: the second batch's are still going when the first's fail.
-    store.refuseWrites('disk full');
+    // The first batch's five reads go through, the second's fail while the first batch, its
+    // writes held a few turns each, is still being written.
+    store.refuseReadsAfter(5, 'connection reset');
     store.delayWrites(20);
     const failed = await clusterer.flush().then(
       () => undefined,
       (error: Error) => ({ message: error.message, insertsInFlight: store.insertsInFlight }),
     );
-    expect(failed).toEqual({ message: expect.stringMatching(/disk full/), insertsInFlight: 0 });
-    store.refuseWrites(undefined);
+    expect(failed).toEqual({ message: expect.stringMatching(/connection reset/), insertsInFlight: 0 });
+    store.refuseReadsAfter(0, undefined);
     store.delayWrites(0);
+    expect((await clusterer.flush()).failures).toBe(200);
+    expect((await membership(store)).size).toBe(300);
+    await store.close();
+  });
+
+  it('writes nothing of a batch while the one before it is not recorded, so a failed pass leaves at most one batch past its watermark', async () => {
+    const { store } = await openStore();
+    const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);
+    const { records } = syntheticFailures({ count: 300, seed: 17 });
+    for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
+    store.refuseWrites('disk full', { table: 'failure_clustering_passes' });
+    await expect(clusterer.flush()).rejects.toThrow(/disk full/);
+    // The first batch is stored but not recorded; the second was assigned meanwhile, but not written.
+    expect((await membership(store)).size).toBe(100);
+    store.refuseWrites(undefined);
     expect((await clusterer.flush()).failures).toBe(300);
+    expect((await membership(store)).size).toBe(300);
+    const [passes] = await store.query<{ batches: string }>('SELECT count() AS batches FROM failure_clustering_passes');
+    expect(Number(passes?.batches)).toBe(3);
     await store.close();
   });
 

@@ -94,30 +94,33 @@ export class FailureClusterer {
 
   private async pass(upToMicros: number): Promise<PassReport> {
     const report: PassReport = { episodes: 0, failures: 0, clustersCreated: 0, merges: 0 };
-    // The writes of the batch assigned while a failed one was written, still going when it fails.
-    let writing: Promise<unknown> = Promise.resolve();
+    // The batch being recorded, and the writes of the one assigned after it: a pass that fails
+    // settles both before it gives up, so the next restores its model from what is stored.
+    let stored: Promise<void> = Promise.resolve();
+    let writing: Promise<void> = Promise.resolve();
     try {
       const model = this.model ?? (await this.restore());
       for (;;) {
         const plan = await this.planBatches(upToMicros);
         let reading = plan.batches[0] && this.readFailures(plan.batches[0]);
-        let stored: Promise<void> = Promise.resolve();
         for (const [index, batch] of plan.batches.entries()) {
           const started = performance.now();
           const { records, episodes } = await reading!;
           // The next batch is read while this one is assigned and written: the engine formats its
           // results on its own threads meanwhile. Its corrections miss the memberships not stored
-          // yet, but a batch reads every correction of its episodes, whenever assembled, so each
-          // correction of an episode of this plan was read and linked with its episode.
+          // yet, but a batch reads every correction of its episodes, whenever assembled, and every
+          // row of this plan was stored before it was planned (rows assembled in the last
+          // `settleMs` wait for the next pass), so each correction of an episode of this plan was
+          // read and linked with its episode.
           const following = plan.batches[index + 1];
           reading = following && this.readFailures(following);
-          // Awaited next turn; handled now, so a failed write here leaves no unhandled rejection.
+          // Awaited next turn; handled now, so a throw in this turn leaves no unhandled rejection.
           reading?.catch(() => undefined);
-          const { report: done, written } = await this.assignSlices(model, records, episodes);
+          // Assigned while the batch before is written; its own writes start once that one is
+          // recorded, so what is stored never runs more than one batch past the watermark.
+          const { report: done, written } = await this.assignSlices(model, records, episodes, stored);
           writing = written;
           for (const key of Object.keys(report) as Array<keyof PassReport>) report[key] += done[key];
-          // This batch was assigned while the one before was written; one batch's writes at most
-          // are left in flight, and batches are recorded in order.
           await stored;
           stored = this.recordBatch(written, done, batch.untilMicros, started, {
             clusters: model.clusterCount,
@@ -132,8 +135,7 @@ export class FailureClusterer {
       this.watermarkMicros = Math.max(this.watermarkMicros, upToMicros);
     } catch (error) {
       this.model = undefined;
-      // Settled first, so the next pass restores its model from what is stored, not while writes land.
-      await writing.catch(() => undefined);
+      await Promise.allSettled([stored, writing]);
       throw error;
     }
     return report;
@@ -201,32 +203,39 @@ export class FailureClusterer {
   }
 
   /**
-   * Assigns the batch slice by slice, in time order, each slice's rows written while the next is
-   * assigned; resolves once assigned, with the writes still going. Within a slice state rows go
-   * first, memberships next.
+   * Assigns the batch slice by slice, in time order, each slice's rows written (once `before` is
+   * stored) while the next is assigned; resolves once assigned, with the writes still going.
+   * Within a slice state rows go first, memberships next.
    */
   private async assignSlices(
     model: FailureModel,
     records: readonly FailureRecord[],
     episodes: number,
+    before: Promise<void>,
   ): Promise<{ report: PassReport; written: Promise<void> }> {
     const ordered = inTimeOrder(records);
     const report: PassReport = { episodes, failures: 0, clustersCreated: 0, merges: 0 };
     const writes: Array<Promise<void>> = [];
     const awaitingModes = correctionsAwaitingModes(ordered);
     const slice = this.options.failuresPerSlice ?? 20_000;
-    for (let start = 0; start < ordered.length; start += slice) {
-      const batch = model.assign(ordered.slice(start, start + slice));
-      if (awaitingModes.size > 0) fillCorrectedModes(awaitingModes, batch);
-      report.failures += batch.assignments.length;
-      report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
-      report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
-      const written = this.write(batch);
-      // Settled with every slice's; handled now so a failure while slices remain is not unhandled.
-      written.catch(() => undefined);
-      writes.push(written);
-      // Let the slice's insert start before the next slice is assigned.
-      await new Promise((resolve) => setImmediate(resolve));
+    try {
+      for (let start = 0; start < ordered.length; start += slice) {
+        const batch = model.assign(ordered.slice(start, start + slice));
+        if (awaitingModes.size > 0) fillCorrectedModes(awaitingModes, batch);
+        report.failures += batch.assignments.length;
+        report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
+        report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
+        const written = before.then(() => this.write(batch));
+        // Settled with every slice's; handled now so a failure while slices remain is not unhandled.
+        written.catch(() => undefined);
+        writes.push(written);
+        // Let the slice's insert start before the next slice is assigned.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      // The model failed part way: the slices already written settle before the pass gives up.
+      await Promise.allSettled(writes);
+      throw error;
     }
     const written = allSettledOrFirstFailure(writes);
     written.catch(() => undefined);
@@ -235,7 +244,8 @@ export class FailureClusterer {
 
   /**
    * Records a batch once every slice of it is stored: the watermark goes last, so a crash before
-   * it replays the batch, which lands the same.
+   * it replays the batch, which lands the same. Its duration runs from the batch's read to its
+   * record, so it overlaps the batch before's.
    */
   private async recordBatch(
     written: Promise<void>,
