@@ -38,6 +38,12 @@ async function membership(store: FaultyStore): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.FailureId, row.clusterId]));
 }
 
+/** `count` synthetic failures stored as three assemblies, so a clusterer of `count / 3` rows a batch reads them in three batches. */
+async function storeAsThreeAssemblies(store: FaultyStore, count: number, seed: number): Promise<void> {
+  const { records } = syntheticFailures({ count, seed });
+  for (let start = 0; start < count; start += count / 3) await storeCorpus(store, records.slice(start, start + count / 3));
+}
+
 /** A refund that failed, the episode's own failure. */
 function failedEpisode(episodeId: string, error: Pick<FailureRecord, 'errorType' | 'text'> = refundLimit): FailureRecord {
   return {
@@ -141,8 +147,7 @@ describe('FailureClusterer', () => {
     ['planned a part at a time', { stampsPerPlan: 2 }],
   ])('reads a backlog in batches cut at assembly stamps, each failure once, %s', async (_, planning) => {
     const { store } = await openStore();
-    const { records } = syntheticFailures({ count: 450, seed: 15 });
-    for (let start = 0; start < records.length; start += 150) await storeCorpus(store, records.slice(start, start + 150));
+    await storeAsThreeAssemblies(store, 450, 15);
     const report = await new FailureClusterer(store, { rowsPerBatch: 100, ...planning }, silentLogger).flush();
     expect(report.failures).toBe(450);
     expect((await membership(store)).size).toBe(450);
@@ -191,8 +196,7 @@ describe('FailureClusterer', () => {
   it('gives a pass up only once the writes it started have settled', async () => {
     const { store } = await openStore();
     const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);
-    const { records } = syntheticFailures({ count: 300, seed: 16 });
-    for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
+    await storeAsThreeAssemblies(store, 300, 16);
     // The first batch's five reads go through, the second's fail while the first batch, its
     // writes held a few turns each, is still being written.
     store.refuseReadsAfter(5, 'connection reset');
@@ -212,8 +216,7 @@ describe('FailureClusterer', () => {
   it('writes nothing of a batch while the one before it is not recorded, so a failed pass leaves at most one batch past its watermark', async () => {
     const { store } = await openStore();
     const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);
-    const { records } = syntheticFailures({ count: 300, seed: 17 });
-    for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
+    await storeAsThreeAssemblies(store, 300, 17);
     store.refuseWrites('disk full', { table: 'failure_clustering_passes' });
     await expect(clusterer.flush()).rejects.toThrow(/disk full/);
     // The first batch is stored but not recorded; the second was assigned meanwhile, but not written.
@@ -259,8 +262,7 @@ describe('FailureClusterer', () => {
   ])('loses and doubles nothing when a pass could not write: the next pass redoes it, %s', async (_, batching) => {
     const { store } = await openStore();
     const clusterer = new FailureClusterer(store, batching, silentLogger);
-    const { records } = syntheticFailures({ count: 300, seed: 14 });
-    for (let start = 0; start < records.length; start += 100) await storeCorpus(store, records.slice(start, start + 100));
+    await storeAsThreeAssemblies(store, 300, 14);
     store.refuseWrites('disk full');
     await expect(clusterer.flush()).rejects.toThrow(/disk full/);
     store.refuseWrites(undefined);
