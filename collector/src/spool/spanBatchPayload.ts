@@ -14,12 +14,8 @@ export interface DayRows {
   data: Buffer;
 }
 
-/** One day's rows as the request path writes them. */
-export interface NewDayRows {
-  day: number;
-  rows: number;
-  data: Buffer;
-}
+/** One day's rows as the request path writes them: always RowBinary, always of a day. */
+export type NewDayRows = Omit<DayRows, 'day' | 'format'> & { day: number };
 
 const NANOS_DIGITS_PER_SECOND = 9;
 

@@ -57,10 +57,10 @@ export class RowBinaryWriter {
     this.leb128(items);
   }
 
-  /** An Array: its count, then each item as `writeItem` writes it. */
-  array<Item>(items: readonly Item[], writeItem: (item: Item) => void): void {
+  /** An Array: its count, then each item as `writeItem` writes it (a function made once, not per row). */
+  array<Item>(items: readonly Item[], writeItem: (rows: RowBinaryWriter, item: Item) => void): void {
     this.count(items.length);
-    for (const item of items) writeItem(item);
+    for (const item of items) writeItem(this, item);
   }
 
   /** A Map(String, String) (LowCardinality keys are written as plain strings). */
