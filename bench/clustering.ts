@@ -14,6 +14,7 @@ import {
   TRAVEL_FAILURE_MODES,
   type ClusteringScores,
 } from '@trumpets/collector/testing';
+import { allCoresCeiling, describeThreadCpu, threadCpuSince, threadCpuSnapshot } from './threadCpu.ts';
 
 export interface ClusteringFigures {
   failures: number;
@@ -63,14 +64,18 @@ export async function benchClustering(count: number, log: (line: string) => void
 
     const load = loadavg()[0]!.toFixed(2);
     started = performance.now();
-    const cpuBefore = process.cpuUsage();
+    const threadsBefore = threadCpuSnapshot();
     const report = await new FailureClusterer(store, {}, silentLogger).flush();
-    const cpu = process.cpuUsage(cpuBefore);
+    const cpu = threadCpuSince(threadsBefore);
     const passPerSec = rate(report.failures, performance.now() - started);
-    const passCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    const passCpuMs = Math.round(cpu.totalMs);
     if (report.failures !== count) throw new Error(`clustered ${report.failures} failures, stored ${count}`);
     log(
       `  clustering pass (store → clusters → store)         ${passPerSec.toLocaleString('en')} failures/s (${passCpuMs.toLocaleString('en')} ms CPU; load average ${load} on ${availableParallelism()} cores)`,
+    );
+    log(`    its CPU, µs a failure: ${describeThreadCpu(cpu, count)}`);
+    log(
+      `    with every core busy all the time, this CPU allows at most ${allCoresCeiling(cpu.totalMs, count).toLocaleString('en')} failures/s`,
     );
     log(`  pass / in memory: ${(passPerSec / inMemoryPerSec).toFixed(2)}`);
 

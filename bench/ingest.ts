@@ -15,6 +15,7 @@ import {
 import { profileMainThread } from './cpuProfile.ts';
 import { startLoadGenerator } from './postBodies.ts';
 import { syntheticRequests } from './syntheticEpisodes.ts';
+import { allCoresCeiling, describeThreadCpu, threadCpuSince, threadCpuSnapshot } from './threadCpu.ts';
 
 export interface EndToEndFigures {
   /** Spans/s until every request was answered 200. */
@@ -35,6 +36,7 @@ export interface IngestFigures {
 
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
 const fmt = (value: number) => value.toLocaleString('en').padStart(8);
+const cpuPerSpan = (cpu: NodeJS.CpuUsage, spans: number) => ((cpu.user + cpu.system) / spans).toFixed(1);
 
 /**
  * OTLP protobuf ingest end to end (HTTP → decode → spool → spans table), with the spool on and
@@ -70,20 +72,25 @@ async function measureBaselines(
   log: (line: string) => void,
 ): Promise<{ decodeSpansPerSec: number; rawInsertSpansPerSec: number }> {
   let started = performance.now();
+  let cpuBefore = process.cpuUsage();
   const decoded = bodies.map((body) => decodeOtlpRequest(body, 'protobuf'));
   const decodeSpansPerSec = rate(spans, performance.now() - started);
-  log(`  decode only                  ${fmt(decodeSpansPerSec)} spans/s`);
+  log(
+    `  decode only                  ${fmt(decodeSpansPerSec)} spans/s (${cpuPerSpan(process.cpuUsage(cpuBefore), spans)} µs of CPU a span)`,
+  );
 
   const rows = decoded.flatMap((request) => request.spans);
   const rawDir = mkdtempSync(join(tmpdir(), 'trumpets-bench-raw-'));
   const rawStore = new EmbeddedStore(rawDir);
   await runMigrations(rawStore);
   started = performance.now();
+  cpuBefore = process.cpuUsage();
   for (let i = 0; i < rows.length; i += 16_000) await rawStore.insertRowBinary('spans', SPAN_COLUMNS, spanRows(rows.slice(i, i + 16_000)));
   const rawInsertSpansPerSec = rate(spans, performance.now() - started);
+  const rawInsertCpu = cpuPerSpan(process.cpuUsage(cpuBefore), spans);
   await rawStore.close();
   rmSync(rawDir, { recursive: true, force: true });
-  log(`  raw insert (16k-row batches) ${fmt(rawInsertSpansPerSec)} spans/s`);
+  log(`  raw insert (16k-row batches) ${fmt(rawInsertSpansPerSec)} spans/s (${rawInsertCpu} µs of CPU a span)`);
   return { decodeSpansPerSec, rawInsertSpansPerSec };
 }
 
@@ -117,7 +124,7 @@ async function measureEndToEnd(
     const load = await startLoadGenerator(`${collector.url}/v1/traces`, bodies, concurrency);
     const timed = async () => {
       const started = performance.now();
-      const cpuBefore = process.cpuUsage();
+      const threadsBefore = threadCpuSnapshot();
       const result = await load.send();
       const ackedMs = performance.now() - started;
       if (Object.keys(result.statuses).some((status) => status !== '200'))
@@ -125,7 +132,7 @@ async function measureEndToEnd(
       await collector.pipeline.drainer?.flush();
       const storedMs = performance.now() - started;
       await collector.assembler.flush();
-      return { result, ackedMs, storedMs, assembledMs: performance.now() - started, cpu: process.cpuUsage(cpuBefore) };
+      return { result, ackedMs, storedMs, assembledMs: performance.now() - started, cpu: threadCpuSince(threadsBefore) };
     };
     const { result, ackedMs, storedMs, assembledMs, cpu } = profileTo ? await profiled(timed, spans, profileTo, log) : await timed();
     const [count] = await collector.store.query<{ n: string }>('SELECT count() AS n FROM spans FINAL');
@@ -133,7 +140,11 @@ async function measureEndToEnd(
     const figures = { acked: rate(spans, ackedMs), stored: rate(spans, storedMs), assembled: rate(spans, assembledMs) };
     log(
       `    spool ${spool ? 'on ' : 'off'}: acked ${fmt(figures.acked)}  stored ${fmt(figures.stored)}  episodes assembled ${fmt(figures.assembled)} spans/s` +
-        `  (CPU: collector ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load generator ${(result.cpuMs / 1000).toFixed(1)} s)`,
+        `  (CPU: collector ${(cpu.totalMs / 1000).toFixed(1)} s, load generator ${(result.cpuMs / 1000).toFixed(1)} s)`,
+    );
+    log(`      collector's CPU, µs a span: ${describeThreadCpu(cpu, spans)}`);
+    log(
+      `      with every core busy all the time, this CPU (the load generator's too) allows at most ${allCoresCeiling(cpu.totalMs + result.cpuMs, spans).toLocaleString('en')} spans/s`,
     );
     return figures;
   } finally {
