@@ -3,9 +3,13 @@
 -- or corrected, each with its assembly stamp: an episode assembled twice in one batch comes twice,
 -- and the reader keeps the newest (cheaper than sorting here). What clustering reads: the error's
 -- headline (stored at assembly: spans/errorHeadline.ts), else the escalation reason, else the answer.
+-- Neither the message, the answer nor the attribute map is read here: with stack traces, answers
+-- and prompts of a few KB they were most of the bytes (the reason has a column: migration 125).
+-- NeedsOutput marks the few episodes whose answer is all there is to go by, and
+-- failure_episode_outputs reads theirs.
 WITH assembled AS
 (
-    SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorMessage, ErrorHeadline, Attributes, Output, StartTime, ToolErrorCount, AssembledAt
+    SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorHeadline, EscalationReason, StartTime, ToolErrorCount, AssembledAt
     FROM episodes
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
@@ -25,8 +29,8 @@ SELECT
     Outcome,
     ErrorType,
     ErrorHeadline AS ErrorMessage,
-    Attributes['trumpets.escalation.reason'] AS EscalationReason,
-    if(Outcome IN ('failure', 'escalated') AND ErrorMessage = '' AND EscalationReason = '', substring(Output, 1, 400), '') AS Output,
+    EscalationReason,
+    Outcome IN ('failure', 'escalated') AND ErrorHeadline = '' AND EscalationReason = '' AS NeedsOutput,
     toUnixTimestamp64Milli(StartTime) AS startMs,
     toUnixTimestamp64Micro(AssembledAt) AS assembledMicros
 FROM assembled

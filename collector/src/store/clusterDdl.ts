@@ -48,11 +48,13 @@ export function clusterStatements(statement: string, cluster: string, shardingKe
   // A view reads its tables by name, so through the Distributed tables: it only needs to exist everywhere.
   const view = /^CREATE VIEW IF NOT EXISTS (\w+) /.exec(statement);
   if (view) return [`CREATE VIEW IF NOT EXISTS ${view[1]} ${on} ${statement.slice(view[0].length)}`];
-  const alter = /^ALTER TABLE (\w+) (ADD COLUMN|ADD INDEX|MODIFY TTL|REMOVE TTL|MODIFY SETTING|UPDATE)\b/.exec(statement);
+  const alter = /^ALTER TABLE (\w+) (ADD COLUMN|ADD INDEX|MODIFY TTL|REMOVE TTL|MODIFY SETTING|UPDATE|MATERIALIZE COLUMN)\b/.exec(
+    statement,
+  );
   if (alter) {
     const [, table, action] = alter;
     const local = `ALTER TABLE ${localTable(table!)} ${on} ${statement.slice(`ALTER TABLE ${table} `.length)}`;
-    // The Distributed table has the columns too (it has no indexes, TTL, storage settings or rows to update).
+    // The Distributed table has the columns too (it has no indexes, TTL, storage settings or rows to update or materialize).
     return action === 'ADD COLUMN' ? [local, `ALTER TABLE ${table} ${on} ${statement.slice(`ALTER TABLE ${table} `.length)}`] : [local];
   }
   throw new Error(

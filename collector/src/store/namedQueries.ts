@@ -41,6 +41,7 @@ export const QUERY_NAMES = [
   'failure_bench_memberships',
   'failure_corrected_episodes',
   'failure_corrections',
+  'failure_episode_outputs',
   'failure_episodes',
   'failure_exact_message_groups',
   'failure_latest_assembly',

@@ -10,6 +10,7 @@ export const episodeRow = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRo
   ErrorType: '',
   ErrorMessage: '',
   EscalationReason: '',
+  NeedsOutput: false,
   Output: '',
   startMs: '1000',
   assembledMicros: '1',

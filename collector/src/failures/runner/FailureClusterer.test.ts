@@ -8,6 +8,7 @@ import { FaultyStore } from '../../testing/FaultyStore.ts';
 import { runMigrations } from '../../store/migrations.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
 import { storeCorpus } from '../../testing/failureCorpus/storeCorpus.ts';
+import { storedEpisodeRow } from '../../testing/storedEpisodeRow.ts';
 import { syntheticFailures } from '../../testing/failureCorpus/syntheticFailures.ts';
 import { scoreClustering } from '../../testing/clusteringQuality/clusteringScores.ts';
 import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
@@ -173,6 +174,43 @@ describe('FailureClusterer', () => {
     const after = await membership(store);
     expect(after.size).toBe(1);
     expect(after.get(base.failureId)).not.toBe(before);
+    await store.close();
+  });
+
+  it('clusters a failure that recorded neither error nor reason by its answer, as its newest assembly gave it', async () => {
+    const { store } = await openStore();
+    const start = msToDateTime64(Date.UTC(2026, 10, 24));
+    // Every row of an insert has the same columns, in the same order.
+    const episode = (
+      id: string,
+      fields: { Outcome: string; Output: string; ErrorType?: string; ErrorMessage?: string; ErrorHeadline?: string },
+    ) =>
+      storedEpisodeRow(id, 'support-bot', start, microsToDateTime64(nextMicros()), {
+        ErrorType: '',
+        ErrorMessage: '',
+        ErrorHeadline: '',
+        ...fields,
+      });
+    await store.insert('episodes', [
+      episode('e1', { Outcome: 'failure', Output: 'I could not look that booking up' }),
+      episode('e1', { Outcome: 'failure', Output: 'Sorry, there is no booking under that name' }),
+      episode('e2', {
+        Outcome: 'failure',
+        ErrorType: 'TimeoutError',
+        ErrorMessage: 'payments timed out\n    at charge (/app/pay.js:1:1)',
+        ErrorHeadline: 'payments timed out',
+        Output: 'an answer that says nothing of the error',
+      }),
+      episode('e3', { Outcome: 'success', Output: 'Your booking is confirmed' }),
+    ]);
+    await clustererOn(store).flush();
+    const members = await store.query<{ EpisodeId: string; Text: string }>(
+      'SELECT EpisodeId, Text FROM failure_cluster_members FINAL ORDER BY EpisodeId',
+    );
+    expect(members).toEqual([
+      { EpisodeId: 'e1', Text: 'Sorry, there is no booking under that name' },
+      { EpisodeId: 'e2', Text: 'payments timed out' },
+    ]);
     await store.close();
   });
 

@@ -6,7 +6,8 @@ import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { failuresOfBatch } from './batchFailures.ts';
-import { correctedEpisodeRows, correctionRows, episodeRows, safetyFlagRows, toolErrorRows } from './failureRows.ts';
+import { correctedEpisodeRows, correctionRows, episodeOutputRows, episodeRows, safetyFlagRows, toolErrorRows } from './failureRows.ts';
+import type { FailureEpisodeRow } from './failureSources.ts';
 import {
   clusterFromRow,
   clusterRow,
@@ -193,13 +194,26 @@ export class FailureClusterer {
    */
   private async readFailures(batch: Batch): Promise<{ records: FailureRecord[]; episodes: number }> {
     const [episodes, toolErrors, safetyFlags, corrections, correctedEpisodes] = await Promise.all([
-      this.store.namedTabSeparated('failure_episodes', batch).then(episodeRows),
+      this.store.namedTabSeparated('failure_episodes', batch).then((text) => this.withOutputs(episodeRows(text), batch)),
       this.store.namedTabSeparated('failure_tool_errors', batch).then(toolErrorRows),
       this.store.namedTabSeparated('failure_safety_flags', batch).then(safetyFlagRows),
       this.store.namedTabSeparated('failure_corrections', batch).then(correctionRows),
       this.store.namedTabSeparated('failure_corrected_episodes', batch).then(correctedEpisodeRows),
     ]);
     return failuresOfBatch({ episodes, toolErrors, safetyFlags, corrections, correctedEpisodes });
+  }
+
+  /** Fills in the answers of the episodes that need theirs, read for those alone. */
+  private async withOutputs(episodes: FailureEpisodeRow[], batch: Batch): Promise<FailureEpisodeRow[]> {
+    const needing = episodes.filter((episode) => episode.NeedsOutput);
+    if (needing.length === 0) return episodes;
+    const text = await this.store.namedTabSeparated('failure_episode_outputs', {
+      ...batch,
+      episodeIds: [...new Set(needing.map((episode) => episode.EpisodeId))],
+    });
+    const outputs = new Map(episodeOutputRows(text).map((row) => [`${row.EpisodeId} ${row.assembledMicros}`, row.Output]));
+    for (const episode of needing) episode.Output = outputs.get(`${episode.EpisodeId} ${episode.assembledMicros}`) ?? '';
+    return episodes;
   }
 
   /**

@@ -17,7 +17,7 @@ export function episodeRows(text: string): FailureEpisodeRow[] {
     'ErrorType',
     'ErrorMessage',
     'EscalationReason',
-    'Output',
+    'NeedsOutput',
     'startMs',
     'assembledMicros',
   ]);
@@ -32,11 +32,20 @@ export function episodeRows(text: string): FailureEpisodeRow[] {
       ErrorType: reader.sharedField(),
       ErrorMessage: reader.field(),
       EscalationReason: reader.field(),
-      Output: reader.field(),
+      NeedsOutput: reader.field() === '1',
+      Output: '',
       startMs: reader.field(),
       assembledMicros: reader.lastField(),
     });
   }
+  return rows;
+}
+
+/** `queries/failure_episode_outputs.sql`'s rows. */
+export function episodeOutputRows(text: string): Array<Pick<FailureEpisodeRow, 'EpisodeId' | 'assembledMicros' | 'Output'>> {
+  const reader = new TabSeparatedReader(text, ['EpisodeId', 'assembledMicros', 'Output']);
+  const rows = [];
+  while (reader.hasRow()) rows.push({ EpisodeId: reader.field(), assembledMicros: reader.field(), Output: reader.lastField() });
   return rows;
 }
 

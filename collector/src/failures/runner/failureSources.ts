@@ -11,7 +11,9 @@ export interface FailureEpisodeRow {
   ErrorType: string;
   ErrorMessage: string;
   EscalationReason: string;
-  /** The answer, read only for a failed or escalated episode that recorded neither error nor reason. */
+  /** Whether it failed or was escalated with neither an error nor a reason: its answer is all there is to go by. */
+  NeedsOutput: boolean;
+  /** The answer's first 400 characters where NeedsOutput (read apart: `queries/failure_episode_outputs.sql`), else ''. */
   Output: string;
   startMs: string;
   assembledMicros: string;
