@@ -4,26 +4,25 @@
 -- cuts them into batches, never cutting one stamp; no row means nothing new is worth clustering.
 WITH assembled AS
 (
-    SELECT EpisodeId, AssembledAt, Outcome, ToolErrorCount
+    SELECT EpisodeId, AssembledAt, Outcome, ToolErrorCount, SafetyFlagged
     FROM episodes
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({upToMicros:Int64})
       AND IsDeleted = 0
 ),
--- Only episodes neither failed nor tool-failed need looking up among corrections and flags: the
--- rest are read anyway, so the sets the lookups build hold only these.
+-- Only episodes neither failed, tool-failed nor flagged need looking up among corrections: the
+-- rest are read anyway, so the set the lookup builds holds only these.
 quiet AS
 (
-    SELECT EpisodeId FROM assembled WHERE Outcome NOT IN ('failure', 'escalated') AND ToolErrorCount = 0
+    SELECT EpisodeId FROM assembled WHERE Outcome NOT IN ('failure', 'escalated') AND ToolErrorCount = 0 AND NOT SafetyFlagged
 )
 SELECT toUnixTimestamp64Micro(At) AS micros, count() AS rows
 FROM
 (
     SELECT AssembledAt AS At
     FROM assembled
-    WHERE Outcome IN ('failure', 'escalated') OR ToolErrorCount > 0
+    WHERE Outcome IN ('failure', 'escalated') OR ToolErrorCount > 0 OR SafetyFlagged
        OR EpisodeId IN (SELECT EpisodeId FROM corrections WHERE EpisodeId IN (SELECT EpisodeId FROM quiet))
-       OR EpisodeId IN (SELECT TraceId FROM spans WHERE TraceId IN (SELECT EpisodeId FROM quiet) AND has(`Events.Name`, 'trumpets.safety.flag'))
     UNION ALL
     SELECT AssembledAt AS At
     FROM corrections

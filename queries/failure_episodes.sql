@@ -9,17 +9,17 @@
 -- failure_episode_outputs reads theirs.
 WITH assembled AS
 (
-    SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorHeadline, EscalationReason, StartTime, ToolErrorCount, AssembledAt
+    SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorHeadline, EscalationReason, StartTime, ToolErrorCount, SafetyFlagged, AssembledAt
     FROM episodes
     WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
       AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
       AND IsDeleted = 0
 ),
--- Only episodes neither failed nor tool-failed need looking up among corrections and flags: the
--- rest are read anyway, so the sets the lookups build hold only these.
+-- Only episodes neither failed, tool-failed nor flagged need looking up among corrections: the
+-- rest are read anyway, so the set the lookup builds holds only these.
 quiet AS
 (
-    SELECT EpisodeId FROM assembled WHERE Outcome NOT IN ('failure', 'escalated') AND ToolErrorCount = 0
+    SELECT EpisodeId FROM assembled WHERE Outcome NOT IN ('failure', 'escalated') AND ToolErrorCount = 0 AND NOT SafetyFlagged
 )
 SELECT
     EpisodeId,
@@ -34,6 +34,5 @@ SELECT
     toUnixTimestamp64Milli(StartTime) AS startMs,
     toUnixTimestamp64Micro(AssembledAt) AS assembledMicros
 FROM assembled
-WHERE Outcome IN ('failure', 'escalated') OR ToolErrorCount > 0
+WHERE Outcome IN ('failure', 'escalated') OR ToolErrorCount > 0 OR SafetyFlagged
    OR EpisodeId IN (SELECT EpisodeId FROM corrections WHERE EpisodeId IN (SELECT EpisodeId FROM quiet))
-   OR EpisodeId IN (SELECT TraceId FROM spans WHERE TraceId IN (SELECT EpisodeId FROM quiet) AND has(`Events.Name`, 'trumpets.safety.flag'))

@@ -1,18 +1,18 @@
--- The safety flags (`trumpets.safety.flag` events: a kind and a detail) raised in the episodes
--- assembled in a clustering batch ((after, until]).
+-- The safety flags (a kind and a detail) raised in the episodes assembled in a clustering batch
+-- ((after, until]) that assembly marked flagged: read from `safety_flags` by primary key, not from
+-- spans, whose read grew with every span stored rather than with what was flagged.
 SELECT
-    TraceId AS EpisodeId,
-    EventAttributes['trumpets.safety.kind'] AS Kind,
-    EventAttributes['trumpets.safety.detail'] AS Detail,
-    toUnixTimestamp64Milli(EventTime) AS flaggedMs
-FROM spans FINAL
-ARRAY JOIN `Events.Name` AS EventName, `Events.Attributes` AS EventAttributes, `Events.Timestamp` AS EventTime
-WHERE TraceId IN
+    EpisodeId,
+    Kind,
+    Detail,
+    toUnixTimestamp64Milli(FlaggedAt) AS flaggedMs
+FROM safety_flags FINAL
+WHERE EpisodeId IN
     (
         SELECT EpisodeId
         FROM episodes
         WHERE AssembledAt > fromUnixTimestamp64Micro({afterMicros:Int64})
           AND AssembledAt <= fromUnixTimestamp64Micro({untilMicros:Int64})
+          AND SafetyFlagged
     )
-  AND EventName = 'trumpets.safety.flag'
-ORDER BY EpisodeId, EventTime
+ORDER BY EpisodeId, FlaggedAt

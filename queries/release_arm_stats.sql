@@ -1,6 +1,7 @@
 -- One release's episodes in a time window, as regression detection compares them: counts by outcome,
 -- moments of log-latency and of cost, episodes slower than a fixed threshold, and episodes with a
--- safety flag (`trumpets.safety.flag` events). Two calls (candidate, control) make one comparison.
+-- safety flag (`trumpets.safety.flag` events, marked at assembly). Two calls (candidate, control)
+-- make one comparison.
 SELECT
     count() AS episodes,
     countIf(Outcome = 'success') AS successes,
@@ -10,12 +11,7 @@ SELECT
     countIf(LatencyMs > {latencyThresholdMs:Float64}) AS slowEpisodes,
     avg(CostUsd) AS costMean,
     if(count() > 1, varSamp(CostUsd), 0) AS costVariance,
-    countIf(EpisodeId IN (
-        SELECT TraceId
-        FROM spans
-        WHERE Timestamp >= fromUnixTimestamp64Milli({fromMs:Int64}) - INTERVAL 1 HOUR
-          AND has(`Events.Name`, 'trumpets.safety.flag')
-    )) AS flaggedEpisodes
+    countIf(SafetyFlagged) AS flaggedEpisodes
 FROM episodes FINAL
 WHERE Agent = {agent:String}
   AND ReleaseId = {releaseId:String}

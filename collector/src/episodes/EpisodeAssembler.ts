@@ -199,6 +199,7 @@ export class EpisodeAssembler {
     const toolCalls = [];
     const llmCalls = [];
     const sources = [];
+    const safetyFlags = [];
     const corrections = [];
     const writable: string[] = [];
     for (const id of traceIds) {
@@ -222,6 +223,7 @@ export class EpisodeAssembler {
       toolCalls.push(...assembled.toolCalls.map(stamp));
       llmCalls.push(...assembled.llmCalls.map(stamp));
       sources.push(...assembled.sources.map(stamp));
+      safetyFlags.push(...assembled.safetyFlags.map(stamp));
       corrections.push(...assembled.corrections.map(stamp));
     }
     // Children before the episode row: a reader who sees the episode also sees its tools.
@@ -229,6 +231,7 @@ export class EpisodeAssembler {
       this.store.insert('tool_calls', toolCalls),
       this.store.insert('llm_calls', llmCalls),
       this.store.insert('episode_sources', sources),
+      this.store.insert('safety_flags', safetyFlags),
       this.store.insert('corrections', corrections),
     ]);
     await this.store.insert('episodes', episodes);

@@ -35,6 +35,18 @@ const root = (attributes: Record<string, string> = {}, extra: Partial<StoredSpan
   );
 
 describe('assembleTrace', () => {
+  it('marks an episode safety-flagged when any of its spans raised a flag, and only then', () => {
+    const flag = {
+      EventNames: ['trumpets.safety.flag'],
+      EventTimesUnixNano: ['1732500000100000000'],
+      EventAttributes: [{ 'trumpets.safety.kind': 'pii' }],
+    };
+    const tool = (extra: Partial<StoredSpan>) =>
+      span('t1', 'r1', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order' }, extra);
+    expect(assembleTrace([root(), tool(flag)], options).episode?.SafetyFlagged).toBe(true);
+    expect(assembleTrace([root(), tool({ ...flag, EventNames: ['trumpets.source'] })], options).episode?.SafetyFlagged).toBe(false);
+  });
+
   it('builds no episode until the root agent span has arrived', () => {
     const tool = span('t1', 'r1', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order' });
     expect(assembleTrace([tool], options).episode).toBeUndefined();

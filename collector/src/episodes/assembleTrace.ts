@@ -1,5 +1,6 @@
 import { GEN_AI, OUTCOMES, TRUMPETS, type Outcome } from '@trumpets/protocol/conventions';
 import { extractCorrection, type CorrectionRow } from './extractCorrection.ts';
+import { extractSafetyFlags, type SafetyFlagRow } from './extractSafetyFlags.ts';
 import { extractSources, type SourceRow } from './extractSources.ts';
 import { DEFAULT_PRICES, type PriceTable } from './prices.ts';
 import { nanosBetweenMs, nanosToDateTime64 } from '../spans/nanos.ts';
@@ -42,6 +43,8 @@ export interface EpisodeRow {
   ToolErrorCount: number;
   SourceCount: number;
   SpanCount: number;
+  /** Whether any of its spans raised a safety flag (a `trumpets.safety.flag` event). */
+  SafetyFlagged: boolean;
   Attributes: Record<string, string>;
 }
 
@@ -69,6 +72,7 @@ export interface AssembledTrace {
   toolCalls: ToolCallRow[];
   llmCalls: LlmCallRow[];
   sources: SourceRow[];
+  safetyFlags: SafetyFlagRow[];
   corrections: CorrectionRow[];
 }
 
@@ -86,7 +90,7 @@ export interface AssemblyOptions {
 export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOptions): AssembledTrace {
   const corrections = spans.flatMap((span) => extractCorrection(span, options.maxTextChars) ?? []);
   const root = findEpisodeRoot(spans);
-  if (!root) return { toolCalls: [], llmCalls: [], sources: [], corrections };
+  if (!root) return { toolCalls: [], llmCalls: [], sources: [], safetyFlags: [], corrections };
 
   const episodeId = root.TraceId;
   const attributes = root.SpanAttributes;
@@ -94,8 +98,10 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
   const toolCalls: ToolCallRow[] = [];
   const llmCalls: LlmCallRow[] = [];
   const sources: SourceRow[] = [];
+  const safetyFlags: SafetyFlagRow[] = [];
   for (const span of spans) {
     sources.push(...extractSources(episodeId, span));
+    if (span.EventNames.length > 0) safetyFlags.push(...extractSafetyFlags(episodeId, span, options.maxTextChars));
     const role = roleOf(span);
     if (role === 'tool') toolCalls.push(toToolCall(episodeId, agent, workflow, span, options));
     // Usage is counted on LLM-call spans only: parents in some SDKs repeat their children's sums.
@@ -137,9 +143,10 @@ export function assembleTrace(spans: readonly StoredSpan[], options: AssemblyOpt
     ToolErrorCount: toolCalls.filter((call) => call.Status === 'error').length,
     SourceCount: sources.length,
     SpanCount: spans.length,
+    SafetyFlagged: safetyFlags.length > 0,
     Attributes: attributes,
   };
-  return { episode, toolCalls, llmCalls, sources, corrections };
+  return { episode, toolCalls, llmCalls, sources, safetyFlags, corrections };
 }
 
 /** The recorded outcome when valid; otherwise a failed root is a failure and the rest unknown. */

@@ -12,6 +12,7 @@ export const WRITABLE_TABLES = [
   'llm_calls',
   'episode_sources',
   'corrections',
+  'safety_flags',
   'schema_migrations',
   'failure_clusters',
   'failure_templates',

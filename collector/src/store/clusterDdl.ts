@@ -48,6 +48,8 @@ export function clusterStatements(statement: string, cluster: string, shardingKe
   // A view reads its tables by name, so through the Distributed tables: it only needs to exist everywhere.
   const view = /^CREATE VIEW IF NOT EXISTS (\w+) /.exec(statement);
   if (view) return [`CREATE VIEW IF NOT EXISTS ${view[1]} ${on} ${statement.slice(view[0].length)}`];
+  // A copy of rows already stored goes through the Distributed tables, once, from the node that migrates.
+  if (/^INSERT INTO \w+ \(/.test(statement)) return [statement];
   const alter = /^ALTER TABLE (\w+) (ADD COLUMN|ADD INDEX|MODIFY TTL|REMOVE TTL|MODIFY SETTING|UPDATE|MATERIALIZE COLUMN)\b/.exec(
     statement,
   );
@@ -58,7 +60,7 @@ export function clusterStatements(statement: string, cluster: string, shardingKe
     return action === 'ADD COLUMN' ? [local, `ALTER TABLE ${table} ${on} ${statement.slice(`ALTER TABLE ${table} `.length)}`] : [local];
   }
   throw new Error(
-    `no cluster form for this statement; write it as CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE TABLE … AS SELECT, CREATE VIEW IF NOT EXISTS, RENAME TABLE IF EXISTS … TO … or ALTER TABLE: ${statement.slice(0, 80)}`,
+    `no cluster form for this statement; write it as CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE TABLE … AS SELECT, CREATE VIEW IF NOT EXISTS, RENAME TABLE IF EXISTS … TO …, INSERT INTO … SELECT or ALTER TABLE: ${statement.slice(0, 80)}`,
   );
 }
 

@@ -6,7 +6,7 @@ import type { Store } from './Store.ts';
  * How long each family of tables keeps its rows, by TTL on the day-partitioned time column, so
  * whole day partitions drop (`ttl_only_drop_parts = 1`): never a DELETE, never a rewrite. Raw
  * spans go first; episodes and what was read off them (tool and LLM calls, sources, corrections,
- * failure memberships) later; failure modes, configs, proposals, gate decisions, releases and
+ * safety flags, failure memberships) later; failure modes, configs, proposals, gate decisions, releases and
  * their audit trail are kept.
  */
 export const RETENTION_FAMILIES = {
@@ -19,6 +19,7 @@ export const RETENTION_FAMILIES = {
       ['llm_calls', 'StartTime'],
       ['episode_sources', 'ReadAt'],
       ['corrections', 'CreatedAt'],
+      ['safety_flags', 'FlaggedAt'],
       ['failure_cluster_members', 'OccurredAt'],
     ],
   },

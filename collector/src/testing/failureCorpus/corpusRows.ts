@@ -2,11 +2,12 @@ import type { FailureRecord } from '../../failures/core/FailureRecord.ts';
 import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { headlineOf } from '../../spans/errorHeadline.ts';
 
-/** Rows for the `episodes`, `tool_calls`, `corrections` and `spans` tables, as ingest and assembly would write them. */
+/** Rows for the `episodes`, `tool_calls`, `corrections`, `safety_flags` and `spans` tables, as ingest and assembly would write them. */
 export interface CorpusRows {
   episodes: object[];
   toolCalls: object[];
   corrections: object[];
+  safetyFlags: object[];
   /** Root spans of safety-flagged episodes, which carry the flag as an event. */
   spans: object[];
 }
@@ -21,7 +22,7 @@ export interface CorpusRows {
 const EPISODES_PER_ASSEMBLY = 5000;
 
 export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
-  const rows: CorpusRows = { episodes: [], toolCalls: [], corrections: [], spans: [] };
+  const rows: CorpusRows = { episodes: [], toolCalls: [], corrections: [], safetyFlags: [], spans: [] };
   let assembledAt = '';
   for (const [index, record] of records.entries()) {
     if (index % EPISODES_PER_ASSEMBLY === 0) assembledAt = microsToDateTime64(nextMicros());
@@ -43,6 +44,7 @@ export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
       EndTime: msToDateTime64(episodeStartMs + 2000),
       ToolCallCount: hasTool ? 1 : 0,
       ToolErrorCount: hasTool ? 1 : 0,
+      SafetyFlagged: record.kind === 'safety',
       Attributes: record.kind === 'escalation' ? { 'trumpets.escalation.reason': record.text } : {},
       AssembledAt: assembledAt,
     });
@@ -72,6 +74,14 @@ export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
         'Events.Timestamp': [atNanos],
         'Events.Name': ['trumpets.safety.flag'],
         'Events.Attributes': [{ 'trumpets.safety.kind': record.errorType, 'trumpets.safety.detail': record.text }],
+      });
+      rows.safetyFlags.push({
+        EpisodeId: record.episodeId,
+        SpanId: record.episodeId.slice(0, 16),
+        Kind: record.errorType,
+        Detail: record.text,
+        FlaggedAt: atNanos,
+        AssembledAt: assembledAt,
       });
     }
     if (record.kind === 'correction') {

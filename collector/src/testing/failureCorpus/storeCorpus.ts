@@ -11,6 +11,7 @@ export async function storeCorpus(store: Store, records: readonly FailureRecord[
     ['spans', rows.spans],
     ['tool_calls', rows.toolCalls],
     ['corrections', rows.corrections],
+    ['safety_flags', rows.safetyFlags],
     ['episodes', rows.episodes],
   ];
   for (const [table, list] of tables) {
