@@ -1,9 +1,9 @@
--- The kinds of the safety flags (`trumpets.safety.flag` events) raised in each episode of one validation run.
+-- The kinds of the safety flags raised in each episode of one validation run, as assembly kept them
+-- (`safety_flags`, by primary key: a run's episode ids matched some span in nearly every part of
+-- the spans table).
 SELECT
-    TraceId AS episodeId,
-    groupArray(EventAttributes['trumpets.safety.kind']) AS kinds
-FROM spans FINAL
-ARRAY JOIN `Events.Name` AS EventName, `Events.Attributes` AS EventAttributes
-WHERE TraceId IN (SELECT EpisodeId FROM benchmark_results FINAL WHERE RunId = {runId:String})
-  AND EventName = 'trumpets.safety.flag'
-GROUP BY TraceId
+    EpisodeId AS episodeId,
+    groupArray(Kind) AS kinds
+FROM safety_flags FINAL
+WHERE EpisodeId IN (SELECT EpisodeId FROM benchmark_results FINAL WHERE RunId = {runId:String})
+GROUP BY EpisodeId
