@@ -1,4 +1,5 @@
-import { open, readFile, rm, statfs } from 'node:fs/promises';
+import { open, rm, statfs } from 'node:fs/promises';
+import { readWholeFile } from '../shared/wholeFiles.ts';
 
 /** An open segment file: only the calls the spool makes, so a test can put faults between it and the disk. */
 export interface SpoolFile {
@@ -44,7 +45,7 @@ export const nodeSpoolFs: SpoolFs = {
       await handle.close();
     }
   },
-  readFile: (path) => readFile(path),
+  readFile: (path) => readWholeFile(path),
   remove: (path) => rm(path, { force: true }),
   async space(dir) {
     const stats = await statfs(dir);

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { unlink, writeFile } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Session } from 'chdb';
 import {
@@ -13,6 +13,7 @@ import {
   type Store,
   type WritableTable,
 } from './Store.ts';
+import { writeWholeFile } from '../shared/wholeFiles.ts';
 import { DEFAULT_ENGINE_LIMITS, engineArguments, type EngineLimits } from './engineLimits.ts';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
@@ -119,7 +120,7 @@ export class EmbeddedStore implements Store {
     const path = join(this.payloadDir, `${table}-${++this.payloads}.rowbinary`);
     const settings = Object.entries(INSERT_SETTINGS[table] ?? {}).map(([name, value]) => `${name} = ${value}`);
     try {
-      await writeFile(path, payload);
+      await writeWholeFile(path, payload);
       await this.run(
         `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) SELECT * FROM file({path:String}, RowBinary)${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
         { path },
