@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
-import { readMigrations, runMigrations } from '../store/migrations.ts';
+import { storeUpgradedPast } from '../testing/storeUpgradedPast.ts';
 import { storedEpisodeRow as row } from '../testing/storedEpisodeRow.ts';
 
 /**
@@ -12,7 +9,7 @@ import { storedEpisodeRow as row } from '../testing/storedEpisodeRow.ts';
  * collapses later versions and drops rows a changed root deleted.
  */
 const HASH_KEY = 100;
-let dir = '';
+let remove = async () => {};
 let store: EmbeddedStore;
 
 const live = () =>
@@ -21,26 +18,18 @@ const live = () =>
   );
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'trumpets-episode-key-'));
-  store = new EmbeddedStore(dir);
-  await runMigrations(
-    store,
-    readMigrations().filter((migration) => migration.version < HASH_KEY),
-  );
-  await store.insert('episodes', [
-    row('e1', 'desk', '2026-12-01 10:00:00', '2026-12-01 10:00:01'),
-    row('e1', 'desk', '2026-12-01 10:00:00', '2026-12-01 10:00:05', { Outcome: 'failure' }),
-    row('e2', 'desk', '2026-12-01 11:00:00', '2026-12-01 11:00:01'),
-    // e2's root changed agent: the old key's row deleted, the new one live.
-    row('e2', 'desk', '2026-12-01 11:00:00', '2026-12-01 11:00:09', { IsDeleted: 1 }),
-    row('e2', 'router', '2026-12-01 11:00:00', '2026-12-01 11:00:09'),
-  ]);
-  await runMigrations(store);
+  ({ store, remove } = await storeUpgradedPast(HASH_KEY, async (older) => {
+    await older.insert('episodes', [
+      row('e1', 'desk', '2026-12-01 10:00:00', '2026-12-01 10:00:01'),
+      row('e1', 'desk', '2026-12-01 10:00:00', '2026-12-01 10:00:05', { Outcome: 'failure' }),
+      row('e2', 'desk', '2026-12-01 11:00:00', '2026-12-01 11:00:01'),
+      // e2's root changed agent: the old key's row deleted, the new one live.
+      row('e2', 'desk', '2026-12-01 11:00:00', '2026-12-01 11:00:09', { IsDeleted: 1 }),
+      row('e2', 'router', '2026-12-01 11:00:00', '2026-12-01 11:00:09'),
+    ]);
+  }));
 });
-afterAll(async () => {
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 describe('episodes sorted by agent, start and the id hash', () => {
   it('keeps each live episode once, in its newest version', async () => {

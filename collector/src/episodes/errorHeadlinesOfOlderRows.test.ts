@@ -1,32 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
-import { readMigrations, runMigrations } from '../store/migrations.ts';
+import { storeUpgradedPast } from '../testing/storeUpgradedPast.ts';
 
 /**
  * Episodes and tool calls assembled before error headlines were stored: after the migrations they
  * are clustered by the start of their message, and rows assembled since keep their own headline.
  */
-let dir = '';
+let remove = async () => {};
 let store: EmbeddedStore;
 const STACK = 'CarrierTimeout: carrier did not answer\n    at track (carrier.ts:12:5)';
 const batch = { afterMicros: 0, untilMicros: Date.parse('2027-01-01') * 1000 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'trumpets-older-headlines-'));
-  store = new EmbeddedStore(dir);
-  await runMigrations(
-    store,
-    readMigrations().filter((migration) => migration.version < 100),
-  );
-  const older = { StartTime: '2026-11-01 12:00:00', AssembledAt: '2026-11-01 12:00:01' };
-  await store.insert('episodes', [
-    { EpisodeId: 'old', TraceId: 'old', Agent: 'desk', Outcome: 'failure', ErrorMessage: STACK, EndTime: older.StartTime, ...older },
-  ]);
-  await store.insert('tool_calls', [{ EpisodeId: 'old', SpanId: 's1', ToolName: 'track', Status: 'error', ErrorMessage: STACK, ...older }]);
-  await runMigrations(store);
+  ({ store, remove } = await storeUpgradedPast(100, async (before) => {
+    const older = { StartTime: '2026-11-01 12:00:00', AssembledAt: '2026-11-01 12:00:01' };
+    await before.insert('episodes', [
+      { EpisodeId: 'old', TraceId: 'old', Agent: 'desk', Outcome: 'failure', ErrorMessage: STACK, EndTime: older.StartTime, ...older },
+    ]);
+    await before.insert('tool_calls', [
+      { EpisodeId: 'old', SpanId: 's1', ToolName: 'track', Status: 'error', ErrorMessage: STACK, ...older },
+    ]);
+  }));
   await store.insert('episodes', [
     {
       EpisodeId: 'new',
@@ -41,10 +35,7 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(async () => {
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 it('gives episodes assembled before headlines were stored the start of their message', async () => {
   const rows = await store.named<{ EpisodeId: string; ErrorMessage: string }>('failure_episodes', batch);

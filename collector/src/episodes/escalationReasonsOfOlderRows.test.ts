@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
-import { readMigrations, runMigrations } from '../store/migrations.ts';
+import { storeUpgradedPast } from '../testing/storeUpgradedPast.ts';
 
 /**
  * Escalated episodes stored before the reason had a column of its own (migration 125) keep being
  * clustered by their reason, and so are episodes assembled since, with the reason only among the
  * root's attributes as assembly writes it.
  */
-let dir = '';
+let remove = async () => {};
 let store: EmbeddedStore;
 const batch = { afterMicros: 0, untilMicros: Date.parse('2027-01-01') * 1000 };
 const escalated = (id: string, day: string, reason: string) => ({
@@ -25,20 +22,12 @@ const escalated = (id: string, day: string, reason: string) => ({
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'trumpets-older-reasons-'));
-  store = new EmbeddedStore(dir);
-  await runMigrations(
-    store,
-    readMigrations().filter((migration) => migration.version < 125),
-  );
-  await store.insert('episodes', [escalated('old', '2026-11-01', 'customer asked for a manager')]);
-  await runMigrations(store);
+  ({ store, remove } = await storeUpgradedPast(125, async (older) => {
+    await older.insert('episodes', [escalated('old', '2026-11-01', 'customer asked for a manager')]);
+  }));
   await store.insert('episodes', [escalated('new', '2026-12-01', 'refund above the limit')]);
 });
-afterAll(async () => {
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 it('reads the escalation reason of episodes stored before and after it had a column', async () => {
   const rows = await store.named<{ EpisodeId: string; EscalationReason: string; NeedsOutput: number }>('failure_episodes', batch);

@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EmbeddedStore } from '../store/embeddedStore.ts';
-import { readMigrations, runMigrations } from '../store/migrations.ts';
+import { storeUpgradedPast } from '../testing/storeUpgradedPast.ts';
 
 /**
  * Episodes stored before assembly marked and kept safety flags (migrations 130 and 131) get both
  * from their spans, so clustering still finds their flags; episodes whose spans raised none stay
  * unmarked.
  */
-let dir = '';
+let remove = async () => {};
 let store: EmbeddedStore;
 const batch = { afterMicros: 0, untilMicros: Date.parse('2027-01-01') * 1000 };
 const episode = (id: string) => ({
@@ -34,20 +31,12 @@ const span = (traceId: string, events: string[]) => ({
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'trumpets-older-flags-'));
-  store = new EmbeddedStore(dir);
-  await runMigrations(
-    store,
-    readMigrations().filter((migration) => migration.version < 130),
-  );
-  await store.insert('episodes', [episode('flagged'), episode('quiet')]);
-  await store.insert('spans', [span('flagged', ['trumpets.safety.flag']), span('quiet', ['trumpets.source'])]);
-  await runMigrations(store);
+  ({ store, remove } = await storeUpgradedPast(130, async (older) => {
+    await older.insert('episodes', [episode('flagged'), episode('quiet')]);
+    await older.insert('spans', [span('flagged', ['trumpets.safety.flag']), span('quiet', ['trumpets.source'])]);
+  }));
 });
-afterAll(async () => {
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 it('marks an episode stored before flags were marked from its spans, and clustering reads its flag', async () => {
   const marked = await store.query<{ EpisodeId: string; SafetyFlagged: boolean }>(
