@@ -2,14 +2,12 @@ import type { FailureRecord } from '../../failures/core/FailureRecord.ts';
 import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { headlineOf } from '../../spans/errorHeadline.ts';
 
-/** Rows for the `episodes`, `tool_calls`, `corrections`, `safety_flags` and `spans` tables, as ingest and assembly would write them. */
+/** Rows for the `episodes`, `tool_calls`, `corrections` and `safety_flags` tables, as assembly would write them. */
 export interface CorpusRows {
   episodes: object[];
   toolCalls: object[];
   corrections: object[];
   safetyFlags: object[];
-  /** Root spans of safety-flagged episodes, which carry the flag as an event. */
-  spans: object[];
 }
 
 /**
@@ -22,7 +20,7 @@ export interface CorpusRows {
 const EPISODES_PER_ASSEMBLY = 5000;
 
 export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
-  const rows: CorpusRows = { episodes: [], toolCalls: [], corrections: [], safetyFlags: [], spans: [] };
+  const rows: CorpusRows = { episodes: [], toolCalls: [], corrections: [], safetyFlags: [] };
   let assembledAt = '';
   for (const [index, record] of records.entries()) {
     if (index % EPISODES_PER_ASSEMBLY === 0) assembledAt = microsToDateTime64(nextMicros());
@@ -64,23 +62,12 @@ export function corpusRows(records: readonly FailureRecord[]): CorpusRows {
       });
     }
     if (record.kind === 'safety') {
-      const atNanos = `${msToDateTime64(record.occurredAtMs)}000000`;
-      rows.spans.push({
-        TraceId: record.episodeId,
-        SpanId: record.episodeId.slice(0, 16),
-        SpanName: `invoke_agent ${record.agent}`,
-        StartTimeUnixNano: `${record.occurredAtMs}000000`,
-        EndTimeUnixNano: `${record.occurredAtMs + 2000}000000`,
-        'Events.Timestamp': [atNanos],
-        'Events.Name': ['trumpets.safety.flag'],
-        'Events.Attributes': [{ 'trumpets.safety.kind': record.errorType, 'trumpets.safety.detail': record.text }],
-      });
       rows.safetyFlags.push({
         EpisodeId: record.episodeId,
         SpanId: record.episodeId.slice(0, 16),
         Kind: record.errorType,
         Detail: record.text,
-        FlaggedAt: atNanos,
+        FlaggedAt: `${msToDateTime64(record.occurredAtMs)}000000`,
         AssembledAt: assembledAt,
       });
     }

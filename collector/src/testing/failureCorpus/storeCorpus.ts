@@ -8,7 +8,6 @@ const ROWS_PER_INSERT = 50_000;
 export async function storeCorpus(store: Store, records: readonly FailureRecord[]): Promise<void> {
   const rows = corpusRows(records);
   const tables: Array<[WritableTable, object[]]> = [
-    ['spans', rows.spans],
     ['tool_calls', rows.toolCalls],
     ['corrections', rows.corrections],
     ['safety_flags', rows.safetyFlags],
