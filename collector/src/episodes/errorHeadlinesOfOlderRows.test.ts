@@ -48,6 +48,8 @@ it('gives episodes assembled before headlines were stored the start of their mes
 });
 
 it('does the same for their failed tool calls', async () => {
-  const rows = await store.named<{ SpanId: string; ErrorMessage: string }>('failure_tool_errors', batch);
-  expect(rows.map(({ SpanId, ErrorMessage }) => ({ SpanId, ErrorMessage }))).toEqual([{ SpanId: 's1', ErrorMessage: STACK }]);
+  const rows = await store.named<{ SpanId: string; ToolErrorMessage: string }>('failure_episodes', batch);
+  expect(rows.filter(({ SpanId }) => SpanId !== '').map(({ SpanId, ToolErrorMessage }) => ({ SpanId, ToolErrorMessage }))).toEqual([
+    { SpanId: 's1', ToolErrorMessage: STACK },
+  ]);
 });

@@ -46,8 +46,10 @@ it('marks an episode stored before flags were marked from its spans, and cluster
     { EpisodeId: 'flagged', SafetyFlagged: true },
     { EpisodeId: 'quiet', SafetyFlagged: false },
   ]);
-  const episodes = await store.named<{ EpisodeId: string }>('failure_episodes', batch);
-  expect(episodes.map((row) => row.EpisodeId)).toEqual(['flagged']);
-  const flags = await store.named<{ EpisodeId: string; Kind: string }>('failure_safety_flags', batch);
+  const episodes = await store.named<{ EpisodeId: string; SafetyFlagged: number }>('failure_episodes', batch);
+  expect(episodes.map(({ EpisodeId, SafetyFlagged }) => ({ EpisodeId, SafetyFlagged }))).toEqual([
+    { EpisodeId: 'flagged', SafetyFlagged: 1 },
+  ]);
+  const flags = await store.named<{ EpisodeId: string; Kind: string }>('failure_safety_flags', { episodeIds: ['flagged'] });
   expect(flags.map(({ EpisodeId, Kind }) => ({ EpisodeId, Kind }))).toEqual([{ EpisodeId: 'flagged', Kind: 'pii' }]);
 });

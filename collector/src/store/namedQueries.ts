@@ -57,7 +57,6 @@ export const QUERY_NAMES = [
   'failure_mode_timeline',
   'failure_safety_flags',
   'failure_template_state',
-  'failure_tool_errors',
   'failure_watermark',
   'gate_decision_attempts',
   'gate_decision_get',

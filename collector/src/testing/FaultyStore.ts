@@ -8,7 +8,7 @@ import { StoreError, type QueryParams, type Store, type WritableTable } from '..
  */
 export class FaultyStore implements Store {
   private writeFault: { reason: string; retryable: boolean; table?: WritableTable } | undefined;
-  private readFault: { reason: string; after: number } | undefined;
+  private readFault: { reason: string; after: number; query?: QueryName } | undefined;
   private refusedMarker: Buffer | undefined;
   private delayTurns = 0;
   private inserting = 0;
@@ -28,9 +28,9 @@ export class FaultyStore implements Store {
     this.writeFault = reason === undefined ? undefined : { reason, retryable: options.retryable ?? true, table: options.table };
   }
 
-  /** Named TabSeparated reads fail with `reason` once `after` more have gone through; `undefined` heals. */
-  refuseReadsAfter(after: number, reason: string | undefined): void {
-    this.readFault = reason === undefined ? undefined : { reason, after };
+  /** Named TabSeparated reads (of `query` only, when given) fail with `reason` once `after` more have gone through; `undefined` heals. */
+  refuseReadsAfter(after: number, reason: string | undefined, query?: QueryName): void {
+    this.readFault = reason === undefined ? undefined : { reason, after, query };
   }
 
   /**
@@ -68,7 +68,7 @@ export class FaultyStore implements Store {
   }
 
   namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string> {
-    if (this.readFault && this.readFault.after-- <= 0)
+    if (this.readFault && (this.readFault.query ?? name) === name && this.readFault.after-- <= 0)
       return Promise.reject(new StoreError(`query ${name} failed: ${this.readFault.reason}`, true, { reason: 'injected' }));
     return this.inner.namedTabSeparated(name, params);
   }

@@ -12,12 +12,13 @@ export const episodeRow = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRo
   EscalationReason: '',
   NeedsOutput: false,
   Output: '',
+  SafetyFlagged: false,
   startMs: '1000',
   assembledMicros: '1',
   ...fields,
 });
 
-/** A failed tool call of that episode as `queries/failure_tool_errors.sql` reads it, with `fields` changed. */
+/** A failed tool call of that episode as `queries/failure_episodes.sql` reads it beside the episode, with `fields` changed. */
 export const toolErrorRow = (fields: Partial<FailedToolCallRow>): FailedToolCallRow => ({
   EpisodeId: 'ep1',
   SpanId: 's1',

@@ -214,6 +214,56 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
+  it('clusters each failed call of an episode once, as its newest assembly in the batch gave it, beside episodes with none', async () => {
+    const { store } = await openStore();
+    const start = msToDateTime64(Date.UTC(2026, 10, 24));
+    const first = microsToDateTime64(nextMicros());
+    const newest = microsToDateTime64(nextMicros());
+    const call = (episodeId: string, spanId: string, assembled: string, message: string) => ({
+      EpisodeId: episodeId,
+      SpanId: spanId,
+      ToolName: 'payments.refund',
+      Status: 'error',
+      ErrorType: 'TimeoutError',
+      ErrorMessage: message,
+      ErrorHeadline: message,
+      StartTime: start,
+      AssembledAt: assembled,
+    });
+    // Every row of an insert has the same columns, in the same order.
+    const episode = (
+      id: string,
+      assembled: string,
+      fields: { Outcome: string; ToolErrorCount: number; ErrorType?: string; ErrorHeadline?: string },
+    ) => storedEpisodeRow(id, 'support-bot', start, assembled, { ErrorType: '', ErrorHeadline: '', ...fields });
+    await store.insert('episodes', [
+      episode('e1', first, { Outcome: 'success', ToolErrorCount: 2 }),
+      episode('e1', newest, { Outcome: 'success', ToolErrorCount: 3 }),
+      episode('e2', newest, { Outcome: 'failure', ToolErrorCount: 0, ErrorType: 'CardDeclined', ErrorHeadline: 'card declined' }),
+    ]);
+    await store.insert('tool_calls', [
+      call('e1', 's1', first, 'payments timed out after 10s'),
+      call('e1', 's2', first, 'payments timed out after 20s'),
+      call('e1', 's1', newest, 'payments timed out after 11s'),
+      call('e1', 's2', newest, 'payments timed out after 21s'),
+      call('e1', 's3', newest, 'payments timed out after 31s'),
+    ]);
+    // The same rows again, as a retried insert stores them.
+    await store.insert('tool_calls', [call('e1', 's3', newest, 'payments timed out after 31s')]);
+    const report = await clustererOn(store).flush();
+    const members = await store.query<{ FailureId: string; Text: string }>(
+      'SELECT FailureId, Text FROM failure_cluster_members ORDER BY FailureId',
+    );
+    expect(members).toEqual([
+      { FailureId: 'e1/s1', Text: 'payments timed out after 11s' },
+      { FailureId: 'e1/s2', Text: 'payments timed out after 21s' },
+      { FailureId: 'e1/s3', Text: 'payments timed out after 31s' },
+      { FailureId: 'e2', Text: 'card declined' },
+    ]);
+    expect(report).toMatchObject({ episodes: 2, failures: 4 });
+    await store.close();
+  });
+
   it('clusters a correction arriving after its episode was clustered under that episode, as evidence about its mode', async () => {
     const { store } = await openStore();
     const clusterer = clustererOn(store);
@@ -235,9 +285,9 @@ describe('FailureClusterer', () => {
     const { store } = await openStore();
     const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);
     await storeAsThreeAssemblies(store, 300, 16);
-    // The first batch's five reads go through, the second's fail while the first batch, its
-    // writes held a few turns each, is still being written.
-    store.refuseReadsAfter(5, 'connection reset');
+    // The first batch's reads go through, the second's fail while the first batch, its writes
+    // held a few turns each, is still being written.
+    store.refuseReadsAfter(1, 'connection reset', 'failure_episodes');
     store.delayWrites(20);
     const failed = await clusterer.flush().then(
       () => undefined,

@@ -5,9 +5,9 @@ import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts'
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
-import { failuresOfBatch } from './batchFailures.ts';
-import { correctedEpisodeRows, correctionRows, episodeOutputRows, episodeRows, safetyFlagRows, toolErrorRows } from './failureRows.ts';
-import type { FailureEpisodeRow } from './failureSources.ts';
+import { BatchEpisodes } from './batchFailures.ts';
+import { correctedEpisodeRows, correctionRows, episodeOutputRows, episodeRows, safetyFlagRows } from './failureRows.ts';
+import type { EpisodeReading } from './failureSources.ts';
 import {
   clusterFromRow,
   clusterRow,
@@ -189,31 +189,39 @@ export class FailureClusterer {
 
   /**
    * The failures of one batch: every failure of the episodes assembled in it, and the corrections
-   * assembled in it of episodes assembled before. Read as text, all at once, each parsed as it
-   * arrives: the engine formats one result while this thread parses another.
+   * assembled in it of episodes assembled before. Its episodes (with their failed calls) and its
+   * corrections are read first; then the flags of the episodes flagged, and where the corrected
+   * episodes not among them ran, each only when there are some (the embedded engine runs
+   * parameterized queries one at a time anyway). Read as text, each parsed as it arrives.
    */
   private async readFailures(batch: Batch): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const [episodes, toolErrors, safetyFlags, corrections, correctedEpisodes] = await Promise.all([
+    const [episodes, corrections] = await Promise.all([
       this.store.namedTabSeparated('failure_episodes', batch).then((text) => this.withOutputs(episodeRows(text), batch)),
-      this.store.namedTabSeparated('failure_tool_errors', batch).then(toolErrorRows),
-      this.store.namedTabSeparated('failure_safety_flags', batch).then(safetyFlagRows),
       this.store.namedTabSeparated('failure_corrections', batch).then(correctionRows),
-      this.store.namedTabSeparated('failure_corrected_episodes', batch).then(correctedEpisodeRows),
     ]);
-    return failuresOfBatch({ episodes, toolErrors, safetyFlags, corrections, correctedEpisodes });
+    const flagged = episodes.flagged();
+    const correctedBefore = episodes.correctedBefore(corrections);
+    const [safetyFlags, correctedEpisodes] = await Promise.all([
+      flagged.length === 0 ? [] : this.store.namedTabSeparated('failure_safety_flags', { episodeIds: flagged }).then(safetyFlagRows),
+      correctedBefore.length === 0
+        ? []
+        : this.store.namedTabSeparated('failure_corrected_episodes', { episodeIds: correctedBefore }).then(correctedEpisodeRows),
+    ]);
+    return episodes.failures({ safetyFlags, corrections, correctedEpisodes });
   }
 
-  /** Fills in the answers of the episodes that need theirs, read for those alone. */
-  private async withOutputs(episodes: FailureEpisodeRow[], batch: Batch): Promise<FailureEpisodeRow[]> {
-    const needing = episodes.filter((episode) => episode.NeedsOutput);
-    if (needing.length === 0) return episodes;
-    const text = await this.store.namedTabSeparated('failure_episode_outputs', {
-      ...batch,
-      episodeIds: [...new Set(needing.map((episode) => episode.EpisodeId))],
-    });
-    const outputs = new Map(episodeOutputRows(text).map((row) => [`${row.EpisodeId} ${row.assembledMicros}`, row.Output]));
-    for (const episode of needing) episode.Output = outputs.get(`${episode.EpisodeId} ${episode.assembledMicros}`) ?? '';
-    return episodes;
+  /** The batch's episodes, once each, with the answers filled in of those that need theirs, read for those alone. */
+  private async withOutputs(readings: EpisodeReading[], batch: Batch): Promise<BatchEpisodes> {
+    const needing = readings.filter(({ episode }) => episode.NeedsOutput).map(({ episode }) => episode);
+    if (needing.length > 0) {
+      const text = await this.store.namedTabSeparated('failure_episode_outputs', {
+        ...batch,
+        episodeIds: [...new Set(needing.map((episode) => episode.EpisodeId))],
+      });
+      const outputs = new Map(episodeOutputRows(text).map((row) => [`${row.EpisodeId} ${row.assembledMicros}`, row.Output]));
+      for (const episode of needing) episode.Output = outputs.get(`${episode.EpisodeId} ${episode.assembledMicros}`) ?? '';
+    }
+    return new BatchEpisodes(readings);
   }
 
   /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { episodeRow as episode, toolErrorRow as tool } from '../../testing/failureSourceRows.ts';
-import { failuresOfBatch, type BatchRows } from './batchFailures.ts';
+import { BatchEpisodes, failuresOfBatch, type BatchRows } from './batchFailures.ts';
 
 const batch = (rows: Partial<BatchRows>): BatchRows => ({
   episodes: [],
-  toolErrors: [],
   safetyFlags: [],
   corrections: [],
   correctedEpisodes: [],
@@ -12,31 +11,43 @@ const batch = (rows: Partial<BatchRows>): BatchRows => ({
 });
 
 describe('failuresOfBatch', () => {
-  it('keeps the newest assembly of a call read twice and orders each episode’s calls by start', () => {
+  it('reads a call stored twice once and orders each episode’s calls by start', () => {
     const { records } = failuresOfBatch(
       batch({
-        episodes: [episode({}), episode({ EpisodeId: 'ep2' })],
-        toolErrors: [
-          tool({ SpanId: 's2', startMs: '1300', assembledMicros: '5' }),
-          tool({ SpanId: 's1', startMs: '1200', ErrorMessage: 'old', assembledMicros: '4' }),
-          tool({ SpanId: 's1', startMs: '1200', ErrorMessage: 'new', assembledMicros: '5' }),
-          tool({ EpisodeId: 'ep2', SpanId: 's9' }),
+        episodes: [
+          {
+            episode: episode({}),
+            failedTools: [
+              tool({ SpanId: 's2', startMs: '1300' }),
+              tool({ SpanId: 's1', startMs: '1200' }),
+              tool({ SpanId: 's2', startMs: '1300' }),
+            ],
+          },
+          { episode: episode({ EpisodeId: 'ep2' }), failedTools: [tool({ EpisodeId: 'ep2', SpanId: 's9' })] },
         ],
       }),
     );
-    expect(records.map((record) => [record.failureId, record.text])).toEqual([
-      ['ep1/s1', 'new'],
-      ['ep1/s2', 'timed out'],
-      ['ep2/s9', 'timed out'],
-    ]);
+    expect(records.map((record) => record.failureId)).toEqual(['ep1/s1', 'ep1/s2', 'ep2/s9']);
+  });
+
+  it('takes the calls of an episode assembled twice in the batch from its newest assembly', () => {
+    const { records } = failuresOfBatch(
+      batch({
+        episodes: [
+          { episode: episode({ assembledMicros: '5' }), failedTools: [tool({ ErrorMessage: 'new', assembledMicros: '5' })] },
+          { episode: episode({ assembledMicros: '4' }), failedTools: [tool({ ErrorMessage: 'old', assembledMicros: '4' })] },
+        ],
+      }),
+    );
+    expect(records.map((record) => [record.failureId, record.text])).toEqual([['ep1/s1', 'new']]);
   });
 
   it('reads an episode assembled twice in the batch once, as its newest assembly', () => {
     const { records, episodes } = failuresOfBatch(
       batch({
         episodes: [
-          episode({ Outcome: 'failure', ErrorMessage: 'first', assembledMicros: '4' }),
-          episode({ Outcome: 'failure', ErrorMessage: 'second', assembledMicros: '5' }),
+          { episode: episode({ Outcome: 'failure', ErrorMessage: 'first', assembledMicros: '4' }), failedTools: [] },
+          { episode: episode({ Outcome: 'failure', ErrorMessage: 'second', assembledMicros: '5' }), failedTools: [] },
         ],
       }),
     );
@@ -47,15 +58,12 @@ describe('failuresOfBatch', () => {
   it('clusters a correction of an episode assembled before under that episode, with the mode it was placed in', () => {
     const { records, episodes } = failuresOfBatch(
       batch({
-        episodes: [episode({ EpisodeId: 'ep2', Outcome: 'failure', ErrorMessage: 'timed out' })],
+        episodes: [{ episode: episode({ EpisodeId: 'ep2', Outcome: 'failure', ErrorMessage: 'timed out' }), failedTools: [] }],
         corrections: [
           { CorrectionId: 'c1', EpisodeId: 'ep1', Reason: 'wrong amount', createdMs: '9000' },
           { CorrectionId: 'c2', EpisodeId: 'ep2', Reason: 'too slow', createdMs: '9100' },
         ],
-        correctedEpisodes: [
-          { EpisodeId: 'ep1', Agent: 'support-bot', AgentVersion: '1.1.0', Workflow: 'refund', ModeId: 'fm_1' },
-          { EpisodeId: 'ep2', Agent: 'support-bot', AgentVersion: '1.2.0', Workflow: 'refund', ModeId: '' },
-        ],
+        correctedEpisodes: [{ EpisodeId: 'ep1', Agent: 'support-bot', AgentVersion: '1.1.0', Workflow: 'refund', ModeId: 'fm_1' }],
       }),
     );
     expect(episodes).toBe(2);
@@ -64,5 +72,20 @@ describe('failuresOfBatch', () => {
       ['c2', 'correction', '1.2.0', undefined],
       ['c1', 'correction', '1.1.0', 'fm_1'],
     ]);
+  });
+
+  it('asks for the flags of its flagged episodes only, and for where only the corrected episodes not its own ran', () => {
+    const episodes = new BatchEpisodes([
+      { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep2' }), failedTools: [] },
+    ]);
+    expect(episodes.flagged()).toEqual(['ep1']);
+    const correction = (CorrectionId: string, EpisodeId: string) => ({
+      CorrectionId,
+      EpisodeId,
+      Reason: 'wrong amount',
+      createdMs: '9000',
+    });
+    expect(episodes.correctedBefore([correction('c1', 'ep2'), correction('c2', 'ep0'), correction('c3', 'ep0')])).toEqual(['ep0']);
   });
 });

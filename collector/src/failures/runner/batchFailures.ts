@@ -5,18 +5,23 @@ import {
   type CorrectionReasonRow,
   type EpisodeContext,
   type EpisodeFailureParts,
+  type EpisodeReading,
   type FailedToolCallRow,
   type FailureEpisodeRow,
   type SafetyFlagRow,
 } from './failureSources.ts';
 
-/** The rows of a clustering batch's five reads. */
-export interface BatchRows {
-  episodes: readonly FailureEpisodeRow[];
-  toolErrors: readonly FailedToolCallRow[];
+/** What a clustering batch reads besides its episodes: the flags of those flagged, its corrections, and the episodes before it that they correct. */
+export interface BatchParts {
   safetyFlags: readonly SafetyFlagRow[];
   corrections: readonly CorrectionReasonRow[];
+  /** Where the corrected episodes not among the batch's own ran (`BatchEpisodes.correctedBefore`). */
   correctedEpisodes: readonly EpisodeContext[];
+}
+
+/** The rows of a clustering batch's reads. */
+export interface BatchRows extends BatchParts {
+  episodes: readonly EpisodeReading[];
 }
 
 /** An episode of the batch (its newest assembly) and what else was read for it. */
@@ -31,41 +36,70 @@ interface EpisodeEntry extends EpisodeFailureParts {
 const NONE: never[] = [];
 
 /**
- * The failures of one batch: every failure of the episodes assembled in it, and the corrections
- * assembled in it of episodes assembled before. Tool errors, flags and corrections are filed under
- * their episode's entry as they are read, in one map of the batch's episodes: a pass reads about a
- * row per failure, and per-source maps, id sets and joined keys made this a large part of it.
+ * The episodes of one clustering batch, each once (its newest assembly) with its failed calls, and
+ * what the batch's other reads must ask for: the flags of the flagged ones, and where the episodes
+ * corrected but assembled before ran. Flags and corrections are filed under their episode's entry
+ * in one map of the batch's episodes: a pass reads about a row per failure, and per-source maps,
+ * id sets and joined keys made this a large part of it.
  */
+export class BatchEpisodes {
+  private readonly entries = new Map<string, EpisodeEntry>();
+
+  constructor(readings: readonly EpisodeReading[]) {
+    for (const { episode, failedTools } of readings) {
+      // An episode assembled twice in the batch comes twice: the newest assembly is the episode.
+      const seen = this.entries.get(episode.EpisodeId);
+      if (!seen) this.entries.set(episode.EpisodeId, { episode, failedTools, safetyFlags: NONE, corrections: NONE });
+      else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) {
+        seen.episode = episode;
+        seen.failedTools = failedTools;
+      }
+    }
+  }
+
+  /** The episodes assembly marked flagged, whose flags the batch reads. */
+  flagged(): string[] {
+    const ids: string[] = [];
+    for (const { episode } of this.entries.values()) if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
+    return ids;
+  }
+
+  /** The episodes `corrections` correct that are not the batch's own: assembled before, or not yet. */
+  correctedBefore(corrections: readonly CorrectionReasonRow[]): string[] {
+    const ids = new Set<string>();
+    for (const correction of corrections) if (!this.entries.has(correction.EpisodeId)) ids.add(correction.EpisodeId);
+    return [...ids];
+  }
+
+  /**
+   * The failures of the batch: every failure of its episodes, and the corrections assembled in it
+   * of episodes assembled before (a correction of an episode not stored yet waits for it).
+   */
+  failures({ safetyFlags, corrections, correctedEpisodes }: BatchParts): { records: FailureRecord[]; episodes: number } {
+    const { entries } = this;
+    for (const flag of safetyFlags) {
+      const entry = entries.get(flag.EpisodeId);
+      if (entry) entry.safetyFlags = appended(entry.safetyFlags, flag);
+    }
+    const ofEarlier = new Map<string, CorrectionReasonRow[]>();
+    for (const correction of corrections) {
+      const entry = entries.get(correction.EpisodeId);
+      if (entry) entry.corrections = appended(entry.corrections, correction);
+      else ofEarlier.set(correction.EpisodeId, appended(ofEarlier.get(correction.EpisodeId) ?? NONE, correction));
+    }
+    const records: FailureRecord[] = [];
+    for (const entry of entries.values()) {
+      if (entry.failedTools.length > 1) entry.failedTools = inStartOrder(eachCallOnce(entry.failedTools));
+      failuresOfEpisode(entry.episode, entry, records);
+    }
+    for (const episode of correctedEpisodes) records.push(...correctionFailures(episode, ofEarlier.get(episode.EpisodeId) ?? NONE));
+    return { records, episodes: entries.size + correctedEpisodes.length };
+  }
+}
+
+/** The failures of one batch's rows (see BatchEpisodes). */
 export function failuresOfBatch(rows: BatchRows): { records: FailureRecord[]; episodes: number } {
-  const entries = new Map<string, EpisodeEntry>();
-  for (const episode of rows.episodes) {
-    // An episode assembled twice in the batch comes twice: the newest assembly is the episode.
-    const seen = entries.get(episode.EpisodeId);
-    if (!seen) entries.set(episode.EpisodeId, { episode, failedTools: NONE, safetyFlags: NONE, corrections: NONE });
-    else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) seen.episode = episode;
-  }
-  for (const call of rows.toolErrors) {
-    const entry = entries.get(call.EpisodeId);
-    if (entry) entry.failedTools = appended(entry.failedTools, call);
-  }
-  for (const flag of rows.safetyFlags) {
-    const entry = entries.get(flag.EpisodeId);
-    if (entry) entry.safetyFlags = appended(entry.safetyFlags, flag);
-  }
-  const ofEarlier = new Map<string, CorrectionReasonRow[]>();
-  for (const correction of rows.corrections) {
-    const entry = entries.get(correction.EpisodeId);
-    if (entry) entry.corrections = appended(entry.corrections, correction);
-    else ofEarlier.set(correction.EpisodeId, appended(ofEarlier.get(correction.EpisodeId) ?? NONE, correction));
-  }
-  const records: FailureRecord[] = [];
-  for (const entry of entries.values()) {
-    if (entry.failedTools.length > 1) entry.failedTools = inStartOrder(newestCalls(entry.failedTools));
-    failuresOfEpisode(entry.episode, entry, records);
-  }
-  const earlier = rows.correctedEpisodes.filter((episode) => !entries.has(episode.EpisodeId));
-  for (const episode of earlier) records.push(...correctionFailures(episode, ofEarlier.get(episode.EpisodeId) ?? NONE));
-  return { records, episodes: entries.size + earlier.length };
+  return new BatchEpisodes(rows.episodes).failures(rows);
 }
 
 /** `list` with `row` at its end: a list of its own the first time, so NONE stays empty. */
@@ -75,15 +109,11 @@ function appended<Row>(list: Row[], row: Row): Row[] {
   return list;
 }
 
-/** Of calls read more than once (their episode assembled twice in the batch), the newest assembly of each, where it was first read. */
-function newestCalls(calls: FailedToolCallRow[]): FailedToolCallRow[] {
-  const newest: FailedToolCallRow[] = [];
-  for (const call of calls) {
-    const at = newest.findIndex((kept) => kept.SpanId === call.SpanId);
-    if (at === -1) newest.push(call);
-    else if (Number(call.assembledMicros) > Number(newest[at]!.assembledMicros)) newest[at] = call;
-  }
-  return newest;
+/** Each call of an assembly once: one stored twice (an insert retried) is read twice. */
+function eachCallOnce(calls: FailedToolCallRow[]): FailedToolCallRow[] {
+  const once: FailedToolCallRow[] = [];
+  for (const call of calls) if (!once.some((kept) => kept.SpanId === call.SpanId)) once.push(call);
+  return once;
 }
 
 function inStartOrder(calls: FailedToolCallRow[]): FailedToolCallRow[] {

@@ -1,5 +1,5 @@
 import { TabSeparatedReader } from '../../store/tabSeparated.ts';
-import type { CorrectionReasonRow, EpisodeContext, FailedToolCallRow, FailureEpisodeRow, SafetyFlagRow } from './failureSources.ts';
+import type { CorrectionReasonRow, EpisodeContext, EpisodeReading, FailureEpisodeRow, SafetyFlagRow } from './failureSources.ts';
 
 /**
  * The reads of a clustering batch, from their TabSeparatedWithNames text straight into rows of one
@@ -7,7 +7,14 @@ import type { CorrectionReasonRow, EpisodeContext, FailedToolCallRow, FailureEpi
  * agent, workflow, tool or type, since a pass holds every row of a batch at once.
  */
 
-export function episodeRows(text: string): FailureEpisodeRow[] {
+/** Shared by every episode without a failed call: most have one or none. */
+const NO_CALLS: never[] = [];
+
+/**
+ * `queries/failure_episodes.sql`'s rows, an episode with its failed calls: the join writes one row
+ * per call, so a row of the same episode and assembly as the row before adds a call to it.
+ */
+export function episodeRows(text: string): EpisodeReading[] {
   const reader = new TabSeparatedReader(text, [
     'EpisodeId',
     'Agent',
@@ -18,12 +25,19 @@ export function episodeRows(text: string): FailureEpisodeRow[] {
     'ErrorMessage',
     'EscalationReason',
     'NeedsOutput',
+    'SafetyFlagged',
     'startMs',
     'assembledMicros',
+    'SpanId',
+    'ToolName',
+    'ToolErrorType',
+    'ToolErrorMessage',
+    'toolStartMs',
   ]);
-  const rows: FailureEpisodeRow[] = [];
+  const readings: EpisodeReading[] = [];
+  let last: EpisodeReading | undefined;
   while (reader.hasRow()) {
-    rows.push({
+    const episode: FailureEpisodeRow = {
       EpisodeId: reader.field(),
       Agent: reader.sharedField(),
       AgentVersion: reader.sharedField(),
@@ -34,11 +48,36 @@ export function episodeRows(text: string): FailureEpisodeRow[] {
       EscalationReason: reader.field(),
       NeedsOutput: reader.field() === '1',
       Output: '',
+      SafetyFlagged: reader.field() === '1',
       startMs: reader.field(),
-      assembledMicros: reader.lastField(),
-    });
+      assembledMicros: reader.field(),
+    };
+    const SpanId = reader.field();
+    const ToolName = reader.sharedField();
+    const ErrorType = reader.sharedField();
+    const ErrorMessage = reader.field();
+    const startMs = reader.lastField();
+    const reading =
+      last && last.episode.EpisodeId === episode.EpisodeId && last.episode.assembledMicros === episode.assembledMicros
+        ? last
+        : { episode, failedTools: NO_CALLS };
+    if (reading !== last) readings.push(reading);
+    last = reading;
+    // An episode without a failed call joins none: its call columns are empty.
+    if (SpanId === '') continue;
+    const call = {
+      EpisodeId: episode.EpisodeId,
+      SpanId,
+      ToolName,
+      ErrorType,
+      ErrorMessage,
+      startMs,
+      assembledMicros: episode.assembledMicros,
+    };
+    if (reading.failedTools === NO_CALLS) reading.failedTools = [call];
+    else reading.failedTools.push(call);
   }
-  return rows;
+  return readings;
 }
 
 /** `queries/failure_episode_outputs.sql`'s rows. */
@@ -46,31 +85,6 @@ export function episodeOutputRows(text: string): Array<Pick<FailureEpisodeRow, '
   const reader = new TabSeparatedReader(text, ['EpisodeId', 'assembledMicros', 'Output']);
   const rows = [];
   while (reader.hasRow()) rows.push({ EpisodeId: reader.field(), assembledMicros: reader.field(), Output: reader.lastField() });
-  return rows;
-}
-
-export function toolErrorRows(text: string): FailedToolCallRow[] {
-  const reader = new TabSeparatedReader(text, [
-    'EpisodeId',
-    'SpanId',
-    'ToolName',
-    'ErrorType',
-    'ErrorMessage',
-    'startMs',
-    'assembledMicros',
-  ]);
-  const rows: FailedToolCallRow[] = [];
-  while (reader.hasRow()) {
-    rows.push({
-      EpisodeId: reader.field(),
-      SpanId: reader.field(),
-      ToolName: reader.sharedField(),
-      ErrorType: reader.sharedField(),
-      ErrorMessage: reader.field(),
-      startMs: reader.field(),
-      assembledMicros: reader.lastField(),
-    });
-  }
   return rows;
 }
 

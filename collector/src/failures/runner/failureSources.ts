@@ -15,11 +15,19 @@ export interface FailureEpisodeRow {
   NeedsOutput: boolean;
   /** The answer's first 400 characters where NeedsOutput (read apart: `queries/failure_episode_outputs.sql`), else ''. */
   Output: string;
+  /** Whether assembly marked it flagged for safety review (its flags are read apart: `queries/failure_safety_flags.sql`). */
+  SafetyFlagged: boolean;
   startMs: string;
   assembledMicros: string;
 }
 
-/** A failed tool call as `queries/failure_tool_errors.sql` reads it. */
+/** An episode as `queries/failure_episodes.sql` reads it, with the failed tool calls of that assembly, as read. */
+export interface EpisodeReading {
+  episode: FailureEpisodeRow;
+  failedTools: FailedToolCallRow[];
+}
+
+/** A failed tool call as `queries/failure_episodes.sql` reads it beside its episode. */
 export interface FailedToolCallRow {
   EpisodeId: string;
   SpanId: string;
