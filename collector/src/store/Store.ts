@@ -69,13 +69,15 @@ export interface Store {
   namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string>;
   /** Insert a ready-made RowBinary payload (each row's values in `columns` order: see `RowBinaryWriter`), for inserts of many rows. */
   insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
+  /** Insert a ready-made Native block (`columns` named and typed in it, in this order: see `NativeBlockWriter`), for inserts of many rows. */
+  insertNative(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
   /** Whether the store answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** The ready-made payload formats both backends insert unchanged. */
-export type RawFormat = 'JSONCompactEachRow' | 'RowBinary';
+export type RawFormat = 'JSONCompactEachRow' | 'RowBinary' | 'Native';
 
 /** A column name as a quoted identifier (Nested columns such as `Events.Name` are one name). */
 export function quoteIdentifier(name: string): string {

@@ -115,14 +115,28 @@ export class EmbeddedStore implements Store {
    * the payload reaches the engine's columns without text parsing, which cost an insert of many
    * short strings several times more than writing and reading the file.
    */
-  async insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+  insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    return this.insertFromFile(table, columns, payload, 'RowBinary');
+  }
+
+  /** Written to a file the engine reads back (`file(…, Native)`, the block's own column types), as RowBinary is. */
+  insertNative(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    return this.insertFromFile(table, columns, payload, 'Native');
+  }
+
+  private async insertFromFile(
+    table: WritableTable,
+    columns: readonly string[],
+    payload: Buffer,
+    format: 'RowBinary' | 'Native',
+  ): Promise<void> {
     if (payload.length === 0) return;
-    const path = join(this.payloadDir, `${table}-${++this.payloads}.rowbinary`);
+    const path = join(this.payloadDir, `${table}-${++this.payloads}.${format.toLowerCase()}`);
     const settings = Object.entries(INSERT_SETTINGS[table] ?? {}).map(([name, value]) => `${name} = ${value}`);
     try {
       await writeWholeFile(path, payload);
       await this.run(
-        `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) SELECT * FROM file({path:String}, RowBinary)${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
+        `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) SELECT * FROM file({path:String}, ${format})${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
         { path },
         `insert into ${table}`,
       );
@@ -137,7 +151,7 @@ export class EmbeddedStore implements Store {
     table: WritableTable,
     columns: readonly string[],
     payload: Buffer,
-    format: Exclude<RawFormat, 'RowBinary'>,
+    format: Exclude<RawFormat, 'RowBinary' | 'Native'>,
   ): Promise<void> {
     try {
       await this.session.insert({ table, columns, values: payload, format, settings: INSERT_SETTINGS[table] });

@@ -85,6 +85,10 @@ export class ServerStore implements Store {
     await this.insertRaw(table, columns, payload, 'RowBinary');
   }
 
+  async insertNative(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    await this.insertRaw(table, columns, payload, 'Native');
+  }
+
   private async insertRaw(table: WritableTable, columns: readonly string[], payload: Buffer, format: RawFormat): Promise<void> {
     await this.wrap(`insert into ${table}`, async () => {
       // `exec` sends the payload's bytes as they are; `insert` would want rows to encode itself.

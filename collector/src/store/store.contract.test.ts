@@ -3,6 +3,7 @@ import { readMigrations, runMigrations } from './migrations.ts';
 import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 import { storeBackends } from '../testing/storeBackends.ts';
 import { StoreError, type Store } from './Store.ts';
+import { NativeBlockWriter } from './nativeBlock.ts';
 import { RowBinaryWriter } from './rowBinary.ts';
 import { parseTabSeparatedWithNames } from './tabSeparated.ts';
 
@@ -202,6 +203,63 @@ describe.each(backends)('store contract: $name', ({ open }) => {
       { FailureId: 'rb-2', EpisodeId: 'ep\t1', Text: long, occurredMs: String(nowMs) },
     ]);
     expect(parseTabSeparatedWithNames(await store.namedTabSeparated('failure_mode_members', params))).toEqual(read);
+  });
+
+  it('writes a Native block, its String columns into LowCardinality ones, and reads it back intact', async () => {
+    const text = 'tab\there, line\nbreak, back\\slash, “curly” '.padEnd(200, 'é');
+    const nowMs = Date.now();
+    const ids = ['nb-1', 'nb-2'];
+    const columns = ['FailureId', 'EpisodeId', 'ClusterId', 'TemplateId', 'Kind', 'Text', 'OccurredAt', 'AssignedAt'];
+    const block = new NativeBlockWriter(columns.length, ids.length, 16);
+    for (const [column, values] of [
+      ['FailureId', ids],
+      ['EpisodeId', ['ep\t2', 'ep\t2']],
+      ['ClusterId', ['fm_nb', 'fm_nb']],
+      ['TemplateId', ['ft_nb', 'ft_nb']],
+      ['Kind', ['failure', 'tool_error']],
+      ['Text', [text, '']],
+    ] as const) {
+      const writer = block.column(column, 'String');
+      for (const value of values) writer.string(value);
+    }
+    for (const [column, type, ticks] of [
+      ['OccurredAt', 'DateTime64(3)', nowMs],
+      ['AssignedAt', 'DateTime64(6)', nowMs * 1000],
+    ] as const) {
+      const writer = block.column(column, type);
+      for (const _ of ids) writer.dateTime64(ticks);
+    }
+    await store.insertNative('failure_cluster_members', columns, block.bytes());
+    const read = await store.query<{
+      FailureId: string;
+      EpisodeId: string;
+      Kind: string;
+      Text: string;
+      occurredMs: string;
+      assignedMicros: string;
+    }>(
+      `SELECT FailureId, EpisodeId, Kind, Text, toString(toUnixTimestamp64Milli(OccurredAt)) AS occurredMs,
+              toString(toUnixTimestamp64Micro(AssignedAt)) AS assignedMicros
+       FROM failure_cluster_members FINAL WHERE ClusterId = 'fm_nb' ORDER BY FailureId`,
+    );
+    expect(read).toEqual([
+      {
+        FailureId: 'nb-1',
+        EpisodeId: 'ep\t2',
+        Kind: 'failure',
+        Text: text,
+        occurredMs: String(nowMs),
+        assignedMicros: String(nowMs * 1000),
+      },
+      {
+        FailureId: 'nb-2',
+        EpisodeId: 'ep\t2',
+        Kind: 'tool_error',
+        Text: '',
+        occurredMs: String(nowMs),
+        assignedMicros: String(nowMs * 1000),
+      },
+    ]);
   });
 
   it('answers ping', async () => {

@@ -85,6 +85,10 @@ export class FaultyStore implements Store {
     return this.inserted(table, payload, () => this.inner.insertRowBinary(table, columns, payload));
   }
 
+  insertNative(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void> {
+    return this.inserted(table, payload, () => this.inner.insertNative(table, columns, payload));
+  }
+
   ping(): Promise<boolean> {
     return this.inner.ping();
   }

@@ -19,7 +19,7 @@ import { Session } from 'chdb';
  * UNKNOWN_SETTING error); gzip request bodies; gzip responses when `enable_http_compression=1`
  * and the client accepts them; errors as the server writes them (`Code: N. DB::Exception: …
  * (NAME)`, the X-ClickHouse-Exception-Code header, 4xx/5xx status). What it does not: sessions,
- * native (LZ4) compression, binary formats other than a RowBinary insert's body, concurrency
+ * native (LZ4) compression, binary formats other than a RowBinary or Native insert's body, concurrency
  * (requests run one at a time).
  */
 export interface StandInRequest {
@@ -54,8 +54,8 @@ const HANDLER_PARAMETERS = new Set([
   'decompress',
 ]);
 
-/** An insert whose body is RowBinary: `INSERT INTO t (…) FORMAT RowBinary`. */
-const ROW_BINARY_INSERT = /\s+FORMAT\s+RowBinary\s*$/i;
+/** An insert whose body is binary: `INSERT INTO t (…) FORMAT RowBinary` or `… FORMAT Native`. */
+const BINARY_INSERT = /\s+FORMAT\s+(RowBinary|Native)\s*$/i;
 
 const ENGINE_VERSION_SUFFIX = ' (version stand-in over the embedded engine)';
 
@@ -110,10 +110,11 @@ export async function serveClickHouseHttp(
     }
     const query = values.get('query');
     // The engine's own insert takes only text; a binary body goes through a file, read back as the server would read the body.
-    const binary = query !== undefined && ROW_BINARY_INSERT.test(query) ? join(payloadDir, `${++payloads}.rowbinary`) : undefined;
+    const format = query === undefined ? undefined : BINARY_INSERT.exec(query)?.[1];
+    const binary = format ? join(payloadDir, `${++payloads}.${format.toLowerCase()}`) : undefined;
     if (binary) writeFileSync(binary, body);
     const sql = binary
-      ? query!.replace(ROW_BINARY_INSERT, ` SELECT * FROM file('${binary}', RowBinary)`)
+      ? query!.replace(BINARY_INSERT, ` SELECT * FROM file('${binary}', ${format})`)
       : query !== undefined
         ? `${query}\n${text}`
         : text;

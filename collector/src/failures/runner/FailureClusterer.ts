@@ -13,7 +13,7 @@ import {
   clusterRow,
   eventRow,
   MEMBER_COLUMNS,
-  memberRows,
+  memberBlock,
   templateFromRow,
   templateRow,
   type StoredCluster,
@@ -313,7 +313,7 @@ export class FailureClusterer {
     if (batch.assignments.length === 0) return;
     await insertSplitting(
       batch.assignments,
-      (some) => this.store.insertRowBinary('failure_cluster_members', MEMBER_COLUMNS, memberRows(some, assignedAtMicros)),
+      (some) => this.store.insertNative('failure_cluster_members', MEMBER_COLUMNS, memberBlock(some, assignedAtMicros)),
       ({ record, clusterId }, error) =>
         this.log.warn('failure clustering set a membership aside: the store refuses it', {
           failureId: record.failureId,

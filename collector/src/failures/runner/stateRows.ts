@@ -1,7 +1,7 @@
 import type { FailureCategory } from '../core/FailureRecord.ts';
 import type { Assignment, ClusterEvent, ClusterState, TemplateState } from '../core/modelState.ts';
 import { cutAtCodePoint } from '../../shared/wellFormedText.ts';
-import { RowBinaryWriter } from '../../store/rowBinary.ts';
+import { NativeBlockWriter } from '../../store/nativeBlock.ts';
 import { microsToDateTime64, msToDateTime64 } from '../../shared/clock.ts';
 
 /** Longest failure text kept on a membership row: enough to read, not a stack trace. */
@@ -98,7 +98,7 @@ export function eventRow(event: ClusterEvent, atMicros: number) {
   return { ClusterId: event.clusterId, Event: event.event, OtherClusterId: event.otherClusterId, At: microsToDateTime64(atMicros) };
 }
 
-/** The columns of a membership row, in `memberRows` order. */
+/** The columns of a membership block, in `memberBlock` order. */
 export const MEMBER_COLUMNS = [
   'FailureId',
   'EpisodeId',
@@ -115,26 +115,35 @@ export const MEMBER_COLUMNS = [
 ] as const;
 
 /**
- * `failure_cluster_members` rows as RowBinary (see MEMBER_COLUMNS), written straight from the
- * assignments, no row object or line in between, since a pass writes one per failure.
+ * `failure_cluster_members` rows as one Native block (see MEMBER_COLUMNS), written straight from
+ * the assignments, no row object or line in between, since a pass writes one per failure.
  */
-export function memberRows(assignments: readonly Assignment[], assignedAtMicros: number): Buffer {
+export function memberBlock(assignments: readonly Assignment[], assignedAtMicros: number): Buffer {
   // About 250 bytes a row: one allocation for most slices.
-  const rows = new RowBinaryWriter(assignments.length * 256);
-  for (const assignment of assignments) {
-    const { record } = assignment;
-    rows.string(record.failureId);
-    rows.string(record.episodeId);
-    rows.string(assignment.clusterId);
-    rows.string(assignment.templateId);
-    rows.string(record.kind);
-    rows.string(record.agent);
-    rows.string(record.agentVersion);
-    rows.string(record.workflow);
-    rows.string(record.tool);
-    rows.string(cutAtCodePoint(assignment.headline, MAX_MEMBER_TEXT));
-    rows.dateTime64(Math.floor(record.occurredAtMs));
-    rows.dateTime64(assignedAtMicros);
-  }
-  return rows.bytes();
+  const block = new NativeBlockWriter(MEMBER_COLUMNS.length, assignments.length, assignments.length * 256);
+  let values = block.column('FailureId', 'String');
+  for (const { record } of assignments) values.string(record.failureId);
+  values = block.column('EpisodeId', 'String');
+  for (const { record } of assignments) values.string(record.episodeId);
+  values = block.column('ClusterId', 'String');
+  for (const { clusterId } of assignments) values.string(clusterId);
+  values = block.column('TemplateId', 'String');
+  for (const { templateId } of assignments) values.string(templateId);
+  values = block.column('Kind', 'String');
+  for (const { record } of assignments) values.string(record.kind);
+  values = block.column('Agent', 'String');
+  for (const { record } of assignments) values.string(record.agent);
+  values = block.column('AgentVersion', 'String');
+  for (const { record } of assignments) values.string(record.agentVersion);
+  values = block.column('Workflow', 'String');
+  for (const { record } of assignments) values.string(record.workflow);
+  values = block.column('ToolName', 'String');
+  for (const { record } of assignments) values.string(record.tool);
+  values = block.column('Text', 'String');
+  for (const { headline } of assignments) values.string(cutAtCodePoint(headline, MAX_MEMBER_TEXT));
+  values = block.column('OccurredAt', 'DateTime64(3)');
+  for (const { record } of assignments) values.dateTime64(Math.floor(record.occurredAtMs));
+  values = block.column('AssignedAt', 'DateTime64(6)');
+  for (let row = 0; row < assignments.length; row++) values.dateTime64(assignedAtMicros);
+  return block.bytes();
 }
