@@ -340,7 +340,9 @@ type Batch = { afterMicros: number; untilMicros: number };
  */
 function correctionsAwaitingModes(records: readonly FailureRecord[]): Map<string, FailureRecord[]> {
   const awaiting = new Map<string, FailureRecord[]>();
-  for (const record of records) {
+  // Indexed, as `BatchEpisodes` walks its rows.
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (record.kind !== 'correction' || record.correctedModeId) continue;
     const list = awaiting.get(record.episodeId);
     if (list) list.push(record);
@@ -350,8 +352,10 @@ function correctionsAwaitingModes(records: readonly FailureRecord[]): Map<string
 }
 
 function fillCorrectedModes(awaiting: Map<string, FailureRecord[]>, batch: AssignmentBatch): void {
-  for (const { record, clusterId } of batch.assignments) {
+  for (let i = 0; i < batch.assignments.length; i++) {
+    const { record, clusterId } = batch.assignments[i]!;
     if (record.kind !== 'failure') continue;
-    for (const correction of awaiting.get(record.episodeId) ?? []) correction.correctedModeId = clusterId;
+    const corrections = awaiting.get(record.episodeId);
+    if (corrections) for (const correction of corrections) correction.correctedModeId = clusterId;
   }
 }

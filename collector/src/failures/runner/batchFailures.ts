@@ -44,13 +44,22 @@ const NONE: never[] = [];
  */
 export class BatchEpisodes {
   private readonly entries = new Map<string, EpisodeEntry>();
+  /**
+   * The entries again, in order, walked by index: these loops run a few times a pass over tens of
+   * thousands of rows, mostly before they are optimized, and for-of allocated a result per row then.
+   */
+  private readonly list: EpisodeEntry[] = [];
 
   constructor(readings: readonly EpisodeReading[]) {
-    for (const { episode, failedTools } of readings) {
+    for (let i = 0; i < readings.length; i++) {
+      const { episode, failedTools } = readings[i]!;
       // An episode assembled twice in the batch comes twice: the newest assembly is the episode.
       const seen = this.entries.get(episode.EpisodeId);
-      if (!seen) this.entries.set(episode.EpisodeId, { episode, failedTools, safetyFlags: NONE, corrections: NONE });
-      else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) {
+      if (!seen) {
+        const entry = { episode, failedTools, safetyFlags: NONE, corrections: NONE };
+        this.entries.set(episode.EpisodeId, entry);
+        this.list.push(entry);
+      } else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) {
         seen.episode = episode;
         seen.failedTools = failedTools;
       }
@@ -60,7 +69,10 @@ export class BatchEpisodes {
   /** The episodes assembly marked flagged, whose flags the batch reads. */
   flagged(): string[] {
     const ids: string[] = [];
-    for (const { episode } of this.entries.values()) if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
+    for (let i = 0; i < this.list.length; i++) {
+      const { episode } = this.list[i]!;
+      if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
+    }
     return ids;
   }
 
@@ -76,7 +88,7 @@ export class BatchEpisodes {
    * of episodes assembled before (a correction of an episode not stored yet waits for it).
    */
   failures({ safetyFlags, corrections, correctedEpisodes }: BatchParts): { records: FailureRecord[]; episodes: number } {
-    const { entries } = this;
+    const { entries, list } = this;
     for (const flag of safetyFlags) {
       const entry = entries.get(flag.EpisodeId);
       if (entry) entry.safetyFlags = appended(entry.safetyFlags, flag);
@@ -88,7 +100,8 @@ export class BatchEpisodes {
       else ofEarlier.set(correction.EpisodeId, appended(ofEarlier.get(correction.EpisodeId) ?? NONE, correction));
     }
     const records: FailureRecord[] = [];
-    for (const entry of entries.values()) {
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       if (entry.failedTools.length > 1) entry.failedTools = inStartOrder(eachCallOnce(entry.failedTools));
       failuresOfEpisode(entry.episode, entry, records);
     }
