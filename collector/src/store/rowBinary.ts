@@ -33,18 +33,27 @@ export class RowBinaryWriter {
         return;
       }
     }
-    // Up to 16,383 bytes the length takes one or two bytes: write after two, then close the gap if one is enough.
-    if (units * 3 < 16_384) {
-      const length = buffer.write(value, at + 2);
+    // Up to 16,383 bytes the length takes one or two bytes. Fewer than 128 units most likely make
+    // fewer than 128 bytes: write after one, and make room for a second only if they did not; from
+    // 128 units on the length takes two.
+    if (units < 128) {
+      const length = buffer.write(value, at + 1);
       if (length < 128) {
-        buffer.copyWithin(at + 1, at + 2, at + 2 + length);
         buffer[at] = length;
         this.at = at + 1 + length;
-      } else {
-        buffer[at] = (length & 0x7f) | 0x80;
-        buffer[at + 1] = length >>> 7;
-        this.at = at + 2 + length;
+        return;
       }
+      buffer.copyWithin(at + 2, at + 1, at + 1 + length);
+      buffer[at] = (length & 0x7f) | 0x80;
+      buffer[at + 1] = length >>> 7;
+      this.at = at + 2 + length;
+      return;
+    }
+    if (units * 3 < 16_384) {
+      const length = buffer.write(value, at + 2);
+      buffer[at] = (length & 0x7f) | 0x80;
+      buffer[at + 1] = length >>> 7;
+      this.at = at + 2 + length;
       return;
     }
     this.leb128(Buffer.byteLength(value));

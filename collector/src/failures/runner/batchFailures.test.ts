@@ -74,12 +74,19 @@ describe('failuresOfBatch', () => {
     ]);
   });
 
-  it('asks for the flags of its flagged episodes only, and for where only the corrected episodes not its own ran', () => {
+  it('asks for the flags of the episodes its newest assemblies flagged, and for where only the corrected episodes not its own ran', () => {
     const episodes = new BatchEpisodes([
       { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true }), failedTools: [] },
       { episode: episode({ EpisodeId: 'ep2' }), failedTools: [] },
     ]);
     expect(episodes.flagged()).toEqual(['ep1']);
+    const reassembled = new BatchEpisodes([
+      { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: '4' }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep1', assembledMicros: '5' }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep2', assembledMicros: '4' }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: '5' }), failedTools: [] },
+    ]);
+    expect(reassembled.flagged()).toEqual(['ep2']);
     const correction = (CorrectionId: string, EpisodeId: string) => ({
       CorrectionId,
       EpisodeId,

@@ -49,6 +49,8 @@ export class BatchEpisodes {
    * thousands of rows, mostly before they are optimized, and for-of allocated a result per row then.
    */
   private readonly list: EpisodeEntry[] = [];
+  /** Entries some assembly of which was flagged, noted while each is read rather than found by walking them all again. */
+  private readonly everFlagged = new Set<EpisodeEntry>();
 
   constructor(readings: readonly EpisodeReading[]) {
     for (let i = 0; i < readings.length; i++) {
@@ -59,9 +61,11 @@ export class BatchEpisodes {
         const entry = { episode, failedTools, safetyFlags: NONE, corrections: NONE };
         this.entries.set(episode.EpisodeId, entry);
         this.list.push(entry);
+        if (episode.SafetyFlagged) this.everFlagged.add(entry);
       } else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) {
         seen.episode = episode;
         seen.failedTools = failedTools;
+        if (episode.SafetyFlagged) this.everFlagged.add(seen);
       }
     }
   }
@@ -69,10 +73,8 @@ export class BatchEpisodes {
   /** The episodes assembly marked flagged, whose flags the batch reads. */
   flagged(): string[] {
     const ids: string[] = [];
-    for (let i = 0; i < this.list.length; i++) {
-      const { episode } = this.list[i]!;
-      if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
-    }
+    // Flagged as newest assembled: an older assembly's flag may have been taken back.
+    for (const { episode } of this.everFlagged) if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
     return ids;
   }
 
