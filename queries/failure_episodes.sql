@@ -56,7 +56,10 @@ SELECT
     c.SpanId AS SpanId,
     c.ToolName AS ToolName,
     c.ErrorType AS ToolErrorType,
-    c.ErrorHeadline AS ToolErrorMessage,
+    -- A call's headline is most often its episode's (assembly gives an episode whose root recorded
+    -- no error its first failed call's): sent once, the call's marked as the same.
+    c.ErrorHeadline = e.ErrorHeadline AS ToolErrorAsEpisode,
+    if(c.ErrorHeadline = e.ErrorHeadline, '', c.ErrorHeadline) AS ToolErrorMessage,
     toUnixTimestamp64Milli(c.StartTime) AS toolStartMs
 FROM worth AS e
 LEFT JOIN failed_calls AS c ON c.EpisodeId = e.EpisodeId AND c.AssembledAt = e.AssembledAt

@@ -48,8 +48,13 @@ it('gives episodes assembled before headlines were stored the start of their mes
 });
 
 it('does the same for their failed tool calls', async () => {
-  const rows = await store.named<{ SpanId: string; ToolErrorMessage: string }>('failure_episodes', batch);
-  expect(rows.filter(({ SpanId }) => SpanId !== '').map(({ SpanId, ToolErrorMessage }) => ({ SpanId, ToolErrorMessage }))).toEqual([
-    { SpanId: 's1', ToolErrorMessage: STACK },
+  const rows = await store.named<{ SpanId: string; ErrorMessage: string; ToolErrorAsEpisode: number; ToolErrorMessage: string }>(
+    'failure_episodes',
+    batch,
+  );
+  // A call's headline is sent once when it is its episode's.
+  const calls = rows.filter(({ SpanId }) => SpanId !== '');
+  expect(calls.map((row) => ({ SpanId: row.SpanId, headline: row.ToolErrorAsEpisode ? row.ErrorMessage : row.ToolErrorMessage }))).toEqual([
+    { SpanId: 's1', headline: STACK },
   ]);
 });

@@ -31,6 +31,7 @@ export function episodeRows(text: string): EpisodeReading[] {
     'SpanId',
     'ToolName',
     'ToolErrorType',
+    'ToolErrorAsEpisode',
     'ToolErrorMessage',
     'toolStartMs',
   ]);
@@ -55,7 +56,8 @@ export function episodeRows(text: string): EpisodeReading[] {
     const SpanId = reader.field();
     const ToolName = reader.sharedField();
     const ErrorType = reader.sharedField();
-    const ErrorMessage = reader.field();
+    const asEpisode = reader.field() === '1';
+    const own = reader.field();
     const startMs = reader.lastField();
     const reading =
       last && last.episode.EpisodeId === episode.EpisodeId && last.episode.assembledMicros === episode.assembledMicros
@@ -70,7 +72,7 @@ export function episodeRows(text: string): EpisodeReading[] {
       SpanId,
       ToolName,
       ErrorType,
-      ErrorMessage,
+      ErrorMessage: asEpisode ? episode.ErrorMessage : own,
       startMs,
       assembledMicros: episode.assembledMicros,
     };
