@@ -37,6 +37,9 @@ export class ServerStore implements Store {
       clickhouse_settings: { ...SHARED_SETTINGS, ...(options.cluster ? { distributed_foreground_insert: 1 } : {}) },
       // Reads can be large (batch reads, panels) and the server may be far: gzip its answers.
       compression: { response: true },
+      // A clustering batch asks by id lists (its flagged episodes, those whose answer it reads) that
+      // can run to tens of thousands: past a few KB, parameters go in the body, not the request line.
+      use_multipart_params_auto: true,
       // Failures come back as StoreErrors and are logged by the collector; the client's own console lines would repeat them.
       log: { level: ClickHouseLogLevel.OFF },
     });

@@ -3,6 +3,7 @@ import { readMigrations, runMigrations } from './migrations.ts';
 import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 import { storeBackends } from '../testing/storeBackends.ts';
 import { StoreError, type Store } from './Store.ts';
+import { idChunks } from './idChunks.ts';
 import { NativeBlockWriter } from './nativeBlock.ts';
 import { RowBinaryWriter } from './rowBinary.ts';
 import { parseTabSeparatedWithNames } from './tabSeparated.ts';
@@ -259,6 +260,36 @@ describe.each(backends)('store contract: $name', ({ open }) => {
         occurredMs: String(nowMs),
         assignedMicros: String(nowMs * 1000),
       },
+    ]);
+  });
+
+  it('binds an id list as long as one parameter may be, far past what a request line takes', async () => {
+    const flaggedAt = '2026-12-01 12:00:00.000000000';
+    await store.insert('safety_flags', [
+      {
+        EpisodeId: 'flagged-1',
+        SpanId: 's1',
+        Kind: 'pii',
+        Detail: 'an email address',
+        FlaggedAt: flaggedAt,
+        AssembledAt: '2026-12-01 12:00:01',
+      },
+      {
+        EpisodeId: 'flagged-2',
+        SpanId: 's1',
+        Kind: 'pii',
+        Detail: 'a phone number',
+        FlaggedAt: flaggedAt,
+        AssembledAt: '2026-12-01 12:00:01',
+      },
+    ]);
+    const others = Array.from({ length: 30_000 }, (_, i) => `0123456789abcdef0123456789abcdef-${i}`);
+    const [episodeIds] = idChunks(['flagged-1', 'flagged-2', ...others]);
+    expect(episodeIds!.join(',').length).toBeGreaterThan(50_000);
+    const flags = await store.named<{ EpisodeId: string; Detail: string }>('failure_safety_flags', { episodeIds });
+    expect(flags.map(({ EpisodeId, Detail }) => ({ EpisodeId, Detail }))).toEqual([
+      { EpisodeId: 'flagged-1', Detail: 'an email address' },
+      { EpisodeId: 'flagged-2', Detail: 'a phone number' },
     ]);
   });
 

@@ -12,6 +12,7 @@ import { storedEpisodeRow } from '../../testing/storedEpisodeRow.ts';
 import { syntheticFailures } from '../../testing/failureCorpus/syntheticFailures.ts';
 import { scoreClustering } from '../../testing/clusteringQuality/clusteringScores.ts';
 import { microsToDateTime64, msToDateTime64, nextMicros } from '../../shared/clock.ts';
+import { idChunks } from '../../store/idChunks.ts';
 import { FailureClusterer } from './FailureClusterer.ts';
 
 const dirs: string[] = [];
@@ -261,6 +262,34 @@ describe('FailureClusterer', () => {
       { FailureId: 'e2', Text: 'card declined' },
     ]);
     expect(report).toMatchObject({ episodes: 2, failures: 4 });
+    await store.close();
+  });
+
+  it('clusters the flags of more flagged episodes than one id list holds', async () => {
+    const { store } = await openStore();
+    const start = msToDateTime64(Date.UTC(2026, 10, 24));
+    const assembled = microsToDateTime64(nextMicros());
+    const ids = Array.from({ length: 4_000 }, (_, i) => `f${String(i).padStart(31, '0')}`);
+    expect(idChunks(ids).length).toBeGreaterThan(1);
+    await store.insert(
+      'episodes',
+      ids.map((id) => storedEpisodeRow(id, 'support-bot', start, assembled, { SafetyFlagged: true })),
+    );
+    await store.insert(
+      'safety_flags',
+      ids.map((id) => ({
+        EpisodeId: id,
+        SpanId: 's1',
+        Kind: 'pii',
+        Detail: 'an email address in the answer',
+        FlaggedAt: `${start}000000`,
+        AssembledAt: assembled,
+      })),
+    );
+    const report = await clustererOn(store).flush();
+    expect(report.failures).toBe(4_000);
+    const [members] = await store.query<{ n: string }>("SELECT count() AS n FROM failure_cluster_members FINAL WHERE Kind = 'safety'");
+    expect(members?.n).toBe('4000');
     await store.close();
   });
 

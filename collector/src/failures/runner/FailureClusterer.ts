@@ -1,6 +1,8 @@
 import type { Logger } from '../../log/logger.ts';
+import { idChunks } from '../../store/idChunks.ts';
 import { insertSplitting } from '../../store/insertSplitting.ts';
-import type { Store } from '../../store/Store.ts';
+import type { QueryName } from '../../store/namedQueries.ts';
+import type { QueryParams, Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
@@ -202,23 +204,36 @@ export class FailureClusterer {
     const flagged = episodes.flagged();
     const correctedBefore = episodes.correctedBefore(corrections);
     const [safetyFlags, correctedEpisodes] = await Promise.all([
-      flagged.length === 0 ? [] : this.store.namedTabSeparated('failure_safety_flags', { episodeIds: flagged }).then(safetyFlagRows),
-      correctedBefore.length === 0
-        ? []
-        : this.store.namedTabSeparated('failure_corrected_episodes', { episodeIds: correctedBefore }).then(correctedEpisodeRows),
+      this.readByIds('failure_safety_flags', {}, flagged, safetyFlagRows),
+      this.readByIds('failure_corrected_episodes', {}, correctedBefore, correctedEpisodeRows),
     ]);
     return episodes.failures({ safetyFlags, corrections, correctedEpisodes });
+  }
+
+  /** The rows of a read by episode id (`episodeIds`), a list small enough for one parameter at a time; none when there are no ids. */
+  private async readByIds<Row>(
+    name: QueryName,
+    params: QueryParams,
+    ids: readonly string[],
+    parse: (text: string) => Row[],
+  ): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (const episodeIds of idChunks(ids))
+      for (const row of parse(await this.store.namedTabSeparated(name, { ...params, episodeIds }))) rows.push(row);
+    return rows;
   }
 
   /** The batch's episodes, once each, with the answers filled in of those that need theirs, read for those alone. */
   private async withOutputs(readings: EpisodeReading[], batch: Batch): Promise<BatchEpisodes> {
     const needing = readings.filter(({ episode }) => episode.NeedsOutput).map(({ episode }) => episode);
     if (needing.length > 0) {
-      const text = await this.store.namedTabSeparated('failure_episode_outputs', {
-        ...batch,
-        episodeIds: [...new Set(needing.map((episode) => episode.EpisodeId))],
-      });
-      const outputs = new Map(episodeOutputRows(text).map((row) => [`${row.EpisodeId} ${row.assembledMicros}`, row.Output]));
+      const rows = await this.readByIds(
+        'failure_episode_outputs',
+        batch,
+        [...new Set(needing.map((episode) => episode.EpisodeId))],
+        episodeOutputRows,
+      );
+      const outputs = new Map(rows.map((row) => [`${row.EpisodeId} ${row.assembledMicros}`, row.Output]));
       for (const episode of needing) episode.Output = outputs.get(`${episode.EpisodeId} ${episode.assembledMicros}`) ?? '';
     }
     return new BatchEpisodes(readings);
