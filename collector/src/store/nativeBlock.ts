@@ -12,19 +12,22 @@ export class NativeBlockWriter {
   private readonly values: RowBinaryWriter;
   private started = 0;
 
+  /** `columns`: the names of the block's columns, in the order they are written (and inserted). */
   constructor(
-    private readonly columns: number,
+    private readonly columns: readonly string[],
     rows: number,
     expectedBytes?: number,
   ) {
     this.values = new RowBinaryWriter(expectedBytes);
-    this.values.count(columns);
+    this.values.count(columns.length);
     this.values.count(rows);
   }
 
-  /** Starts the next column: its `rows` values, in row order, go to the writer returned. */
+  /** Starts the next column, which must be the next of `columns`: its `rows` values, in row order, go to the writer returned. */
   column(name: string, type: 'String' | 'DateTime64(3)' | 'DateTime64(6)'): RowBinaryWriter {
-    if (++this.started > this.columns) throw new Error(`a Native block of ${this.columns} columns got a column ${name} more`);
+    const expected = this.columns[this.started++];
+    if (expected === undefined) throw new Error(`a Native block of ${this.columns.length} columns got a column ${name} more`);
+    if (name !== expected) throw new Error(`a Native block's column ${this.started} is ${expected}, not ${name}`);
     this.values.string(name);
     this.values.string(type);
     return this.values;
@@ -32,7 +35,7 @@ export class NativeBlockWriter {
 
   /** The block, sharing this writer's memory. */
   bytes(): Buffer {
-    if (this.started !== this.columns) throw new Error(`a Native block of ${this.columns} columns got ${this.started}`);
+    if (this.started !== this.columns.length) throw new Error(`a Native block of ${this.columns.length} columns got ${this.started}`);
     return this.values.bytes();
   }
 }

@@ -211,7 +211,7 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     const nowMs = Date.now();
     const ids = ['nb-1', 'nb-2'];
     const columns = ['FailureId', 'EpisodeId', 'ClusterId', 'TemplateId', 'Kind', 'Text', 'OccurredAt', 'AssignedAt'];
-    const block = new NativeBlockWriter(columns.length, ids.length, 16);
+    const block = new NativeBlockWriter(columns, ids.length, 16);
     for (const [column, values] of [
       ['FailureId', ids],
       ['EpisodeId', ['ep\t2', 'ep\t2']],

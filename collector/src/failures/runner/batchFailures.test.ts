@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { episodeRow as episode, toolErrorRow as tool } from '../../testing/failureSourceRows.ts';
-import { BatchEpisodes, failuresOfBatch, type BatchRows } from './batchFailures.ts';
+import type { EpisodeReading } from './failureSources.ts';
+import { BatchEpisodes, type BatchParts } from './batchFailures.ts';
+
+/** A batch's reads, as the pass hands them to `BatchEpisodes`. */
+type BatchRows = BatchParts & { episodes: readonly EpisodeReading[] };
+
+const failuresOfBatch = (rows: BatchRows) => new BatchEpisodes(rows.episodes).failures(rows);
 
 const batch = (rows: Partial<BatchRows>): BatchRows => ({
   episodes: [],

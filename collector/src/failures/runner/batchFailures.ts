@@ -19,11 +19,6 @@ export interface BatchParts {
   correctedEpisodes: readonly EpisodeContext[];
 }
 
-/** The rows of a clustering batch's reads. */
-export interface BatchRows extends BatchParts {
-  episodes: readonly EpisodeReading[];
-}
-
 /** An episode of the batch (its newest assembly) and what else was read for it. */
 interface EpisodeEntry extends EpisodeFailureParts {
   episode: FailureEpisodeRow;
@@ -49,8 +44,6 @@ export class BatchEpisodes {
    * thousands of rows, mostly before they are optimized, and for-of allocated a result per row then.
    */
   private readonly list: EpisodeEntry[] = [];
-  /** Entries some assembly of which was flagged, noted while each is read rather than found by walking them all again. */
-  private readonly everFlagged = new Set<EpisodeEntry>();
 
   constructor(readings: readonly EpisodeReading[]) {
     for (let i = 0; i < readings.length; i++) {
@@ -61,11 +54,9 @@ export class BatchEpisodes {
         const entry = { episode, failedTools, safetyFlags: NONE, corrections: NONE };
         this.entries.set(episode.EpisodeId, entry);
         this.list.push(entry);
-        if (episode.SafetyFlagged) this.everFlagged.add(entry);
       } else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) {
         seen.episode = episode;
         seen.failedTools = failedTools;
-        if (episode.SafetyFlagged) this.everFlagged.add(seen);
       }
     }
   }
@@ -73,8 +64,10 @@ export class BatchEpisodes {
   /** The episodes assembly marked flagged, whose flags the batch reads. */
   flagged(): string[] {
     const ids: string[] = [];
-    // Flagged as newest assembled: an older assembly's flag may have been taken back.
-    for (const { episode } of this.everFlagged) if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
+    for (let i = 0; i < this.list.length; i++) {
+      const { episode } = this.list[i]!;
+      if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
+    }
     return ids;
   }
 
@@ -110,11 +103,6 @@ export class BatchEpisodes {
     for (const episode of correctedEpisodes) records.push(...correctionFailures(episode, ofEarlier.get(episode.EpisodeId) ?? NONE));
     return { records, episodes: entries.size + correctedEpisodes.length };
   }
-}
-
-/** The failures of one batch's rows (see BatchEpisodes). */
-export function failuresOfBatch(rows: BatchRows): { records: FailureRecord[]; episodes: number } {
-  return new BatchEpisodes(rows.episodes).failures(rows);
 }
 
 /** `list` with `row` at its end: a list of its own the first time, so NONE stays empty. */

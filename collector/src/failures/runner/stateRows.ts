@@ -98,7 +98,7 @@ export function eventRow(event: ClusterEvent, atMicros: number) {
   return { ClusterId: event.clusterId, Event: event.event, OtherClusterId: event.otherClusterId, At: microsToDateTime64(atMicros) };
 }
 
-/** The columns of a membership block, in `memberBlock` order. */
+/** The columns of a membership block, in the order `memberBlock` writes them (the block checks). */
 export const MEMBER_COLUMNS = [
   'FailureId',
   'EpisodeId',
@@ -122,7 +122,7 @@ export function memberBlock(assignments: readonly Assignment[], assignedAtMicros
   // Indexed loops: iterating the rows twelve times with for-of allocated an iterator result per row.
   const rows = assignments.length;
   // About 250 bytes a row: one allocation for most slices.
-  const block = new NativeBlockWriter(MEMBER_COLUMNS.length, rows, rows * 256);
+  const block = new NativeBlockWriter(MEMBER_COLUMNS, rows, rows * 256);
   let values = block.column('FailureId', 'String');
   for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.failureId);
   values = block.column('EpisodeId', 'String');
