@@ -91,9 +91,14 @@ export class RowBinaryWriter {
 
   /** A DateTime64 as its ticks (milliseconds for DateTime64(3), microseconds for (6)): a whole number below 2^53. */
   dateTime64(ticks: number): void {
+    this.int64(ticks);
+  }
+
+  /** An Int64 (or a UInt64 below 2^53) from a whole number below 2^53. */
+  int64(value: number): void {
     this.room(8);
-    this.buffer.writeUInt32LE(ticks % 0x1_0000_0000, this.at);
-    this.buffer.writeInt32LE(Math.floor(ticks / 0x1_0000_0000), this.at + 4);
+    this.buffer.writeUInt32LE(value % 0x1_0000_0000, this.at);
+    this.buffer.writeInt32LE(Math.floor(value / 0x1_0000_0000), this.at + 4);
     this.at += 8;
   }
 

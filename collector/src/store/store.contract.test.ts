@@ -263,6 +263,37 @@ describe.each(backends)('store contract: $name', ({ open }) => {
     ]);
   });
 
+  it('writes LowCardinality columns of a Native block whose keys need one, two or four bytes an index, into String and LowCardinality columns', async () => {
+    // 70,000 rows: every template its own key (UInt32 indexes), 300 modes (UInt16), two kinds (UInt8).
+    const rows = 70_000;
+    const nowMs = Date.now();
+    const columns = ['FailureId', 'EpisodeId', 'ClusterId', 'TemplateId', 'Kind', 'OccurredAt', 'AssignedAt'];
+    const block = new NativeBlockWriter(columns, rows);
+    for (const column of ['FailureId', 'EpisodeId']) {
+      const writer = block.column(column, 'String');
+      for (let row = 0; row < rows; row++) writer.string(`lc-${row}`);
+    }
+    block.lowCardinality('ClusterId', (row) => `fm_lc_${row % 300}`);
+    block.lowCardinality('TemplateId', (row) => `ft_lc_${row}`);
+    block.lowCardinality('Kind', (row) => (row % 2 === 0 ? 'failure' : 'tool_error'));
+    for (const [column, type, ticks] of [
+      ['OccurredAt', 'DateTime64(3)', nowMs],
+      ['AssignedAt', 'DateTime64(6)', nowMs * 1000],
+    ] as const) {
+      const writer = block.column(column, type);
+      for (let row = 0; row < rows; row++) writer.dateTime64(ticks);
+    }
+    await store.insertNative('failure_cluster_members', columns, block.bytes());
+    const [read] = await store.query<Record<string, string>>(
+      `SELECT count() AS rows, uniqExact(ClusterId) AS modes, uniqExact(TemplateId) AS templates,
+              countIf(TemplateId != replaceOne(FailureId, 'lc-', 'ft_lc_')) AS wrongTemplates,
+              countIf(ClusterId != concat('fm_lc_', toString(toUInt32(substring(FailureId, 4)) % 300))) AS wrongModes,
+              countIf(Kind != if(toUInt32(substring(FailureId, 4)) % 2 = 0, 'failure', 'tool_error')) AS wrongKinds
+       FROM failure_cluster_members FINAL WHERE startsWith(FailureId, 'lc-')`,
+    );
+    expect(read).toEqual({ rows: '70000', modes: '300', templates: '70000', wrongTemplates: '0', wrongModes: '0', wrongKinds: '0' });
+  });
+
   it('binds an id list as long as one parameter may be, far past what a request line takes', async () => {
     const flaggedAt = '2026-12-01 12:00:00.000000000';
     await store.insert('safety_flags', [

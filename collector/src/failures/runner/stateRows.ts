@@ -121,26 +121,21 @@ export const MEMBER_COLUMNS = [
 export function memberBlock(assignments: readonly Assignment[], assignedAtMicros: number): Buffer {
   // Indexed loops: iterating the rows twelve times with for-of allocated an iterator result per row.
   const rows = assignments.length;
-  // About 250 bytes a row: one allocation for most slices.
-  const block = new NativeBlockWriter(MEMBER_COLUMNS, rows, rows * 256);
+  // About 200 bytes a row: one allocation for most slices.
+  const block = new NativeBlockWriter(MEMBER_COLUMNS, rows, rows * 200);
   let values = block.column('FailureId', 'String');
   for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.failureId);
   values = block.column('EpisodeId', 'String');
   for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.episodeId);
-  values = block.column('ClusterId', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.clusterId);
-  values = block.column('TemplateId', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.templateId);
-  values = block.column('Kind', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.kind);
-  values = block.column('Agent', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.agent);
-  values = block.column('AgentVersion', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.agentVersion);
-  values = block.column('Workflow', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.workflow);
-  values = block.column('ToolName', 'String');
-  for (let row = 0; row < rows; row++) values.string(assignments[row]!.record.tool);
+  // Modes, templates, kinds, agents, versions, workflows and tools repeat across many rows: each
+  // goes once per block, then as an index per row.
+  block.lowCardinality('ClusterId', (row) => assignments[row]!.clusterId);
+  block.lowCardinality('TemplateId', (row) => assignments[row]!.templateId);
+  block.lowCardinality('Kind', (row) => assignments[row]!.record.kind);
+  block.lowCardinality('Agent', (row) => assignments[row]!.record.agent);
+  block.lowCardinality('AgentVersion', (row) => assignments[row]!.record.agentVersion);
+  block.lowCardinality('Workflow', (row) => assignments[row]!.record.workflow);
+  block.lowCardinality('ToolName', (row) => assignments[row]!.record.tool);
   values = block.column('Text', 'String');
   for (let row = 0; row < rows; row++) values.string(cutAtCodePoint(assignments[row]!.headline, MAX_MEMBER_TEXT));
   values = block.column('OccurredAt', 'DateTime64(3)');
