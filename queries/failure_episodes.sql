@@ -10,7 +10,8 @@
 -- escalation reason, else the answer. Neither the message, the answer nor the attribute map is
 -- read here: with stack traces, answers and prompts of a few KB they were most of the bytes (the
 -- reason has a column: migration 125). NeedsOutput marks the few episodes whose answer is all
--- there is to go by, and failure_episode_outputs reads theirs.
+-- there is to go by, and failure_episode_outputs reads theirs. Read in the Native format
+-- (failureRows.ts): the reader takes its columns by type, not by parsing text.
 WITH assembled AS
 (
     SELECT EpisodeId, Agent, AgentVersion, Workflow, Outcome, ErrorType, ErrorHeadline, EscalationReason, StartTime, ToolErrorCount, SafetyFlagged, AssembledAt
@@ -63,3 +64,5 @@ SELECT
     toUnixTimestamp64Milli(c.StartTime) AS toolStartMs
 FROM worth AS e
 LEFT JOIN failed_calls AS c ON c.EpisodeId = e.EpisodeId AND c.AssembledAt = e.AssembledAt
+-- An episode without a failed call gets empty call columns, not NULLs, whatever a server's profile says.
+SETTINGS join_use_nulls = 0

@@ -67,6 +67,8 @@ export interface Store {
   namedText<Row>(name: QueryName, params?: QueryParams): Promise<Row[]>;
   /** The TabSeparatedWithNames text of a named query, unparsed: for readers that parse many rows straight into their own records (`TabSeparatedReader`). */
   namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string>;
+  /** The Native result of a named query, its bytes unparsed: for the largest reads, parsed column by column (`readNativeBlocks`). */
+  namedNative(name: QueryName, params?: QueryParams): Promise<Uint8Array>;
   /** Insert a ready-made RowBinary payload (each row's values in `columns` order: see `RowBinaryWriter`), for inserts of many rows. */
   insertRowBinary(table: WritableTable, columns: readonly string[], payload: Buffer): Promise<void>;
   /** Insert a ready-made Native block (`columns` named and typed in it, in this order: see `NativeBlockWriter`), for inserts of many rows. */

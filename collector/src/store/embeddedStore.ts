@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Session } from 'chdb';
+import { Session, type ChdbResult } from 'chdb';
 import {
   INSERT_SETTINGS,
   quoteIdentifier,
@@ -100,6 +100,10 @@ export class EmbeddedStore implements Store {
     return this.run(namedQuerySql(name), params, 'query', 'TabSeparatedWithNames');
   }
 
+  async namedNative(name: QueryName, params?: QueryParams): Promise<Uint8Array> {
+    return (await this.execute(namedQuerySql(name), params, 'query', 'Native')).bytes();
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);
@@ -178,9 +182,12 @@ export class EmbeddedStore implements Store {
   }
 
   private async run(sql: string, params: QueryParams | undefined, what: string, format = 'JSONEachRow'): Promise<string> {
+    return (await this.execute(sql, params, what, format)).text();
+  }
+
+  private async execute(sql: string, params: QueryParams | undefined, what: string, format: string): Promise<ChdbResult> {
     try {
-      const result = params ? await this.session.queryBindAsync(sql, params, { format }) : await this.session.queryAsync(sql, { format });
-      return result.text();
+      return params ? await this.session.queryBindAsync(sql, params, { format }) : await this.session.queryAsync(sql, { format });
     } catch (error) {
       throw storeError(what, error);
     } finally {

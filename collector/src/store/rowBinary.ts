@@ -94,11 +94,12 @@ export class RowBinaryWriter {
     this.int64(ticks);
   }
 
-  /** An Int64 (or a UInt64 below 2^53) from a whole number below 2^53. */
+  /** An Int64 (or a UInt64 below 2^53) from a whole number of magnitude below 2^53, negative ones too. */
   int64(value: number): void {
     this.room(8);
-    this.buffer.writeUInt32LE(value % 0x1_0000_0000, this.at);
-    this.buffer.writeInt32LE(Math.floor(value / 0x1_0000_0000), this.at + 4);
+    const high = Math.floor(value / 0x1_0000_0000);
+    this.buffer.writeUInt32LE(value - high * 0x1_0000_0000, this.at);
+    this.buffer.writeInt32LE(high, this.at + 4);
     this.at += 8;
   }
 

@@ -74,6 +74,16 @@ export class ServerStore implements Store {
     });
   }
 
+  async namedNative(name: QueryName, params?: QueryParams): Promise<Uint8Array> {
+    return this.wrap('query', async () => {
+      // `exec` hands back the answer's bytes as they come; `query` knows only the formats it parses.
+      const result = await this.client.exec({ query: `${namedQuerySql(name)}\nFORMAT Native`, query_params: params });
+      const chunks: Buffer[] = [];
+      for await (const chunk of result.stream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    });
+  }
+
   async insert(table: WritableTable, rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns, payload } = toJsonCompactEachRow(rows);

@@ -5,6 +5,7 @@ import { storeBackends } from '../testing/storeBackends.ts';
 import { StoreError, type Store } from './Store.ts';
 import { idChunks } from './idChunks.ts';
 import { NativeBlockWriter } from './nativeBlock.ts';
+import { readNativeBlocks } from './nativeReader.ts';
 import { RowBinaryWriter } from './rowBinary.ts';
 import { parseTabSeparatedWithNames } from './tabSeparated.ts';
 
@@ -292,6 +293,34 @@ describe.each(backends)('store contract: $name', ({ open }) => {
        FROM failure_cluster_members FINAL WHERE startsWith(FailureId, 'lc-')`,
     );
     expect(read).toEqual({ rows: '70000', modes: '300', templates: '70000', wrongTemplates: '0', wrongModes: '0', wrongKinds: '0' });
+  });
+
+  it('answers a named query in the Native format, its strings and integers read back by type', async () => {
+    const reason = 'tab\there, line\nbreak, “curly” and é, 🎺';
+    const assembled = '2026-12-02 08:00:00.000001';
+    const micros = Date.UTC(2026, 11, 2, 8) * 1000 + 1;
+    await store.insert('corrections', [
+      { CorrectionId: 'native-c1', EpisodeId: 'native-e1', Reason: reason, CreatedAt: '2026-12-02 07:59:00.5', AssembledAt: assembled },
+      { CorrectionId: 'native-c2', EpisodeId: 'native-e1', Reason: '', CreatedAt: '2026-12-02 07:59:01', AssembledAt: assembled },
+    ]);
+    const blocks = readNativeBlocks(await store.namedNative('failure_corrections', { afterMicros: micros - 1, untilMicros: micros }), [
+      ['CorrectionId', 'string'],
+      ['EpisodeId', 'string'],
+      ['Reason', 'string'],
+      ['createdMs', 'integer'],
+    ]);
+    const rows = blocks.flatMap((block) =>
+      Array.from({ length: block.rows }, (_, row) => ({
+        CorrectionId: block.strings('CorrectionId')[row],
+        EpisodeId: block.strings('EpisodeId')[row],
+        Reason: block.strings('Reason')[row],
+        createdMs: block.integers('createdMs')[row],
+      })),
+    );
+    expect(rows.sort((x, y) => x.CorrectionId!.localeCompare(y.CorrectionId!))).toEqual([
+      { CorrectionId: 'native-c1', EpisodeId: 'native-e1', Reason: reason, createdMs: Date.UTC(2026, 11, 2, 7, 59, 0, 500) },
+      { CorrectionId: 'native-c2', EpisodeId: 'native-e1', Reason: '', createdMs: Date.UTC(2026, 11, 2, 7, 59, 1) },
+    ]);
   });
 
   it('binds an id list as long as one parameter may be, far past what a request line takes', async () => {

@@ -68,9 +68,18 @@ export class FaultyStore implements Store {
   }
 
   namedTabSeparated(name: QueryName, params?: QueryParams): Promise<string> {
+    return this.read(name, () => this.inner.namedTabSeparated(name, params));
+  }
+
+  namedNative(name: QueryName, params?: QueryParams): Promise<Uint8Array> {
+    return this.read(name, () => this.inner.namedNative(name, params));
+  }
+
+  /** A read as `refuseReadsAfter` set: refused once its turn comes, else passed on. */
+  private read<Result>(name: QueryName, run: () => Promise<Result>): Promise<Result> {
     if (this.readFault && (this.readFault.query ?? name) === name && this.readFault.after-- <= 0)
       return Promise.reject(new StoreError(`query ${name} failed: ${this.readFault.reason}`, true, { reason: 'injected' }));
-    return this.inner.namedTabSeparated(name, params);
+    return run();
   }
 
   insert(table: WritableTable, rows: readonly object[]): Promise<void> {

@@ -19,8 +19,8 @@ import { Session } from 'chdb';
  * UNKNOWN_SETTING error); gzip request bodies; gzip responses when `enable_http_compression=1`
  * and the client accepts them; errors as the server writes them (`Code: N. DB::Exception: …
  * (NAME)`, the X-ClickHouse-Exception-Code header, 4xx/5xx status). What it does not: sessions,
- * native (LZ4) compression, binary formats other than a RowBinary or Native insert's body, concurrency
- * (requests run one at a time).
+ * native (LZ4) compression, binary formats other than a RowBinary or Native insert's body and a
+ * query's `FORMAT Native` answer, concurrency (requests run one at a time).
  */
 export interface StandInRequest {
   settings: Record<string, string>;

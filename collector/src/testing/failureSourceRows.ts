@@ -13,8 +13,8 @@ export const episodeRow = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRo
   NeedsOutput: false,
   Output: '',
   SafetyFlagged: false,
-  startMs: '1000',
-  assembledMicros: '1',
+  startMs: 1000,
+  assembledMicros: 1,
   ...fields,
 });
 
@@ -25,7 +25,7 @@ export const toolErrorRow = (fields: Partial<FailedToolCallRow>): FailedToolCall
   ToolName: 'payments.refund',
   ErrorType: 'TimeoutError',
   ErrorMessage: 'timed out',
-  startMs: '1100',
-  assembledMicros: '1',
+  startMs: 1100,
+  assembledMicros: 1,
   ...fields,
 });

@@ -194,11 +194,12 @@ export class FailureClusterer {
    * assembled in it of episodes assembled before. Its episodes (with their failed calls) and its
    * corrections are read first; then the flags of the episodes flagged, and where the corrected
    * episodes not among them ran, each only when there are some (the embedded engine runs
-   * parameterized queries one at a time anyway). Read as text, each parsed as it arrives.
+   * parameterized queries one at a time anyway). Each is parsed as it arrives: the episodes, by far
+   * the largest, in the engine's Native format, the others as text.
    */
   private async readFailures(batch: Batch): Promise<{ records: FailureRecord[]; episodes: number }> {
     const [episodes, corrections] = await Promise.all([
-      this.store.namedTabSeparated('failure_episodes', batch).then((text) => this.withOutputs(episodeRows(text), batch)),
+      this.store.namedNative('failure_episodes', batch).then((result) => this.withOutputs(episodeRows(result), batch)),
       this.store.namedTabSeparated('failure_corrections', batch).then(correctionRows),
     ]);
     const flagged = episodes.flagged();

@@ -24,9 +24,9 @@ describe('failuresOfBatch', () => {
           {
             episode: episode({}),
             failedTools: [
-              tool({ SpanId: 's2', startMs: '1300' }),
-              tool({ SpanId: 's1', startMs: '1200' }),
-              tool({ SpanId: 's2', startMs: '1300' }),
+              tool({ SpanId: 's2', startMs: 1300 }),
+              tool({ SpanId: 's1', startMs: 1200 }),
+              tool({ SpanId: 's2', startMs: 1300 }),
             ],
           },
           { episode: episode({ EpisodeId: 'ep2' }), failedTools: [tool({ EpisodeId: 'ep2', SpanId: 's9' })] },
@@ -40,8 +40,8 @@ describe('failuresOfBatch', () => {
     const { records } = failuresOfBatch(
       batch({
         episodes: [
-          { episode: episode({ assembledMicros: '5' }), failedTools: [tool({ ErrorMessage: 'new', assembledMicros: '5' })] },
-          { episode: episode({ assembledMicros: '4' }), failedTools: [tool({ ErrorMessage: 'old', assembledMicros: '4' })] },
+          { episode: episode({ assembledMicros: 5 }), failedTools: [tool({ ErrorMessage: 'new', assembledMicros: 5 })] },
+          { episode: episode({ assembledMicros: 4 }), failedTools: [tool({ ErrorMessage: 'old', assembledMicros: 4 })] },
         ],
       }),
     );
@@ -52,8 +52,8 @@ describe('failuresOfBatch', () => {
     const { records, episodes } = failuresOfBatch(
       batch({
         episodes: [
-          { episode: episode({ Outcome: 'failure', ErrorMessage: 'first', assembledMicros: '4' }), failedTools: [] },
-          { episode: episode({ Outcome: 'failure', ErrorMessage: 'second', assembledMicros: '5' }), failedTools: [] },
+          { episode: episode({ Outcome: 'failure', ErrorMessage: 'first', assembledMicros: 4 }), failedTools: [] },
+          { episode: episode({ Outcome: 'failure', ErrorMessage: 'second', assembledMicros: 5 }), failedTools: [] },
         ],
       }),
     );
@@ -87,10 +87,10 @@ describe('failuresOfBatch', () => {
     ]);
     expect(episodes.flagged()).toEqual(['ep1']);
     const reassembled = new BatchEpisodes([
-      { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: '4' }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep1', assembledMicros: '5' }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep2', assembledMicros: '4' }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: '5' }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: 4 }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep1', assembledMicros: 5 }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep2', assembledMicros: 4 }), failedTools: [] },
+      { episode: episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: 5 }), failedTools: [] },
     ]);
     expect(reassembled.flagged()).toEqual(['ep2']);
     const correction = (CorrectionId: string, EpisodeId: string) => ({

@@ -54,7 +54,7 @@ export class BatchEpisodes {
         const entry = { episode, failedTools, safetyFlags: NONE, corrections: NONE };
         this.entries.set(episode.EpisodeId, entry);
         this.list.push(entry);
-      } else if (Number(episode.assembledMicros) > Number(seen.episode.assembledMicros)) {
+      } else if (episode.assembledMicros > seen.episode.assembledMicros) {
         seen.episode = episode;
         seen.failedTools = failedTools;
       }
@@ -120,5 +120,5 @@ function eachCallOnce(calls: FailedToolCallRow[]): FailedToolCallRow[] {
 }
 
 function inStartOrder(calls: FailedToolCallRow[]): FailedToolCallRow[] {
-  return calls.sort((a, b) => Number(a.startMs) - Number(b.startMs) || (a.SpanId < b.SpanId ? -1 : a.SpanId > b.SpanId ? 1 : 0));
+  return calls.sort((a, b) => a.startMs - b.startMs || (a.SpanId < b.SpanId ? -1 : a.SpanId > b.SpanId ? 1 : 0));
 }

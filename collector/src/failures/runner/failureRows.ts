@@ -1,83 +1,107 @@
+import { readNativeBlocks } from '../../store/nativeReader.ts';
 import { TabSeparatedReader } from '../../store/tabSeparated.ts';
 import type { CorrectionReasonRow, EpisodeContext, EpisodeReading, FailureEpisodeRow, SafetyFlagRow } from './failureSources.ts';
 
 /**
- * The reads of a clustering batch, from their TabSeparatedWithNames text straight into rows of one
- * shape each: no line or field arrays and no rows keyed by the header, and one string per
- * agent, workflow, tool or type, since a pass holds every row of a batch at once.
+ * The reads of a clustering batch straight into rows of one shape each: the episodes from their
+ * Native result, column by column, the smaller reads from their TabSeparatedWithNames text with no
+ * line or field arrays and no rows keyed by the header; one string per agent, workflow, tool or
+ * type, since a pass holds every row of a batch at once.
  */
 
 /** Shared by every episode without a failed call: most have one or none. */
 const NO_CALLS: never[] = [];
 
+/** `queries/failure_episodes.sql`'s columns, in order. */
+const EPISODE_COLUMNS = [
+  ['EpisodeId', 'string'],
+  ['Agent', 'string'],
+  ['AgentVersion', 'string'],
+  ['Workflow', 'string'],
+  ['Outcome', 'string'],
+  ['ErrorType', 'string'],
+  ['ErrorMessage', 'string'],
+  ['EscalationReason', 'string'],
+  ['NeedsOutput', 'flag'],
+  ['SafetyFlagged', 'flag'],
+  ['startMs', 'integer'],
+  ['assembledMicros', 'integer'],
+  ['SpanId', 'string'],
+  ['ToolName', 'string'],
+  ['ToolErrorType', 'string'],
+  ['ToolErrorAsEpisode', 'flag'],
+  ['ToolErrorMessage', 'string'],
+  ['toolStartMs', 'integer'],
+] as const;
+
 /**
- * `queries/failure_episodes.sql`'s rows, an episode with its failed calls: the join writes one row
- * per call, so a row of the same episode and assembly as the row before adds a call to it.
+ * `queries/failure_episodes.sql`'s rows (its Native result), an episode with its failed calls: the
+ * join writes one row per call, so a row of the same episode and assembly as the row before adds a
+ * call to it.
  */
-export function episodeRows(text: string): EpisodeReading[] {
-  const reader = new TabSeparatedReader(text, [
-    'EpisodeId',
-    'Agent',
-    'AgentVersion',
-    'Workflow',
-    'Outcome',
-    'ErrorType',
-    'ErrorMessage',
-    'EscalationReason',
-    'NeedsOutput',
-    'SafetyFlagged',
-    'startMs',
-    'assembledMicros',
-    'SpanId',
-    'ToolName',
-    'ToolErrorType',
-    'ToolErrorAsEpisode',
-    'ToolErrorMessage',
-    'toolStartMs',
-  ]);
+export function episodeRows(result: Uint8Array): EpisodeReading[] {
   const readings: EpisodeReading[] = [];
   let last: EpisodeReading | undefined;
-  while (reader.hasRow()) {
-    const episode: FailureEpisodeRow = {
-      EpisodeId: reader.field(),
-      Agent: reader.sharedField(),
-      AgentVersion: reader.sharedField(),
-      Workflow: reader.sharedField(),
-      Outcome: reader.sharedField(),
-      ErrorType: reader.sharedField(),
-      ErrorMessage: reader.field(),
-      EscalationReason: reader.field(),
-      NeedsOutput: reader.field() === '1',
-      Output: '',
-      SafetyFlagged: reader.field() === '1',
-      startMs: reader.field(),
-      assembledMicros: reader.field(),
-    };
-    const SpanId = reader.field();
-    const ToolName = reader.sharedField();
-    const ErrorType = reader.sharedField();
-    const asEpisode = reader.field() === '1';
-    const own = reader.field();
-    const startMs = reader.lastField();
-    const reading =
-      last && last.episode.EpisodeId === episode.EpisodeId && last.episode.assembledMicros === episode.assembledMicros
-        ? last
-        : { episode, failedTools: NO_CALLS };
-    if (reading !== last) readings.push(reading);
-    last = reading;
-    // An episode without a failed call joins none: its call columns are empty.
-    if (SpanId === '') continue;
-    const call = {
-      EpisodeId: episode.EpisodeId,
-      SpanId,
-      ToolName,
-      ErrorType,
-      ErrorMessage: asEpisode ? episode.ErrorMessage : own,
-      startMs,
-      assembledMicros: episode.assembledMicros,
-    };
-    if (reading.failedTools === NO_CALLS) reading.failedTools = [call];
-    else reading.failedTools.push(call);
+  for (const block of readNativeBlocks(result, EPISODE_COLUMNS)) {
+    const episodeIds = block.strings('EpisodeId');
+    const agents = block.strings('Agent');
+    const agentVersions = block.strings('AgentVersion');
+    const workflows = block.strings('Workflow');
+    const outcomes = block.strings('Outcome');
+    const errorTypes = block.strings('ErrorType');
+    const errorMessages = block.strings('ErrorMessage');
+    const escalationReasons = block.strings('EscalationReason');
+    const needsOutput = block.flags('NeedsOutput');
+    const safetyFlagged = block.flags('SafetyFlagged');
+    const startMs = block.integers('startMs');
+    const assembledMicros = block.integers('assembledMicros');
+    const spanIds = block.strings('SpanId');
+    const toolNames = block.strings('ToolName');
+    const toolErrorTypes = block.strings('ToolErrorType');
+    const toolErrorAsEpisode = block.flags('ToolErrorAsEpisode');
+    const toolErrorMessages = block.strings('ToolErrorMessage');
+    const toolStartMs = block.integers('toolStartMs');
+    for (let row = 0; row < block.rows; row++) {
+      const EpisodeId = episodeIds[row]!;
+      const assembled = assembledMicros[row]!;
+      let reading = last;
+      if (!reading || reading.episode.EpisodeId !== EpisodeId || reading.episode.assembledMicros !== assembled) {
+        reading = {
+          episode: {
+            EpisodeId,
+            Agent: agents[row]!,
+            AgentVersion: agentVersions[row]!,
+            Workflow: workflows[row]!,
+            Outcome: outcomes[row]!,
+            ErrorType: errorTypes[row]!,
+            ErrorMessage: errorMessages[row]!,
+            EscalationReason: escalationReasons[row]!,
+            NeedsOutput: needsOutput[row] === 1,
+            Output: '',
+            SafetyFlagged: safetyFlagged[row] === 1,
+            startMs: startMs[row]!,
+            assembledMicros: assembled,
+          },
+          failedTools: NO_CALLS,
+        };
+        readings.push(reading);
+        last = reading;
+      }
+      // An episode without a failed call joins none: its call columns are empty.
+      const SpanId = spanIds[row]!;
+      if (SpanId === '') continue;
+      const call = {
+        EpisodeId,
+        SpanId,
+        ToolName: toolNames[row]!,
+        ErrorType: toolErrorTypes[row]!,
+        ErrorMessage: toolErrorAsEpisode[row] === 1 ? reading.episode.ErrorMessage : toolErrorMessages[row]!,
+        startMs: toolStartMs[row]!,
+        assembledMicros: assembled,
+      };
+      if (reading.failedTools === NO_CALLS) reading.failedTools = [call];
+      else reading.failedTools.push(call);
+    }
   }
   return readings;
 }
@@ -86,7 +110,7 @@ export function episodeRows(text: string): EpisodeReading[] {
 export function episodeOutputRows(text: string): Array<Pick<FailureEpisodeRow, 'EpisodeId' | 'assembledMicros' | 'Output'>> {
   const reader = new TabSeparatedReader(text, ['EpisodeId', 'assembledMicros', 'Output']);
   const rows = [];
-  while (reader.hasRow()) rows.push({ EpisodeId: reader.field(), assembledMicros: reader.field(), Output: reader.lastField() });
+  while (reader.hasRow()) rows.push({ EpisodeId: reader.field(), assembledMicros: Number(reader.field()), Output: reader.lastField() });
   return rows;
 }
 

@@ -57,7 +57,7 @@ describe('failuresOfEpisode', () => {
   it('turns each failed tool call of a successful episode into a failure of its own', () => {
     const records = failuresOfEpisode(episode({}), {
       ...none,
-      failedTools: [tool({ SpanId: 'a' }), tool({ SpanId: 'b', startMs: '1200' })],
+      failedTools: [tool({ SpanId: 'a' }), tool({ SpanId: 'b', startMs: 1200 })],
     });
     expect(records.map((r) => [r.failureId, r.kind, r.occurredAtMs])).toEqual([
       ['ep1/a', 'tool_error', 1100],

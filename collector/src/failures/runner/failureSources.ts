@@ -17,8 +17,8 @@ export interface FailureEpisodeRow {
   Output: string;
   /** Whether assembly marked it flagged for safety review (its flags are read apart: `queries/failure_safety_flags.sql`). */
   SafetyFlagged: boolean;
-  startMs: string;
-  assembledMicros: string;
+  startMs: number;
+  assembledMicros: number;
 }
 
 /** An episode as `queries/failure_episodes.sql` reads it, with the failed tool calls of that assembly, as read. */
@@ -34,8 +34,8 @@ export interface FailedToolCallRow {
   ToolName: string;
   ErrorType: string;
   ErrorMessage: string;
-  startMs: string;
-  assembledMicros: string;
+  startMs: number;
+  assembledMicros: number;
 }
 
 /** A safety flag as `queries/failure_safety_flags.sql` reads it. */
@@ -83,7 +83,7 @@ export function failuresOfEpisode(
         cause.tool,
         cause.errorType,
         cause.text,
-        Number(episode.startMs),
+        episode.startMs,
       ),
     );
   } else {
@@ -96,7 +96,7 @@ export function failuresOfEpisode(
           call.ToolName,
           call.ErrorType,
           call.ErrorMessage,
-          Number(call.startMs),
+          call.startMs,
         ),
       );
     }
