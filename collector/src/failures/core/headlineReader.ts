@@ -25,9 +25,21 @@ export interface ParsedHeadline {
   memo?: Map<object, Map<string, { version: number; template: TemplateState }>>;
 }
 
+/** A headline remembered, and the next one of the same digit-blind hash. */
+interface RememberedHeadline {
+  headline: string;
+  parsed: ParsedHeadline;
+  next: RememberedHeadline | undefined;
+}
+
 /** What a failure's headline and recorded type say, each worked out once and remembered. */
 export class HeadlineReader {
-  private readonly parsed = new Map<string, ParsedHeadline>();
+  /**
+   * By a hash that reads every digit as 0, so a headline is looked up without a key string made
+   * for it: replacing its digits made most of the garbage a clustering pass left.
+   */
+  private readonly parsed = new Map<number, RememberedHeadline>();
+  private parsedCount = 0;
   /** By recorded type, then named type: no key built per failure. */
   private readonly types = new Map<string, Map<string, ResolvedType>>();
   private typeCount = 0;
@@ -38,13 +50,18 @@ export class HeadlineReader {
    * and are masked once.
    */
   parse(headline: string): ParsedHeadline {
-    const key = headline.replace(DIGITS, '0');
-    let parsed = this.parsed.get(key);
-    if (!parsed) {
-      if (this.parsed.size >= MAX_REMEMBERED) this.parsed.clear();
-      parsed = { tokens: templateTokensOf(key), namedType: namedTypeOf(headline) };
-      this.parsed.set(key, parsed);
+    const hash = digitBlindHash(headline);
+    let first = this.parsed.get(hash);
+    for (let remembered = first; remembered; remembered = remembered.next)
+      if (digitBlindEqual(remembered.headline, headline)) return remembered.parsed;
+    if (this.parsedCount >= MAX_REMEMBERED) {
+      this.parsed.clear();
+      this.parsedCount = 0;
+      first = undefined;
     }
+    const parsed = { tokens: templateTokensOf(headline.replace(DIGITS, '0')), namedType: namedTypeOf(headline) };
+    this.parsed.set(hash, { headline, parsed, next: first });
+    this.parsedCount++;
     return parsed;
   }
 
@@ -72,6 +89,30 @@ export class HeadlineReader {
     }
     return type;
   }
+}
+
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/** FNV-1a over the headline's UTF-16 units, each digit read as 0, cut to 30 bits: a small integer, no number allocated. */
+function digitBlindHash(headline: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < headline.length; i++) {
+    const unit = headline.charCodeAt(i);
+    hash = Math.imul(hash ^ (unit >= ZERO && unit <= NINE ? ZERO : unit), 0x01000193);
+  }
+  return hash & 0x3fff_ffff;
+}
+
+/** Whether two headlines are one with every digit read as 0. */
+function digitBlindEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !(x >= ZERO && x <= NINE && y >= ZERO && y <= NINE)) return false;
+  }
+  return true;
 }
 
 /** The content words of a headline, computed when first needed. */
