@@ -1,10 +1,10 @@
 import { open } from 'node:fs/promises';
 
 /*
- * Whole files read and written in as few calls as the kernel allows. Node's readFile and
- * writeFile go 512 KiB at a time, each step a turn of the event loop: while the loop was busy
- * with requests, reading back an 8 MiB spool segment took 16 turns and up to half a second, and
- * the drain fell behind what was acknowledged.
+ * Whole files read in as few calls as the kernel allows. Node's readFile goes 512 KiB at a time,
+ * each step a turn of the event loop: while the loop was busy with requests, reading back an
+ * 8 MiB spool segment took 16 turns and up to half a second, and the drain fell behind what was
+ * acknowledged.
  */
 
 /** The file's bytes, read with one call where the kernel gives them all at once. */
@@ -20,20 +20,6 @@ export async function readWholeFile(path: string): Promise<Buffer> {
       read += bytesRead;
     }
     return read === size ? bytes : bytes.subarray(0, read);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes `bytes` as the whole of a new or truncated file, with one call where the kernel takes them all at once. */
-export async function writeWholeFile(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    let written = 0;
-    while (written < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, written, bytes.length - written, written);
-      written += bytesWritten;
-    }
   } finally {
     await handle.close();
   }

@@ -1,5 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Session, type ChdbResult } from 'chdb';
 import {
@@ -13,7 +12,6 @@ import {
   type Store,
   type WritableTable,
 } from './Store.ts';
-import { writeWholeFile } from '../shared/wholeFiles.ts';
 import { DEFAULT_ENGINE_LIMITS, engineArguments, type EngineLimits } from './engineLimits.ts';
 import { toJsonCompactEachRow } from './jsonCompactEachRow.ts';
 import { namedQuerySql, type QueryName } from './namedQueries.ts';
@@ -138,7 +136,10 @@ export class EmbeddedStore implements Store {
     const path = join(this.payloadDir, `${table}-${++this.payloads}.${format.toLowerCase()}`);
     const settings = Object.entries(INSERT_SETTINGS[table] ?? {}).map(([name, value]) => `${name} = ${value}`);
     try {
-      await writeWholeFile(path, payload);
+      // Written at once, not in the three turns of an async open, write and close: while this loop
+      // was busy (a clustering pass assigning its next slice) each turn waited for it, and a
+      // membership insert reached the engine up to 200 ms after it was encoded, the engine idle.
+      writeFileSync(path, payload);
       await this.run(
         `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) SELECT * FROM file({path:String}, ${format})${settings.length > 0 ? ` SETTINGS ${settings.join(', ')}` : ''}`,
         { path },
@@ -147,7 +148,8 @@ export class EmbeddedStore implements Store {
     } catch (error) {
       throw error instanceof StoreError ? error : storeError(`insert into ${table}`, error);
     } finally {
-      await unlink(path).catch(() => undefined);
+      // At once too: the insert is not done until its file is gone.
+      rmSync(path, { force: true });
     }
   }
 
