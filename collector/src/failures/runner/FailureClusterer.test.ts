@@ -237,14 +237,17 @@ describe('FailureClusterer', () => {
       assembled: string,
       fields: { Outcome: string; ToolErrorCount: number; ErrorType?: string; ErrorHeadline?: string },
     ) => storedEpisodeRow(id, 'support-bot', start, assembled, { ErrorType: '', ErrorHeadline: '', ...fields });
+    // Each assembly its own insert, as assembly writes them: both stored until the engine merges them.
+    await store.insert('episodes', [episode('e1', first, { Outcome: 'success', ToolErrorCount: 2 })]);
+    await store.insert('tool_calls', [
+      call('e1', 's1', first, 'payments timed out after 10s'),
+      call('e1', 's2', first, 'payments timed out after 20s'),
+    ]);
     await store.insert('episodes', [
-      episode('e1', first, { Outcome: 'success', ToolErrorCount: 2 }),
       episode('e1', newest, { Outcome: 'success', ToolErrorCount: 3 }),
       episode('e2', newest, { Outcome: 'failure', ToolErrorCount: 0, ErrorType: 'CardDeclined', ErrorHeadline: 'card declined' }),
     ]);
     await store.insert('tool_calls', [
-      call('e1', 's1', first, 'payments timed out after 10s'),
-      call('e1', 's2', first, 'payments timed out after 20s'),
       call('e1', 's1', newest, 'payments timed out after 11s'),
       call('e1', 's2', newest, 'payments timed out after 21s'),
       call('e1', 's3', newest, 'payments timed out after 31s'),
