@@ -81,6 +81,13 @@ async function correctionLinks(store: FaultyStore): Promise<string[]> {
   return rows.flatMap((row) => row.Links);
 }
 
+/** Every mode as stored: its id, label, first and last seen, and the mode it was merged into. */
+async function storedModes(store: FaultyStore): Promise<unknown[]> {
+  return store.query(
+    `SELECT ClusterId, Label, toString(FirstSeen) AS firstSeen, toString(LastSeen) AS lastSeen, MergedInto FROM failure_clusters FINAL ORDER BY ClusterId`,
+  );
+}
+
 describe('FailureClusterer', () => {
   it('clusters failures read back from the store with ARI ≥ 0.85, each failure exactly once', async () => {
     const { store } = await openStore();
@@ -349,9 +356,12 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
-  it('links a correction to the mode of its episode when both are clustered in one pass, a slice apart', async () => {
+  it.each([
+    ['a slice apart', { failuresPerSlice: 1 }],
+    ['in one slice, a turn apart', { failuresPerTurn: 1 }],
+  ])('links a correction to the mode of its episode when both are clustered in one pass, %s', async (_, assigning) => {
     const { store } = await openStore();
-    const clusterer = new FailureClusterer(store, { failuresPerSlice: 1 }, silentLogger);
+    const clusterer = new FailureClusterer(store, assigning, silentLogger);
     const failed = failedEpisode('e0000000000000000000000000000003');
     await storeCorpus(store, [failed]);
     await store.insert('corrections', [correctionOf(failed, 'c0000000000000000000000000000003')]);
@@ -359,6 +369,32 @@ describe('FailureClusterer', () => {
     const mode = (await membership(store)).get(failed.failureId);
     expect(await correctionLinks(store)).toEqual([`${mode} c0000000000000000000000000000003`]);
     await store.close();
+  });
+
+  it('assigns a slice in turns as in one go: each failure to the same mode, each mode and template written once a slice, as it ends', async () => {
+    const { records } = syntheticFailures({ count: 600, seed: 19 });
+    const inOneGo = await openStore();
+    await storeCorpus(inOneGo.store, records);
+    await new FailureClusterer(inOneGo.store, { failuresPerTurn: 1_000_000 }, silentLogger).flush();
+    const expected = { members: await membership(inOneGo.store), modes: await storedModes(inOneGo.store) };
+    await inOneGo.store.close();
+
+    const inTurns = await openStore();
+    await storeCorpus(inTurns.store, records);
+    const written: Record<string, string[][]> = { failure_clusters: [], failure_templates: [] };
+    const insert = inTurns.store.insert.bind(inTurns.store);
+    inTurns.store.insert = (table, rows) => {
+      const ids = rows.map((row) =>
+        String((row as { TemplateId?: string; ClusterId: string }).TemplateId ?? (row as { ClusterId: string }).ClusterId),
+      );
+      written[table]?.push(ids);
+      return insert(table, rows);
+    };
+    await new FailureClusterer(inTurns.store, { failuresPerTurn: 7 }, silentLogger).flush();
+    expect(await membership(inTurns.store)).toEqual(expected.members);
+    expect(await storedModes(inTurns.store)).toEqual(expected.modes);
+    for (const ids of [...written.failure_clusters!, ...written.failure_templates!]) expect(new Set(ids).size).toBe(ids.length);
+    await inTurns.store.close();
   });
 
   it('links a correction assembled a batch after its episode, though that batch is read before the episode’s is stored', async () => {

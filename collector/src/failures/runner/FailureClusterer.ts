@@ -7,6 +7,7 @@ import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts'
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
+import { assignInTurns, correctionsAwaitingModes } from './assignInTurns.ts';
 import { BatchEpisodes } from './batchFailures.ts';
 import { correctedEpisodeRows, correctionRows, episodeOutputRows, episodeRows, safetyFlagRows } from './failureRows.ts';
 import type { EpisodeReading } from './failureSources.ts';
@@ -33,6 +34,12 @@ export interface FailureClustererOptions {
    * Default 20,000.
    */
   failuresPerSlice?: number;
+  /**
+   * Failures assigned between two turns of the event loop: a slice is assigned a part at a time,
+   * so the store's answers (the next batch's reads, the last slice's writes) are taken as they
+   * come rather than once the slice is done. Default 2,500.
+   */
+  failuresPerTurn?: number;
   /**
    * Assembly stamps one plan reads at most: assembly writes a stamp per flush, so a backlog of
    * days (a first pass over an old store) is planned a part at a time. Default 10,000.
@@ -241,9 +248,9 @@ export class FailureClusterer {
   }
 
   /**
-   * Assigns the batch slice by slice, in time order, each slice's rows written (once `before` is
-   * stored) while the next is assigned; resolves once assigned, with the writes still going.
-   * Within a slice state rows go first, memberships next.
+   * Assigns the batch slice by slice, in time order (each in turns: `assignInTurns`), each slice's
+   * rows written (once `before` is stored) while the next is assigned; resolves once assigned,
+   * with the writes still going. Within a slice state rows go first, memberships next.
    */
   private async assignSlices(
     model: FailureModel,
@@ -256,10 +263,10 @@ export class FailureClusterer {
     const writes: Array<Promise<void>> = [];
     const awaitingModes = correctionsAwaitingModes(ordered);
     const slice = this.options.failuresPerSlice ?? 20_000;
+    const perTurn = this.options.failuresPerTurn ?? 2_500;
     try {
       for (let start = 0; start < ordered.length; start += slice) {
-        const batch = model.assign(ordered.slice(start, start + slice));
-        if (awaitingModes.size > 0) fillCorrectedModes(awaitingModes, batch);
+        const batch = await assignInTurns(model, ordered.slice(start, start + slice), awaitingModes, perTurn);
         report.failures += batch.assignments.length;
         report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
         report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
@@ -348,30 +355,3 @@ async function allSettledOrFirstFailure(writes: ReadonlyArray<Promise<void>>): P
 
 /** Batch bounds: assembly stamps in (after, until], µs since the epoch; the reads' query parameters as they are. */
 type Batch = { afterMicros: number; untilMicros: number };
-
-/**
- * A batch's corrections that know no mode of their episode yet, by episode. The model links a
- * correction to the mode its episode's failure went to in the same `assign` call; a batch is
- * assigned in slices, so the mode a slice placed the failure in is handed to the later ones.
- */
-function correctionsAwaitingModes(records: readonly FailureRecord[]): Map<string, FailureRecord[]> {
-  const awaiting = new Map<string, FailureRecord[]>();
-  // Indexed, as `BatchEpisodes` walks its rows.
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    if (record.kind !== 'correction' || record.correctedModeId) continue;
-    const list = awaiting.get(record.episodeId);
-    if (list) list.push(record);
-    else awaiting.set(record.episodeId, [record]);
-  }
-  return awaiting;
-}
-
-function fillCorrectedModes(awaiting: Map<string, FailureRecord[]>, batch: AssignmentBatch): void {
-  for (let i = 0; i < batch.assignments.length; i++) {
-    const { record, clusterId } = batch.assignments[i]!;
-    if (record.kind !== 'failure') continue;
-    const corrections = awaiting.get(record.episodeId);
-    if (corrections) for (const correction of corrections) correction.correctedModeId = clusterId;
-  }
-}

@@ -1,0 +1,61 @@
+import type { FailureModel } from '../core/FailureModel.ts';
+import type { FailureRecord } from '../core/FailureRecord.ts';
+import type { AssignmentBatch, ClusterState, TemplateState } from '../core/modelState.ts';
+
+/**
+ * Assigns `records` (in time order) a few at a time, handing the event loop a turn between two
+ * parts, and returns what they decided and changed as one batch, each changed mode or template
+ * once: written as one slice. While a slice is assigned the store answers the next batch's reads
+ * and the last slice's writes; assigned in one stretch, each answer waited for the whole slice
+ * (about 100 ms for 20,000 failures), the engine idle meanwhile.
+ */
+export async function assignInTurns(
+  model: FailureModel,
+  records: readonly FailureRecord[],
+  awaitingModes: ReadonlyMap<string, readonly FailureRecord[]>,
+  perTurn: number,
+): Promise<AssignmentBatch> {
+  const joined: AssignmentBatch = { assignments: [], clusters: [], templates: [], events: [] };
+  const clusters = new Set<ClusterState>();
+  const templates = new Set<TemplateState>();
+  for (let start = 0; start < records.length; start += perTurn) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const part = model.assign(records.slice(start, start + perTurn));
+    if (awaitingModes.size > 0) fillCorrectedModes(awaitingModes, part);
+    // Indexed: a slice's parts hold tens of thousands of assignments.
+    for (let i = 0; i < part.assignments.length; i++) joined.assignments.push(part.assignments[i]!);
+    for (const cluster of part.clusters) clusters.add(cluster);
+    for (const template of part.templates) templates.add(template);
+    joined.events.push(...part.events);
+  }
+  joined.clusters = [...clusters];
+  joined.templates = [...templates];
+  return joined;
+}
+
+/**
+ * A batch's corrections that know no mode of their episode yet, by episode. The model links a
+ * correction to the mode its episode's failure went to in the same `assign` call; a batch is
+ * assigned in several, so the mode one placed the failure in is handed to the later ones.
+ */
+export function correctionsAwaitingModes(records: readonly FailureRecord[]): Map<string, FailureRecord[]> {
+  const awaiting = new Map<string, FailureRecord[]>();
+  // Indexed, as `BatchEpisodes` walks its rows.
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    if (record.kind !== 'correction' || record.correctedModeId) continue;
+    const list = awaiting.get(record.episodeId);
+    if (list) list.push(record);
+    else awaiting.set(record.episodeId, [record]);
+  }
+  return awaiting;
+}
+
+function fillCorrectedModes(awaiting: ReadonlyMap<string, readonly FailureRecord[]>, batch: AssignmentBatch): void {
+  for (let i = 0; i < batch.assignments.length; i++) {
+    const { record, clusterId } = batch.assignments[i]!;
+    if (record.kind !== 'failure') continue;
+    const corrections = awaiting.get(record.episodeId);
+    if (corrections) for (const correction of corrections) correction.correctedModeId = clusterId;
+  }
+}
