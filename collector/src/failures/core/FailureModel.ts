@@ -1,7 +1,7 @@
 import { headlineOf } from '../../spans/errorHeadline.ts';
 import { isGenericErrorType, typeKeyOf } from './errorHeadline.ts';
 import { HeadlineReader, wordsOf, type ParsedHeadline, type ResolvedType } from './headlineReader.ts';
-import { categoryOf, inTimeOrder, type FailureRecord } from './FailureRecord.ts';
+import { categoryOf, inTimeOrder, type FailureCategory, type FailureRecord } from './FailureRecord.ts';
 import type { Assignment, AssignmentBatch, ClusterEvent, ClusterState, TemplateState } from './modelState.ts';
 import { ModeVocabulary } from './ModeVocabulary.ts';
 import { clusterIdOf, placeKeyOf, scopeKeyOf, templateIdOf, type Scope } from './signature.ts';
@@ -28,8 +28,8 @@ interface Changes {
   clusters: Set<ClusterState>;
   templates: Set<TemplateState>;
   events: ClusterEvent[];
-  /** Episodes a correction of this call speaks of: only theirs are kept in `episodeModes`. */
-  correctedEpisodes: Set<string>;
+  /** Episodes a correction of this call (or a later call of the same batch) speaks of: only theirs are kept in `episodeModes`. */
+  correctedEpisodes: ReadonlySet<string> | ReadonlyMap<string, unknown>;
   /** Episode id → the mode its failure was placed in, this call: what its corrections speak of. */
   episodeModes: Map<string, string>;
 }
@@ -96,43 +96,59 @@ export class FailureModel {
     return this.clusters.get(clusterId)?.mergedInto || clusterId;
   }
 
-  /** Assigns failures in time order; returns the assignments and every cluster or template row that changed. */
-  assign(records: readonly FailureRecord[]): AssignmentBatch {
+  /**
+   * Assigns failures in time order; returns the assignments and every cluster or template row that
+   * changed. A batch assigned in several calls names every episode its corrections speak of
+   * (`correctedEpisodes`, a superset of this call's): the modes their failures go to come back in
+   * `episodeModes`, for corrections of a later call.
+   */
+  assign(
+    records: readonly FailureRecord[],
+    correctedEpisodes: ReadonlySet<string> | ReadonlyMap<string, unknown> = episodesCorrectedIn(records),
+  ): AssignmentBatch {
     const ordered = inTimeOrder(records);
-    const correctedEpisodes = new Set<string>();
-    for (const record of ordered) if (record.kind === 'correction') correctedEpisodes.add(record.episodeId);
     const changes: Changes = { clusters: new Set(), templates: new Set(), events: [], correctedEpisodes, episodeModes: new Map() };
     const assignments: Assignment[] = [];
     for (const record of ordered) assignments.push(this.assignOne(record, changes));
-    return { assignments, clusters: [...changes.clusters], templates: [...changes.templates], events: changes.events };
+    return {
+      assignments,
+      clusters: [...changes.clusters],
+      templates: [...changes.templates],
+      events: changes.events,
+      episodeModes: changes.episodeModes,
+    };
   }
 
   private assignOne(record: FailureRecord, changes: Changes): Assignment {
     const headline = headlineOf(record.text);
     const parsed = this.reader.parse(headline);
-    const scope: Scope = {
-      category: categoryOf(record.kind),
-      workflow: record.workflow,
-      tool: record.tool,
-      errorType: '',
-    };
+    const category = categoryOf(record.kind);
     const type = this.reader.typeOf(record.errorType, headline, parsed.namedType);
-    const at = this.placeAt(scope);
+    const at = this.placeAt(category, record.workflow, record.tool);
     const place = at.key;
     // A type only named in the message counts once some failure of the place recorded it: wrappers
     // (`Payments Exception: …`) name one type for several causes, a thrown type names one cause.
     const counts = !type.named || this.byType.has(`${place}\u0000${type.typeKey}`);
-    scope.errorType = counts ? type.errorType : type.recorded;
     // A headline assigned in a place without changing anything there goes the same way while
-    // nothing there changes: remembered per place and recorded type, and reused, it skips the tree.
+    // nothing there changes: remembered per place and recorded type, and reused, it skips the tree
+    // (and allocates nothing but the assignment: most failures go this way).
     const version = at.version;
-    const memos = parsed.memo?.get(at);
-    const memo = memos?.get(record.errorType);
-    const hit = memo !== undefined && memo.version === version;
-    const { template, cluster } = hit
-      ? { template: memo.template, cluster: this.live(memo.template.clusterId) }
-      : this.place(parsed, scope, place, type, counts, changes);
-    if (!hit && at.version === version) rememberedIn(parsed, at).set(record.errorType, { version, template });
+    const memo = parsed.memo?.get(at)?.get(record.errorType);
+    let template: TemplateState;
+    let cluster: ClusterState;
+    if (memo !== undefined && memo.version === version) {
+      template = memo.template;
+      cluster = this.live(template.clusterId);
+    } else {
+      const scope: Scope = {
+        category,
+        workflow: record.workflow,
+        tool: record.tool,
+        errorType: counts ? type.errorType : type.recorded,
+      };
+      ({ template, cluster } = this.place(parsed, scope, place, type, counts, changes));
+      if (at.version === version) rememberedIn(parsed, at).set(record.errorType, { version, template });
+    }
 
     if (record.occurredAtMs < cluster.firstSeenMs || record.occurredAtMs > cluster.lastSeenMs) {
       cluster.firstSeenMs = Math.min(cluster.firstSeenMs, record.occurredAtMs);
@@ -140,7 +156,8 @@ export class FailureModel {
       changes.clusters.add(cluster);
     }
     if (record.kind === 'failure') {
-      if (changes.correctedEpisodes.has(record.episodeId)) changes.episodeModes.set(record.episodeId, cluster.clusterId);
+      if (changes.correctedEpisodes.size > 0 && changes.correctedEpisodes.has(record.episodeId))
+        changes.episodeModes.set(record.episodeId, cluster.clusterId);
     } else if (record.kind === 'correction') {
       const corrected = changes.episodeModes.get(record.episodeId) ?? record.correctedModeId;
       if (corrected) this.linkCorrection(template, record, corrected, changes);
@@ -193,21 +210,21 @@ export class FailureModel {
     return place;
   }
 
-  private placeAt(scope: Scope): Place {
-    let byWorkflow = this.placesByParts.get(scope.category);
+  private placeAt(category: FailureCategory, workflow: string, tool: string): Place {
+    let byWorkflow = this.placesByParts.get(category);
     if (!byWorkflow) {
       byWorkflow = new Map();
-      this.placesByParts.set(scope.category, byWorkflow);
+      this.placesByParts.set(category, byWorkflow);
     }
-    let byTool = byWorkflow.get(scope.workflow);
+    let byTool = byWorkflow.get(workflow);
     if (!byTool) {
       byTool = new Map();
-      byWorkflow.set(scope.workflow, byTool);
+      byWorkflow.set(workflow, byTool);
     }
-    let place = byTool.get(scope.tool);
+    let place = byTool.get(tool);
     if (!place) {
-      place = this.placeOf(placeKeyOf(scope));
-      byTool.set(scope.tool, place);
+      place = this.placeOf(placeKeyOf({ category, workflow, tool }));
+      byTool.set(tool, place);
     }
     return place;
   }
@@ -437,4 +454,10 @@ function rememberedIn(parsed: ParsedHeadline, place: Place): Map<string, { versi
     parsed.memo.set(place, memos);
   }
   return memos;
+}
+
+function episodesCorrectedIn(records: readonly FailureRecord[]): Set<string> {
+  const episodes = new Set<string>();
+  for (const record of records) if (record.kind === 'correction') episodes.add(record.episodeId);
+  return episodes;
 }

@@ -56,4 +56,6 @@ export interface AssignmentBatch {
   clusters: ClusterState[];
   templates: TemplateState[];
   events: ClusterEvent[];
+  /** Episode id → the mode its failure went to, for the episodes corrected in this call or (named to `assign`) a later one. */
+  episodeModes: ReadonlyMap<string, string>;
 }

@@ -15,13 +15,17 @@ export async function assignInTurns(
   awaitingModes: ReadonlyMap<string, readonly FailureRecord[]>,
   perTurn: number,
 ): Promise<AssignmentBatch> {
-  const joined: AssignmentBatch = { assignments: [], clusters: [], templates: [], events: [] };
+  const episodeModes = new Map<string, string>();
+  const joined: AssignmentBatch = { assignments: [], clusters: [], templates: [], events: [], episodeModes };
   const clusters = new Set<ClusterState>();
   const templates = new Set<TemplateState>();
   for (let start = 0; start < records.length; start += perTurn) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const part = model.assign(records.slice(start, start + perTurn));
-    if (awaitingModes.size > 0) fillCorrectedModes(awaitingModes, part);
+    const part = model.assign(records.slice(start, start + perTurn), awaitingModes);
+    for (const [episodeId, mode] of part.episodeModes) {
+      episodeModes.set(episodeId, mode);
+      for (const correction of awaitingModes.get(episodeId) ?? []) correction.correctedModeId = mode;
+    }
     // Indexed: a slice's parts hold tens of thousands of assignments.
     for (let i = 0; i < part.assignments.length; i++) joined.assignments.push(part.assignments[i]!);
     for (const cluster of part.clusters) clusters.add(cluster);
@@ -36,7 +40,8 @@ export async function assignInTurns(
 /**
  * A batch's corrections that know no mode of their episode yet, by episode. The model links a
  * correction to the mode its episode's failure went to in the same `assign` call; a batch is
- * assigned in several, so the mode one placed the failure in is handed to the later ones.
+ * assigned in several, each told of these episodes, so the mode one placed a failure in is
+ * handed to the corrections of the later ones.
  */
 export function correctionsAwaitingModes(records: readonly FailureRecord[]): Map<string, FailureRecord[]> {
   const awaiting = new Map<string, FailureRecord[]>();
@@ -49,13 +54,4 @@ export function correctionsAwaitingModes(records: readonly FailureRecord[]): Map
     else awaiting.set(record.episodeId, [record]);
   }
   return awaiting;
-}
-
-function fillCorrectedModes(awaiting: ReadonlyMap<string, readonly FailureRecord[]>, batch: AssignmentBatch): void {
-  for (let i = 0; i < batch.assignments.length; i++) {
-    const { record, clusterId } = batch.assignments[i]!;
-    if (record.kind !== 'failure') continue;
-    const corrections = awaiting.get(record.episodeId);
-    if (corrections) for (const correction of corrections) correction.correctedModeId = clusterId;
-  }
 }
