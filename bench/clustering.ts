@@ -26,8 +26,8 @@ export interface ClusteringFigures {
    * model that starts empty: the rate a running collector keeps up at.
    */
   passPerSec: number;
-  /** The first pass of a process, over `WARM_UP_FAILURES` others in a store of their own: its code not compiled yet. */
-  firstPassPerSec: number;
+  /** The first pass of a process, over failures of another seed in a store of their own: its code not compiled yet. */
+  firstPass: { failures: number; perSec: number };
   /** CPU time of this process during the pass (this thread and the engine's), in ms. */
   passCpuMs: number;
   /** The baseline: one GROUP BY on the exact error message over the same rows, in the same store. */
@@ -55,7 +55,7 @@ const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
  */
 export async function benchClustering(count: number, log: (line: string) => void): Promise<ClusteringFigures> {
   log(`clustering: ${count.toLocaleString('en')} synthetic failures of 17 known modes`);
-  const firstPassPerSec = await firstPassAfterStart(log);
+  const firstPass = await firstPassAfterStart(log);
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-clustering-'));
   const store = new EmbeddedStore(dir);
   try {
@@ -113,7 +113,7 @@ export async function benchClustering(count: number, log: (line: string) => void
       failures: count,
       inMemoryPerSec,
       passPerSec,
-      firstPassPerSec,
+      firstPass,
       passCpuMs,
       groupByPerSec,
       adjustedRandIndex: scores.adjustedRandIndex,
@@ -133,7 +133,7 @@ const WARM_UP_FAILURES = 20_000;
  * they are), as a collector's first pass after start does. Measured and printed, then out of the
  * way, so the pass measured after it is the steady rate, as the in-memory one is.
  */
-async function firstPassAfterStart(log: (line: string) => void): Promise<number> {
+async function firstPassAfterStart(log: (line: string) => void): Promise<ClusteringFigures['firstPass']> {
   const dir = mkdtempSync(join(tmpdir(), 'trumpets-bench-first-pass-'));
   const store = new EmbeddedStore(dir);
   try {
@@ -142,10 +142,12 @@ async function firstPassAfterStart(log: (line: string) => void): Promise<number>
     const started = performance.now();
     const report = await new FailureClusterer(store, {}, silentLogger).flush();
     const perSec = rate(report.failures, performance.now() - started);
+    if (report.failures !== WARM_UP_FAILURES)
+      throw new Error(`the first pass clustered ${report.failures} failures, stored ${WARM_UP_FAILURES}`);
     log(
       `  first pass after start, ${report.failures.toLocaleString('en')} other failures (its code compiling)  ${perSec.toLocaleString('en')} failures/s`,
     );
-    return perSec;
+    return { failures: report.failures, perSec };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ interface Changes {
   clusters: Set<ClusterState>;
   templates: Set<TemplateState>;
   events: ClusterEvent[];
-  /** Episodes a correction of this call (or a later call of the same batch) speaks of: only theirs are kept in `episodeModes`. */
+  /** Episodes whose corrections look for their failure's mode (see `assign`): only theirs are kept in `episodeModes`. */
   correctedEpisodes: ReadonlySet<string> | ReadonlyMap<string, unknown>;
   /** Episode id → the mode its failure was placed in, this call: what its corrections speak of. */
   episodeModes: Map<string, string>;
@@ -98,9 +98,11 @@ export class FailureModel {
 
   /**
    * Assigns failures in time order; returns the assignments and every cluster or template row that
-   * changed. A batch assigned in several calls names every episode its corrections speak of
-   * (`correctedEpisodes`, a superset of this call's): the modes their failures go to come back in
-   * `episodeModes`, for corrections of a later call.
+   * changed. A correction links to the mode its episode's failure went to in this call, else to
+   * its `correctedModeId`. A batch assigned in several calls names the episodes of its
+   * corrections that still wait for a mode (`correctedEpisodes`, by default this call's
+   * corrections): the modes their failures go to come back in `episodeModes`, for the runner to
+   * hand to corrections of the later calls.
    */
   assign(
     records: readonly FailureRecord[],

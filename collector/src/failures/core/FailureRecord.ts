@@ -23,8 +23,9 @@ export interface FailureRecord {
   text: string;
   occurredAtMs: number;
   /**
-   * For a correction of an episode clustered by an earlier pass: the mode its failure was placed
-   * in (what the correction is evidence about). Within one `assign` call the model knows it itself.
+   * For a correction of an episode clustered by an earlier pass, or by an earlier `assign` call of
+   * the same batch (the runner fills it in): the mode its failure was placed in (what the
+   * correction is evidence about). Within one `assign` call the model knows it itself.
    */
   correctedModeId?: string;
 }

@@ -81,11 +81,19 @@ async function correctionLinks(store: FaultyStore): Promise<string[]> {
   return rows.flatMap((row) => row.Links);
 }
 
-/** Every mode as stored: its id, label, first and last seen, and the mode it was merged into. */
-async function storedModes(store: FaultyStore): Promise<unknown[]> {
-  return store.query(
-    `SELECT ClusterId, Label, toString(FirstSeen) AS firstSeen, toString(LastSeen) AS lastSeen, MergedInto FROM failure_clusters FINAL ORDER BY ClusterId`,
-  );
+/** What a pass stored: memberships, modes, templates (with their correction links), events. */
+async function storedState(store: FaultyStore) {
+  return {
+    members: await membership(store),
+    modes: await store.query(
+      `SELECT ClusterId, Label, toString(FirstSeen) AS firstSeen, toString(LastSeen) AS lastSeen, MergedInto FROM failure_clusters FINAL ORDER BY ClusterId`,
+    ),
+    templates: await store.query(`SELECT TemplateId, ClusterId, Tokens, Words, Links FROM failure_templates FINAL ORDER BY TemplateId`),
+    events: await store.query(
+      `SELECT ClusterId, Event, OtherClusterId FROM failure_cluster_events ORDER BY ClusterId, Event, OtherClusterId`,
+    ),
+    links: (await correctionLinks(store)).sort(),
+  };
 }
 
 describe('FailureClusterer', () => {
@@ -371,16 +379,25 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
-  it('assigns a slice in turns as in one go: each failure to the same mode, each mode and template written once a slice, as it ends', async () => {
+  it('assigns a slice in turns as in one go: each failure and correction to the same mode, each mode and template written once a slice, as it ends', async () => {
     const { records } = syntheticFailures({ count: 600, seed: 19 });
+    // Corrections of every ninth failed episode, a minute after it: most a turn or more apart from it.
+    const corrections = records
+      .filter((record, index) => record.kind === 'failure' && index % 9 === 0)
+      .map((record, index) => correctionOf(record, `c${String(index).padStart(31, '0')}`));
+    const storeBoth = async (store: FaultyStore) => {
+      await storeCorpus(store, records);
+      await store.insert('corrections', corrections);
+    };
     const inOneGo = await openStore();
-    await storeCorpus(inOneGo.store, records);
+    await storeBoth(inOneGo.store);
     await new FailureClusterer(inOneGo.store, { failuresPerTurn: 1_000_000 }, silentLogger).flush();
-    const expected = { members: await membership(inOneGo.store), modes: await storedModes(inOneGo.store) };
+    const expected = await storedState(inOneGo.store);
     await inOneGo.store.close();
+    expect(expected.links.length).toBe(corrections.length);
 
     const inTurns = await openStore();
-    await storeCorpus(inTurns.store, records);
+    await storeBoth(inTurns.store);
     const written: Record<string, string[][]> = { failure_clusters: [], failure_templates: [] };
     const insert = inTurns.store.insert.bind(inTurns.store);
     inTurns.store.insert = (table, rows) => {
@@ -391,8 +408,7 @@ describe('FailureClusterer', () => {
       return insert(table, rows);
     };
     await new FailureClusterer(inTurns.store, { failuresPerTurn: 7 }, silentLogger).flush();
-    expect(await membership(inTurns.store)).toEqual(expected.members);
-    expect(await storedModes(inTurns.store)).toEqual(expected.modes);
+    expect(await storedState(inTurns.store)).toEqual(expected);
     for (const ids of [...written.failure_clusters!, ...written.failure_templates!]) expect(new Set(ids).size).toBe(ids.length);
     await inTurns.store.close();
   });

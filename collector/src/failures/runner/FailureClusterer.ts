@@ -5,9 +5,8 @@ import type { QueryName } from '../../store/namedQueries.ts';
 import type { QueryParams, Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
-import type { AssignmentBatch } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
-import { assignInTurns, correctionsAwaitingModes } from './assignInTurns.ts';
+import { assignInTurns, correctionsAwaitingModes, type SliceAssignments } from './assignInTurns.ts';
 import { BatchEpisodes } from './batchFailures.ts';
 import { correctedEpisodeRows, correctionRows, episodeOutputRows, episodeRows, safetyFlagRows } from './failureRows.ts';
 import type { EpisodeReading } from './failureSources.ts';
@@ -316,7 +315,7 @@ export class FailureClusterer {
   }
 
   /** One slice's state rows, then its memberships; a membership the store refuses for good is set aside (logged with the reason). */
-  private async write(batch: AssignmentBatch): Promise<void> {
+  private async write(batch: SliceAssignments): Promise<void> {
     const version = nextMicros();
     const assignedAtMicros = nextMicros();
     await allSettledOrFirstFailure([

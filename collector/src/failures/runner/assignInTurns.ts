@@ -2,6 +2,9 @@ import type { FailureModel } from '../core/FailureModel.ts';
 import type { FailureRecord } from '../core/FailureRecord.ts';
 import type { AssignmentBatch, ClusterState, TemplateState } from '../core/modelState.ts';
 
+/** What a slice's writes take: its assignments and what they changed. */
+export type SliceAssignments = Omit<AssignmentBatch, 'episodeModes'>;
+
 /**
  * Assigns `records` (in time order) a few at a time, handing the event loop a turn between two
  * parts, and returns what they decided and changed as one batch, each changed mode or template
@@ -14,23 +17,22 @@ export async function assignInTurns(
   records: readonly FailureRecord[],
   awaitingModes: ReadonlyMap<string, readonly FailureRecord[]>,
   perTurn: number,
-): Promise<AssignmentBatch> {
-  const episodeModes = new Map<string, string>();
-  const joined: AssignmentBatch = { assignments: [], clusters: [], templates: [], events: [], episodeModes };
+): Promise<SliceAssignments> {
+  const joined: SliceAssignments = { assignments: [], clusters: [], templates: [], events: [] };
   const clusters = new Set<ClusterState>();
   const templates = new Set<TemplateState>();
-  for (let start = 0; start < records.length; start += perTurn) {
+  const step = Math.max(1, Math.floor(perTurn));
+  for (let start = 0; start < records.length; start += step) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const part = model.assign(records.slice(start, start + perTurn), awaitingModes);
-    for (const [episodeId, mode] of part.episodeModes) {
-      episodeModes.set(episodeId, mode);
-      for (const correction of awaitingModes.get(episodeId) ?? []) correction.correctedModeId = mode;
-    }
+    const part = model.assign(records.slice(start, start + step), awaitingModes);
+    // Modes come back only for the episodes named, each with corrections waiting.
+    for (const [episodeId, mode] of part.episodeModes)
+      for (const correction of awaitingModes.get(episodeId)!) correction.correctedModeId = mode;
     // Indexed: a slice's parts hold tens of thousands of assignments.
     for (let i = 0; i < part.assignments.length; i++) joined.assignments.push(part.assignments[i]!);
     for (const cluster of part.clusters) clusters.add(cluster);
     for (const template of part.templates) templates.add(template);
-    joined.events.push(...part.events);
+    for (const event of part.events) joined.events.push(event);
   }
   joined.clusters = [...clusters];
   joined.templates = [...templates];
