@@ -23,13 +23,16 @@ export interface FailureModelOptions extends TemplateMinerOptions {
 /** Corrections a wording keeps as evidence: enough to decide on, bounded on its stored row. */
 const MAX_LINKS = 32;
 
+/** Episode ids, as a set or as the keys of a map. */
+type EpisodeIds = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
 /** Pass-local bookkeeping of what changed, so only those rows are written. */
 interface Changes {
   clusters: Set<ClusterState>;
   templates: Set<TemplateState>;
   events: ClusterEvent[];
   /** Episodes whose corrections look for their failure's mode (see `assign`): only theirs are kept in `episodeModes`. */
-  correctedEpisodes: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+  correctedEpisodes: EpisodeIds;
   /** Episode id → the mode its failure was placed in, this call: what its corrections speak of. */
   episodeModes: Map<string, string>;
 }
@@ -104,10 +107,7 @@ export class FailureModel {
    * corrections): the modes their failures go to come back in `episodeModes`, for the runner to
    * hand to corrections of the later calls.
    */
-  assign(
-    records: readonly FailureRecord[],
-    correctedEpisodes: ReadonlySet<string> | ReadonlyMap<string, unknown> = episodesCorrectedIn(records),
-  ): AssignmentBatch {
+  assign(records: readonly FailureRecord[], correctedEpisodes: EpisodeIds = episodesCorrectedIn(records)): AssignmentBatch {
     const ordered = inTimeOrder(records);
     const changes: Changes = { clusters: new Set(), templates: new Set(), events: [], correctedEpisodes, episodeModes: new Map() };
     const assignments: Assignment[] = [];
