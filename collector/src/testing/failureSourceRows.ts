@@ -1,4 +1,4 @@
-import type { FailedToolCallRow, FailureEpisodeRow } from '../failures/runner/failureSources.ts';
+import { NONE, type FailedToolCallRow, type FailureEpisodeRow } from '../failures/runner/failureSources.ts';
 
 /** A succeeded episode as `queries/failure_episodes.sql` reads it, with `fields` changed. */
 export const episodeRow = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRow => ({
@@ -15,17 +15,18 @@ export const episodeRow = (fields: Partial<FailureEpisodeRow>): FailureEpisodeRo
   SafetyFlagged: false,
   startMs: 1000,
   assembledMicros: 1,
+  failedTools: NONE,
+  safetyFlags: NONE,
+  corrections: NONE,
   ...fields,
 });
 
 /** A failed tool call of that episode as `queries/failure_episodes.sql` reads it beside the episode, with `fields` changed. */
 export const toolErrorRow = (fields: Partial<FailedToolCallRow>): FailedToolCallRow => ({
-  EpisodeId: 'ep1',
   SpanId: 's1',
   ToolName: 'payments.refund',
   ErrorType: 'TimeoutError',
   ErrorMessage: 'timed out',
   startMs: 1100,
-  assembledMicros: 1,
   ...fields,
 });

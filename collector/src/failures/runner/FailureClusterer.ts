@@ -9,7 +9,7 @@ import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { assignInTurns, correctionsAwaitingModes, type SliceAssignments } from './assignInTurns.ts';
 import { BatchEpisodes } from './batchFailures.ts';
 import { correctedEpisodeRows, correctionRows, episodeOutputRows, episodeRows, safetyFlagRows } from './failureRows.ts';
-import type { EpisodeReading } from './failureSources.ts';
+import type { FailureEpisodeRow } from './failureSources.ts';
 import {
   clusterFromRow,
   clusterRow,
@@ -231,8 +231,8 @@ export class FailureClusterer {
   }
 
   /** The batch's episodes, once each, with the answers filled in of those that need theirs, read for those alone. */
-  private async withOutputs(readings: EpisodeReading[], batch: Batch): Promise<BatchEpisodes> {
-    const needing = readings.filter(({ episode }) => episode.NeedsOutput).map(({ episode }) => episode);
+  private async withOutputs(episodes: FailureEpisodeRow[], batch: Batch): Promise<BatchEpisodes> {
+    const needing = episodes.filter((episode) => episode.NeedsOutput);
     if (needing.length > 0) {
       const rows = await this.readByIds(
         'failure_episode_outputs',
@@ -243,7 +243,7 @@ export class FailureClusterer {
       const outputs = new Map(rows.map((row) => [`${row.EpisodeId} ${row.assembledMicros}`, row.Output]));
       for (const episode of needing) episode.Output = outputs.get(`${episode.EpisodeId} ${episode.assembledMicros}`) ?? '';
     }
-    return new BatchEpisodes(readings);
+    return new BatchEpisodes(episodes);
   }
 
   /**

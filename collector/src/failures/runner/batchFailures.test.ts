@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { episodeRow as episode, toolErrorRow as tool } from '../../testing/failureSourceRows.ts';
-import type { EpisodeReading } from './failureSources.ts';
+import type { FailureEpisodeRow } from './failureSources.ts';
 import { BatchEpisodes, type BatchParts } from './batchFailures.ts';
 
 /** A batch's reads, as the pass hands them to `BatchEpisodes`. */
-type BatchRows = BatchParts & { episodes: readonly EpisodeReading[] };
+type BatchRows = BatchParts & { episodes: readonly FailureEpisodeRow[] };
 
 const failuresOfBatch = (rows: BatchRows) => new BatchEpisodes(rows.episodes).failures(rows);
 
@@ -21,15 +21,14 @@ describe('failuresOfBatch', () => {
     const { records } = failuresOfBatch(
       batch({
         episodes: [
-          {
-            episode: episode({}),
+          episode({
             failedTools: [
               tool({ SpanId: 's2', startMs: 1300 }),
               tool({ SpanId: 's1', startMs: 1200 }),
               tool({ SpanId: 's2', startMs: 1300 }),
             ],
-          },
-          { episode: episode({ EpisodeId: 'ep2' }), failedTools: [tool({ EpisodeId: 'ep2', SpanId: 's9' })] },
+          }),
+          episode({ EpisodeId: 'ep2', failedTools: [tool({ SpanId: 's9' })] }),
         ],
       }),
     );
@@ -40,8 +39,8 @@ describe('failuresOfBatch', () => {
     const { records } = failuresOfBatch(
       batch({
         episodes: [
-          { episode: episode({ assembledMicros: 5 }), failedTools: [tool({ ErrorMessage: 'new', assembledMicros: 5 })] },
-          { episode: episode({ assembledMicros: 4 }), failedTools: [tool({ ErrorMessage: 'old', assembledMicros: 4 })] },
+          episode({ assembledMicros: 5, failedTools: [tool({ ErrorMessage: 'new' })] }),
+          episode({ assembledMicros: 4, failedTools: [tool({ ErrorMessage: 'old' })] }),
         ],
       }),
     );
@@ -52,8 +51,8 @@ describe('failuresOfBatch', () => {
     const { records, episodes } = failuresOfBatch(
       batch({
         episodes: [
-          { episode: episode({ Outcome: 'failure', ErrorMessage: 'first', assembledMicros: 4 }), failedTools: [] },
-          { episode: episode({ Outcome: 'failure', ErrorMessage: 'second', assembledMicros: 5 }), failedTools: [] },
+          episode({ Outcome: 'failure', ErrorMessage: 'first', assembledMicros: 4 }),
+          episode({ Outcome: 'failure', ErrorMessage: 'second', assembledMicros: 5 }),
         ],
       }),
     );
@@ -64,7 +63,7 @@ describe('failuresOfBatch', () => {
   it('clusters a correction of an episode assembled before under that episode, with the mode it was placed in', () => {
     const { records, episodes } = failuresOfBatch(
       batch({
-        episodes: [{ episode: episode({ EpisodeId: 'ep2', Outcome: 'failure', ErrorMessage: 'timed out' }), failedTools: [] }],
+        episodes: [episode({ EpisodeId: 'ep2', Outcome: 'failure', ErrorMessage: 'timed out' })],
         corrections: [
           { CorrectionId: 'c1', EpisodeId: 'ep1', Reason: 'wrong amount', createdMs: '9000' },
           { CorrectionId: 'c2', EpisodeId: 'ep2', Reason: 'too slow', createdMs: '9100' },
@@ -81,16 +80,13 @@ describe('failuresOfBatch', () => {
   });
 
   it('asks for the flags of the episodes its newest assemblies flagged, and for where only the corrected episodes not its own ran', () => {
-    const episodes = new BatchEpisodes([
-      { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep2' }), failedTools: [] },
-    ]);
+    const episodes = new BatchEpisodes([episode({ EpisodeId: 'ep1', SafetyFlagged: true }), episode({ EpisodeId: 'ep2' })]);
     expect(episodes.flagged()).toEqual(['ep1']);
     const reassembled = new BatchEpisodes([
-      { episode: episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: 4 }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep1', assembledMicros: 5 }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep2', assembledMicros: 4 }), failedTools: [] },
-      { episode: episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: 5 }), failedTools: [] },
+      episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: 4 }),
+      episode({ EpisodeId: 'ep1', assembledMicros: 5 }),
+      episode({ EpisodeId: 'ep2', assembledMicros: 4 }),
+      episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: 5 }),
     ]);
     expect(reassembled.flagged()).toEqual(['ep2']);
     const correction = (CorrectionId: string, EpisodeId: string) => ({

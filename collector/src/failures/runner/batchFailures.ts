@@ -2,10 +2,9 @@ import type { FailureRecord } from '../core/FailureRecord.ts';
 import {
   correctionFailures,
   failuresOfEpisode,
+  NONE,
   type CorrectionReasonRow,
   type EpisodeContext,
-  type EpisodeFailureParts,
-  type EpisodeReading,
   type FailedToolCallRow,
   type FailureEpisodeRow,
   type SafetyFlagRow,
@@ -19,53 +18,51 @@ export interface BatchParts {
   correctedEpisodes: readonly EpisodeContext[];
 }
 
-/** An episode of the batch (its newest assembly) and what else was read for it. */
-interface EpisodeEntry extends EpisodeFailureParts {
-  episode: FailureEpisodeRow;
-  failedTools: FailedToolCallRow[];
-  safetyFlags: SafetyFlagRow[];
-  corrections: CorrectionReasonRow[];
-}
-
-/** Shared by every entry until it gets a row of its own: most episodes have no flag and no correction. */
-const NONE: never[] = [];
-
 /**
  * The episodes of one clustering batch, each once (its newest assembly) with its failed calls, and
  * what the batch's other reads must ask for: the flags of the flagged ones, and where the episodes
- * corrected but assembled before ran. Flags and corrections are filed under their episode's entry
- * in one map of the batch's episodes: a pass reads about a row per failure, and per-source maps,
- * id sets and joined keys made this a large part of it.
+ * corrected but assembled before ran. Flags and corrections are filed on their episode's row,
+ * found through one map of the batch's episodes: a pass reads about a row per failure, and
+ * per-source maps, id sets, joined keys and an object per episode besides its row made this a
+ * large part of it.
  */
 export class BatchEpisodes {
-  private readonly entries = new Map<string, EpisodeEntry>();
+  /** Each episode's newest assembly, by id: its position in `read`. */
+  private readonly newest = new Map<string, number>();
   /**
-   * The entries again, in order, walked by index: these loops run a few times a pass over tens of
-   * thousands of rows, mostly before they are optimized, and for-of allocated a result per row then.
+   * The newest assembly of each, in order, walked by index: these loops run a few times a pass
+   * over tens of thousands of rows, mostly before they are optimized, and for-of allocated a
+   * result per row then. The rows as read unless an episode came twice.
    */
-  private readonly list: EpisodeEntry[] = [];
+  private readonly list: readonly FailureEpisodeRow[];
 
-  constructor(readings: readonly EpisodeReading[]) {
-    for (let i = 0; i < readings.length; i++) {
-      const { episode, failedTools } = readings[i]!;
+  constructor(private readonly read: readonly FailureEpisodeRow[]) {
+    const { newest } = this;
+    let twice = false;
+    for (let i = 0; i < read.length; i++) {
+      const episode = read[i]!;
       // An episode assembled twice in the batch comes twice: the newest assembly is the episode.
-      const seen = this.entries.get(episode.EpisodeId);
-      if (!seen) {
-        const entry = { episode, failedTools, safetyFlags: NONE, corrections: NONE };
-        this.entries.set(episode.EpisodeId, entry);
-        this.list.push(entry);
-      } else if (episode.assembledMicros > seen.episode.assembledMicros) {
-        seen.episode = episode;
-        seen.failedTools = failedTools;
+      const seen = newest.get(episode.EpisodeId);
+      if (seen === undefined) newest.set(episode.EpisodeId, i);
+      else {
+        twice = true;
+        if (episode.assembledMicros > read[seen]!.assembledMicros) newest.set(episode.EpisodeId, i);
       }
     }
+    this.list = twice ? read.filter((episode, i) => newest.get(episode.EpisodeId) === i) : read;
+  }
+
+  /** The batch's episode of this id (its newest assembly), if any. */
+  private episode(id: string): FailureEpisodeRow | undefined {
+    const at = this.newest.get(id);
+    return at === undefined ? undefined : this.read[at];
   }
 
   /** The episodes assembly marked flagged, whose flags the batch reads. */
   flagged(): string[] {
     const ids: string[] = [];
     for (let i = 0; i < this.list.length; i++) {
-      const { episode } = this.list[i]!;
+      const episode = this.list[i]!;
       if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
     }
     return ids;
@@ -74,7 +71,7 @@ export class BatchEpisodes {
   /** The episodes `corrections` correct that are not the batch's own: assembled before, or not yet. */
   correctedBefore(corrections: readonly CorrectionReasonRow[]): string[] {
     const ids = new Set<string>();
-    for (const correction of corrections) if (!this.entries.has(correction.EpisodeId)) ids.add(correction.EpisodeId);
+    for (const correction of corrections) if (!this.newest.has(correction.EpisodeId)) ids.add(correction.EpisodeId);
     return [...ids];
   }
 
@@ -83,25 +80,25 @@ export class BatchEpisodes {
    * of episodes assembled before (a correction of an episode not stored yet waits for it).
    */
   failures({ safetyFlags, corrections, correctedEpisodes }: BatchParts): { records: FailureRecord[]; episodes: number } {
-    const { entries, list } = this;
+    const { list } = this;
     for (const flag of safetyFlags) {
-      const entry = entries.get(flag.EpisodeId);
-      if (entry) entry.safetyFlags = appended(entry.safetyFlags, flag);
+      const episode = this.episode(flag.EpisodeId);
+      if (episode) episode.safetyFlags = appended(episode.safetyFlags, flag);
     }
     const ofEarlier = new Map<string, CorrectionReasonRow[]>();
     for (const correction of corrections) {
-      const entry = entries.get(correction.EpisodeId);
-      if (entry) entry.corrections = appended(entry.corrections, correction);
+      const episode = this.episode(correction.EpisodeId);
+      if (episode) episode.corrections = appended(episode.corrections, correction);
       else ofEarlier.set(correction.EpisodeId, appended(ofEarlier.get(correction.EpisodeId) ?? NONE, correction));
     }
     const records: FailureRecord[] = [];
     for (let i = 0; i < list.length; i++) {
-      const entry = list[i]!;
-      if (entry.failedTools.length > 1) entry.failedTools = inStartOrder(eachCallOnce(entry.failedTools));
-      failuresOfEpisode(entry.episode, entry, records);
+      const episode = list[i]!;
+      if (episode.failedTools.length > 1) episode.failedTools = inStartOrder(eachCallOnce(episode.failedTools));
+      failuresOfEpisode(episode, episode, records);
     }
     for (const episode of correctedEpisodes) records.push(...correctionFailures(episode, ofEarlier.get(episode.EpisodeId) ?? NONE));
-    return { records, episodes: entries.size + correctedEpisodes.length };
+    return { records, episodes: this.newest.size + correctedEpisodes.length };
   }
 }
 

@@ -1,6 +1,6 @@
 import { readNativeBlocks } from '../../store/nativeReader.ts';
 import { TabSeparatedReader } from '../../store/tabSeparated.ts';
-import type { CorrectionReasonRow, EpisodeContext, EpisodeReading, FailureEpisodeRow, SafetyFlagRow } from './failureSources.ts';
+import { NONE, type CorrectionReasonRow, type EpisodeContext, type FailureEpisodeRow, type SafetyFlagRow } from './failureSources.ts';
 
 /**
  * The reads of a clustering batch straight into rows of one shape each: the episodes from their
@@ -8,9 +8,6 @@ import type { CorrectionReasonRow, EpisodeContext, EpisodeReading, FailureEpisod
  * line or field arrays and no rows keyed by the header; one string per agent, workflow, tool or
  * type, since a pass holds every row of a batch at once.
  */
-
-/** Shared by every episode without a failed call: most have one or none. */
-const NO_CALLS: never[] = [];
 
 /** `queries/failure_episodes.sql`'s columns, in order. */
 const EPISODE_COLUMNS = [
@@ -39,9 +36,9 @@ const EPISODE_COLUMNS = [
  * join writes one row per call, so a row of the same episode and assembly as the row before adds a
  * call to it.
  */
-export function episodeRows(result: Uint8Array): EpisodeReading[] {
-  const readings: EpisodeReading[] = [];
-  let last: EpisodeReading | undefined;
+export function episodeRows(result: Uint8Array): FailureEpisodeRow[] {
+  const episodes: FailureEpisodeRow[] = [];
+  let last: FailureEpisodeRow | undefined;
   for (const block of readNativeBlocks(result, EPISODE_COLUMNS)) {
     const episodeIds = block.strings('EpisodeId');
     const agents = block.strings('Agent');
@@ -64,46 +61,44 @@ export function episodeRows(result: Uint8Array): EpisodeReading[] {
     for (let row = 0; row < block.rows; row++) {
       const EpisodeId = episodeIds[row]!;
       const assembled = assembledMicros[row]!;
-      let reading = last;
-      if (!reading || reading.episode.EpisodeId !== EpisodeId || reading.episode.assembledMicros !== assembled) {
-        reading = {
-          episode: {
-            EpisodeId,
-            Agent: agents[row]!,
-            AgentVersion: agentVersions[row]!,
-            Workflow: workflows[row]!,
-            Outcome: outcomes[row]!,
-            ErrorType: errorTypes[row]!,
-            ErrorMessage: errorMessages[row]!,
-            EscalationReason: escalationReasons[row]!,
-            NeedsOutput: needsOutput[row] === 1,
-            Output: '',
-            SafetyFlagged: safetyFlagged[row] === 1,
-            startMs: startMs[row]!,
-            assembledMicros: assembled,
-          },
-          failedTools: NO_CALLS,
+      let episode = last;
+      if (!episode || episode.EpisodeId !== EpisodeId || episode.assembledMicros !== assembled) {
+        episode = {
+          EpisodeId,
+          Agent: agents[row]!,
+          AgentVersion: agentVersions[row]!,
+          Workflow: workflows[row]!,
+          Outcome: outcomes[row]!,
+          ErrorType: errorTypes[row]!,
+          ErrorMessage: errorMessages[row]!,
+          EscalationReason: escalationReasons[row]!,
+          NeedsOutput: needsOutput[row] === 1,
+          Output: '',
+          SafetyFlagged: safetyFlagged[row] === 1,
+          startMs: startMs[row]!,
+          assembledMicros: assembled,
+          failedTools: NONE,
+          safetyFlags: NONE,
+          corrections: NONE,
         };
-        readings.push(reading);
-        last = reading;
+        episodes.push(episode);
+        last = episode;
       }
       // An episode without a failed call joins none: its call columns are empty.
       const SpanId = spanIds[row]!;
       if (SpanId === '') continue;
       const call = {
-        EpisodeId,
         SpanId,
         ToolName: toolNames[row]!,
         ErrorType: toolErrorTypes[row]!,
-        ErrorMessage: toolErrorAsEpisode[row] === 1 ? reading.episode.ErrorMessage : toolErrorMessages[row]!,
+        ErrorMessage: toolErrorAsEpisode[row] === 1 ? episode.ErrorMessage : toolErrorMessages[row]!,
         startMs: toolStartMs[row]!,
-        assembledMicros: assembled,
       };
-      if (reading.failedTools === NO_CALLS) reading.failedTools = [call];
-      else reading.failedTools.push(call);
+      if (episode.failedTools === NONE) episode.failedTools = [call];
+      else episode.failedTools.push(call);
     }
   }
-  return readings;
+  return episodes;
 }
 
 /** `queries/failure_episode_outputs.sql`'s rows. */

@@ -1,7 +1,19 @@
 import { isGenericErrorType } from '../core/errorHeadline.ts';
 import type { FailureKind, FailureRecord } from '../core/FailureRecord.ts';
 
-/** An episode as `queries/failure_episodes.sql` reads it. */
+/**
+ * The list an episode shares with every other until it gets one of its own: most have one failed
+ * call or none, and few a flag or a correction. Never pushed to (`BatchEpisodes` files rows into
+ * lists of their own).
+ */
+export const NONE: never[] = [];
+
+/**
+ * An episode of a clustering batch as `queries/failure_episodes.sql` reads it, with the failed
+ * tool calls of that assembly (joined there), and the safety flags and corrections the batch's
+ * other reads file under it (empty until they do): one object per episode, since a pass holds
+ * every episode of a batch at once.
+ */
 export interface FailureEpisodeRow {
   EpisodeId: string;
   Agent: string;
@@ -19,23 +31,18 @@ export interface FailureEpisodeRow {
   SafetyFlagged: boolean;
   startMs: number;
   assembledMicros: number;
-}
-
-/** An episode as `queries/failure_episodes.sql` reads it, with the failed tool calls of that assembly, as read. */
-export interface EpisodeReading {
-  episode: FailureEpisodeRow;
   failedTools: FailedToolCallRow[];
+  safetyFlags: SafetyFlagRow[];
+  corrections: CorrectionReasonRow[];
 }
 
-/** A failed tool call as `queries/failure_episodes.sql` reads it beside its episode. */
+/** A failed tool call as `queries/failure_episodes.sql` reads it beside its episode (whose id and assembly it shares). */
 export interface FailedToolCallRow {
-  EpisodeId: string;
   SpanId: string;
   ToolName: string;
   ErrorType: string;
   ErrorMessage: string;
   startMs: number;
-  assembledMicros: number;
 }
 
 /** A safety flag as `queries/failure_safety_flags.sql` reads it. */
