@@ -1,5 +1,6 @@
 import type { TemplateState } from './modelState.ts';
 import { errorTypeOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
+import { digitBlindEqual, digitBlindHash } from './digitBlindKey.ts';
 import { contentWords, templateTokensOf } from './tokens.ts';
 
 /** Headlines remembered with their tokens: many failures repeat a message word for word. */
@@ -35,8 +36,10 @@ interface RememberedHeadline {
 /** What a failure's headline and recorded type say, each worked out once and remembered. */
 export class HeadlineReader {
   /**
-   * By a hash that reads every digit as 0, so a headline is looked up without a key string made
-   * for it: replacing its digits made most of the garbage a clustering pass left.
+   * By a hash that reads every digit as 0 and every lone hex id as one placeholder, so a headline
+   * is looked up without a key string made for it: replacing its digits made most of the garbage a
+   * clustering pass left, and request and transaction ids, which differ in letters too, made most
+   * of the headlines it still masked.
    */
   private readonly parsed = new Map<number, RememberedHeadline>();
   private parsedCount = 0;
@@ -45,9 +48,10 @@ export class HeadlineReader {
   private typeCount = 0;
 
   /**
-   * Headlines are remembered with every digit read as 0: masking treats digits by class, never by
-   * value, so `order ORD-48213 timed out after 30s` and `order ORD-7 timed out after 12s` mask alike
-   * and are masked once.
+   * Headlines are remembered with every digit read as 0, and each hex id standing alone (see
+   * `blindIdAt`) read as one placeholder: masking treats digits by class, never by value, and
+   * masks such an id whole, so `[req 9f30e1a2] order ORD-48213 timed out after 30s` and
+   * `[req c504f223] order ORD-7 timed out after 12s` mask alike and are masked once.
    */
   parse(headline: string): ParsedHeadline {
     const hash = digitBlindHash(headline);
@@ -89,30 +93,6 @@ export class HeadlineReader {
     }
     return type;
   }
-}
-
-const ZERO = 0x30;
-const NINE = 0x39;
-
-/** FNV-1a over the headline's UTF-16 units, each digit read as 0, cut to 30 bits: a small integer, no number allocated. */
-function digitBlindHash(headline: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < headline.length; i++) {
-    const unit = headline.charCodeAt(i);
-    hash = Math.imul(hash ^ (unit >= ZERO && unit <= NINE ? ZERO : unit), 0x01000193);
-  }
-  return hash & 0x3fff_ffff;
-}
-
-/** Whether two headlines are one with every digit read as 0. */
-function digitBlindEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && !(x >= ZERO && x <= NINE && y >= ZERO && y <= NINE)) return false;
-  }
-  return true;
 }
 
 /** The content words of a headline, computed when first needed. */

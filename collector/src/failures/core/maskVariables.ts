@@ -2,7 +2,9 @@
  * The variable parts of a message, each replaced by a placeholder so that messages differing only
  * in ids, numbers or times read the same. Order matters: at one position the first alternative
  * that matches wins, so the specific shapes (a UUID, a timestamp, an amount) come before the
- * general ones (an id, a number) that would otherwise eat them piecemeal.
+ * general ones (an id, a number) that would otherwise eat them piecemeal. Headlines are remembered
+ * by a key that relies on how these read digits and lone hex ids (digitBlindKey.ts): a pattern
+ * changed here is checked against it by headlineReader.test.ts.
  */
 const VARIABLES: ReadonlyArray<readonly [placeholder: string, pattern: string]> = [
   ['<STR>', String.raw`(?<![\w])'[^'\n]*'(?![\w])|"[^"\n]*"|\x60[^\x60\n]*\x60|“[^”\n]*”`],

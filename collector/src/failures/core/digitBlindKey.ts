@@ -1,0 +1,142 @@
+/**
+ * The key a headline is remembered by (`HeadlineReader`): the headline with every digit read as 0
+ * and every lone hex id (`blindIdAt`) read as one placeholder, hashed and compared in place, with
+ * no key string built. Two headlines of one key mask alike (`maskVariables`, which treats digits by
+ * class and masks such an id whole), so one is masked for both; headlineReader.test.ts checks that
+ * against masking afresh for ids in every context a mask reads.
+ */
+
+const ZERO = 0x30;
+const NINE = 0x39;
+/** What a lone hex id or UUID adds to a headline's hash: outside UTF-16, so no character hashes alike. */
+const HEX_ID_UNIT = 0x10000;
+const UUID_UNIT = 0x10001;
+const HYPHEN = 0x2d;
+const COLON = 0x3a;
+
+/** What an ASCII character is to `blindIdAt`, as bits of `CLASS_OF`: a table, as this runs on every character of every headline. */
+const WORD = 1;
+const DIGIT = 2;
+const HEX = 4;
+const SPACE = 8;
+/** Before an id: nothing any mask extends across (not `.` `,` `:` `-` `/` `@` `+` or a currency sign). */
+const OPENS = 16;
+/** After an id: nothing a URL, an e-mail, a path, a UUID or a number continues with. */
+const CLOSES = 32;
+const CLASS_OF = new Uint8Array(128);
+for (let unit = 0; unit < 128; unit++) {
+  const char = String.fromCharCode(unit);
+  CLASS_OF[unit] =
+    (/\w/.test(char) ? WORD : 0) |
+    (/\d/.test(char) ? DIGIT : 0) |
+    (/[0-9a-fA-F]/.test(char) ? HEX : 0) |
+    (/[ \t\r\n]/.test(char) ? SPACE : 0) |
+    ('([{<=#\'"'.includes(char) ? OPENS : 0) |
+    (')]}>,;\'"!?'.includes(char) ? CLOSES : 0);
+}
+const classOf = (unit: number) => (unit < 128 ? CLASS_OF[unit]! : 0);
+const isDigit = (unit: number) => unit >= ZERO && unit <= NINE;
+const CURRENCY = new Set([...'$€£¥'].map((char) => char.charCodeAt(0)));
+
+/**
+ * Where a lone hex id starting at `start` (a word's first character) ends, as `end * 2 + 1` for a
+ * UUID and `end * 2` for a hex id (8 or more hex characters, a digit and a letter among them), or
+ * -1 when none starts there. Lone: with nothing before or after it that any pattern of
+ * `maskVariables` reads across, and no colon after it (`Ba12Cdef:` would read as a type at a
+ * message's head), so whatever its characters such an id masks to `<UUID>` or `<HEX>` whole, and
+ * two headlines that differ only there mask alike. Anything less certain (an id in a path or a
+ * URL, after `$` or `1.`, before `@` or `://`) is read character by character.
+ */
+function blindIdAt(text: string, start: number): number {
+  if (start > 0) {
+    const before = classOf(text.charCodeAt(start - 1));
+    if (before & SPACE) {
+      if (start > 1 && CURRENCY.has(text.charCodeAt(start - 2))) return -1;
+    } else if (!(before & OPENS)) return -1;
+  }
+  let end = start;
+  let digits = 0;
+  for (; end < text.length; end++) {
+    const unit = classOf(text.charCodeAt(end));
+    if (!(unit & HEX)) break;
+    if (unit & DIGIT) digits++;
+  }
+  let kind = 0;
+  if (end - start === 8 && text.charCodeAt(end) === HYPHEN) {
+    end = uuidEnd(text, end);
+    if (end < 0) return -1;
+    kind = 1;
+  } else if (end - start < 8 || digits === 0 || digits === end - start) return -1;
+  if (end < text.length) {
+    if (!(classOf(text.charCodeAt(end)) & (SPACE | CLOSES))) return -1;
+    let next = end;
+    while (next < text.length && classOf(text.charCodeAt(next)) & SPACE) next++;
+    if (text.charCodeAt(next) === COLON) return -1;
+  }
+  return end * 2 + kind;
+}
+
+/** Where a UUID whose first 8 hex characters end at `hyphen` ends (its groups of 4, 4, 4 and 12), else -1. */
+function uuidEnd(text: string, hyphen: number): number {
+  let at = hyphen;
+  for (const length of UUID_GROUPS) {
+    if (text.charCodeAt(at) !== HYPHEN) return -1;
+    at++;
+    for (let i = 0; i < length; i++, at++) if (!(classOf(text.charCodeAt(at)) & HEX)) return -1;
+  }
+  return at < text.length && classOf(text.charCodeAt(at)) & WORD ? -1 : at;
+}
+
+const UUID_GROUPS = [4, 4, 4, 12];
+
+/**
+ * FNV-1a over the headline's UTF-16 units, each digit read as 0 and each lone hex id as one
+ * placeholder, cut to 30 bits: a small integer, no number allocated.
+ */
+export function digitBlindHash(headline: string): number {
+  let hash = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < headline.length;) {
+    const unit = headline.charCodeAt(i);
+    const kind = classOf(unit);
+    if (kind & HEX && !inWord) {
+      const id = blindIdAt(headline, i);
+      if (id >= 0) {
+        hash = Math.imul(hash ^ (id & 1 ? UUID_UNIT : HEX_ID_UNIT), 0x01000193);
+        i = id >> 1;
+        continue;
+      }
+    }
+    inWord = (kind & WORD) !== 0;
+    hash = Math.imul(hash ^ (kind & DIGIT ? ZERO : unit), 0x01000193);
+    i++;
+  }
+  return hash & 0x3fff_ffff;
+}
+
+/** Whether two headlines are one with every digit read as 0 and every lone hex id as its placeholder. */
+export function digitBlindEqual(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  // Alike so far, so a word goes on in both or in neither.
+  let inWord = false;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (!inWord && (classOf(x) | classOf(y)) & HEX) {
+      const idA = blindIdAt(a, i);
+      const idB = blindIdAt(b, j);
+      if (idA >= 0 || idB >= 0) {
+        if (idA < 0 || idB < 0 || (idA & 1) !== (idB & 1)) return false;
+        i = idA >> 1;
+        j = idB >> 1;
+        continue;
+      }
+    }
+    if (x !== y && !(isDigit(x) && isDigit(y))) return false;
+    inWord = (classOf(x) & WORD) !== 0;
+    i++;
+    j++;
+  }
+  return i === a.length && j === b.length;
+}
