@@ -50,6 +50,6 @@ it('marks an episode stored before flags were marked from its spans, and cluster
   expect(episodes.map(({ EpisodeId, SafetyFlagged }) => ({ EpisodeId, SafetyFlagged }))).toEqual([
     { EpisodeId: 'flagged', SafetyFlagged: 1 },
   ]);
-  const flags = await store.named<{ EpisodeId: string; Kind: string }>('failure_safety_flags', { episodeIds: ['flagged'] });
+  const flags = await store.named<{ EpisodeId: string; Kind: string }>('failure_safety_flags', batch);
   expect(flags.map(({ EpisodeId, Kind }) => ({ EpisodeId, Kind }))).toEqual([{ EpisodeId: 'flagged', Kind: 'pii' }]);
 });

@@ -8,6 +8,7 @@ import { NativeBlockWriter } from './nativeBlock.ts';
 import { readNativeBlocks } from './nativeReader.ts';
 import { RowBinaryWriter } from './rowBinary.ts';
 import { parseTabSeparatedWithNames } from './tabSeparated.ts';
+import { storedEpisodeRow } from '../testing/storedEpisodeRow.ts';
 
 /** The same contract, run on every backend we can reach here. */
 const backends = storeBackends();
@@ -324,32 +325,49 @@ describe.each(backends)('store contract: $name', ({ open }) => {
   });
 
   it('binds an id list as long as one parameter may be, far past what a request line takes', async () => {
-    const flaggedAt = '2026-12-01 12:00:00.000000000';
-    await store.insert('safety_flags', [
-      {
-        EpisodeId: 'flagged-1',
-        SpanId: 's1',
-        Kind: 'pii',
-        Detail: 'an email address',
-        FlaggedAt: flaggedAt,
-        AssembledAt: '2026-12-01 12:00:01',
-      },
-      {
-        EpisodeId: 'flagged-2',
-        SpanId: 's1',
-        Kind: 'pii',
-        Detail: 'a phone number',
-        FlaggedAt: flaggedAt,
-        AssembledAt: '2026-12-01 12:00:01',
-      },
+    const start = '2026-12-01 11:59:00.000000000';
+    await store.insert('episodes', [
+      storedEpisodeRow('listed-1', 'support-bot', start, '2026-12-01 12:00:01'),
+      storedEpisodeRow('listed-2', 'support-bot', start, '2026-12-01 12:00:01'),
     ]);
     const others = Array.from({ length: 30_000 }, (_, i) => `0123456789abcdef0123456789abcdef-${i}`);
-    const [episodeIds] = idChunks(['flagged-1', 'flagged-2', ...others]);
+    const [episodeIds] = idChunks(['listed-1', 'listed-2', ...others]);
     expect(episodeIds!.join(',').length).toBeGreaterThan(50_000);
-    const flags = await store.named<{ EpisodeId: string; Detail: string }>('failure_safety_flags', { episodeIds });
-    expect(flags.map(({ EpisodeId, Detail }) => ({ EpisodeId, Detail }))).toEqual([
-      { EpisodeId: 'flagged-1', Detail: 'an email address' },
-      { EpisodeId: 'flagged-2', Detail: 'a phone number' },
+    const episodes = await store.named<{ EpisodeId: string }>('failure_corrected_episodes', { episodeIds });
+    expect(episodes.map(({ EpisodeId }) => EpisodeId).sort()).toEqual(['listed-1', 'listed-2']);
+  });
+
+  it('reads the flags of a batch’s flagged episodes, whichever assembly raised them', async () => {
+    const flag = (EpisodeId: string, Detail: string, AssembledAt: string, SpanId = 's1') => ({
+      EpisodeId,
+      SpanId,
+      Kind: 'pii',
+      Detail,
+      FlaggedAt: '2026-12-03 12:00:00.000000000',
+      AssembledAt,
+    });
+    const start = '2026-12-03 11:59:00.000000000';
+    const inBatch = '2026-12-03 12:00:01.000000';
+    await store.insert('safety_flags', [
+      flag('batch-flagged', 'an email address', inBatch),
+      // Written by a migration long after the episode's assembly.
+      flag('batch-flagged', 'a phone number', '2026-12-03 13:00:00.000000', 's2'),
+      flag('batch-quiet', 'a name', inBatch),
+      flag('flagged-before', 'an address', '2026-12-03 11:00:00.000000'),
+    ]);
+    await store.insert('episodes', [
+      storedEpisodeRow('batch-flagged', 'support-bot', start, inBatch, { SafetyFlagged: true }),
+      storedEpisodeRow('batch-quiet', 'support-bot', start, inBatch, { SafetyFlagged: false }),
+      storedEpisodeRow('flagged-before', 'support-bot', start, '2026-12-03 11:00:00.000000', { SafetyFlagged: true }),
+    ]);
+    const micros = Date.UTC(2026, 11, 3, 12, 0, 1) * 1000;
+    const flags = await store.named<{ EpisodeId: string; Detail: string }>('failure_safety_flags', {
+      afterMicros: micros - 1,
+      untilMicros: micros,
+    });
+    expect(flags.map(({ EpisodeId, Detail }) => ({ EpisodeId, Detail })).sort((x, y) => x.Detail.localeCompare(y.Detail))).toEqual([
+      { EpisodeId: 'batch-flagged', Detail: 'a phone number' },
+      { EpisodeId: 'batch-flagged', Detail: 'an email address' },
     ]);
   });
 

@@ -197,23 +197,24 @@ export class FailureClusterer {
 
   /**
    * The failures of one batch: every failure of the episodes assembled in it, and the corrections
-   * assembled in it of episodes assembled before. Its episodes (with their failed calls) and its
-   * corrections are read first; then the flags of the episodes flagged, and where the corrected
-   * episodes not among them ran, each only when there are some (the embedded engine runs
-   * parameterized queries one at a time anyway). Each is parsed as it arrives: the episodes, by far
-   * the largest, in the engine's Native format, the others as text.
+   * assembled in it of episodes assembled before. Its episodes, its corrections and the flags of
+   * its flagged episodes are asked for at once; then, only when some corrections are of episodes
+   * not among its own, where those ran. Each is parsed as it arrives: the episodes, by far the
+   * largest, in the engine's Native format, the others as text. Asked for once the episodes were
+   * read, the flags waited behind the last batch's writes.
    */
   private async readFailures(batch: Batch): Promise<{ records: FailureRecord[]; episodes: number }> {
-    const [episodes, corrections] = await Promise.all([
+    const [episodes, corrections, safetyFlags] = await Promise.all([
       this.store.namedNative('failure_episodes', batch).then((result) => this.withOutputs(episodeRows(result), batch)),
       this.store.namedTabSeparated('failure_corrections', batch).then(correctionRows),
+      this.store.namedTabSeparated('failure_safety_flags', batch).then(safetyFlagRows),
     ]);
-    const flagged = episodes.flagged();
-    const correctedBefore = episodes.correctedBefore(corrections);
-    const [safetyFlags, correctedEpisodes] = await Promise.all([
-      this.readByIds('failure_safety_flags', {}, flagged, safetyFlagRows),
-      this.readByIds('failure_corrected_episodes', {}, correctedBefore, correctedEpisodeRows),
-    ]);
+    const correctedEpisodes = await this.readByIds(
+      'failure_corrected_episodes',
+      {},
+      episodes.correctedBefore(corrections),
+      correctedEpisodeRows,
+    );
     return episodes.failures({ safetyFlags, corrections, correctedEpisodes });
   }
 

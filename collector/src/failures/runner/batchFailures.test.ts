@@ -79,16 +79,24 @@ describe('failuresOfBatch', () => {
     ]);
   });
 
-  it('asks for the flags of the episodes its newest assemblies flagged, and for where only the corrected episodes not its own ran', () => {
-    const episodes = new BatchEpisodes([episode({ EpisodeId: 'ep1', SafetyFlagged: true }), episode({ EpisodeId: 'ep2' })]);
-    expect(episodes.flagged()).toEqual(['ep1']);
-    const reassembled = new BatchEpisodes([
-      episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: 4 }),
-      episode({ EpisodeId: 'ep1', assembledMicros: 5 }),
-      episode({ EpisodeId: 'ep2', assembledMicros: 4 }),
-      episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: 5 }),
-    ]);
-    expect(reassembled.flagged()).toEqual(['ep2']);
+  it('files flags only under an episode whose newest assembly is flagged', () => {
+    const flag = (EpisodeId: string) => ({ EpisodeId, Kind: 'pii', Detail: 'an email address', flaggedMs: '1500' });
+    const { records } = failuresOfBatch(
+      batch({
+        episodes: [
+          episode({ EpisodeId: 'ep1', SafetyFlagged: true, assembledMicros: 4 }),
+          episode({ EpisodeId: 'ep1', assembledMicros: 5 }),
+          episode({ EpisodeId: 'ep2', assembledMicros: 4 }),
+          episode({ EpisodeId: 'ep2', SafetyFlagged: true, assembledMicros: 5 }),
+        ],
+        safetyFlags: [flag('ep1'), flag('ep2')],
+      }),
+    );
+    expect(records.map((record) => record.failureId)).toEqual(['ep2/safety/pii']);
+  });
+
+  it('asks where only the corrected episodes not its own ran', () => {
+    const episodes = new BatchEpisodes([episode({ EpisodeId: 'ep1' }), episode({ EpisodeId: 'ep2' })]);
     const correction = (CorrectionId: string, EpisodeId: string) => ({
       CorrectionId,
       EpisodeId,

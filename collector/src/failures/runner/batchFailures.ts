@@ -20,8 +20,7 @@ export interface BatchParts {
 
 /**
  * The episodes of one clustering batch, each once (its newest assembly) with its failed calls, and
- * what the batch's other reads must ask for: the flags of the flagged ones, and where the episodes
- * corrected but assembled before ran. Flags and corrections are filed on their episode's row,
+ * what the batch's last read must ask for: where the episodes corrected but assembled before ran. Flags and corrections are filed on their episode's row,
  * found through one map of the batch's episodes: a pass reads about a row per failure, and
  * per-source maps, id sets, joined keys and an object per episode besides its row made this a
  * large part of it.
@@ -58,16 +57,6 @@ export class BatchEpisodes {
     return at === undefined ? undefined : this.read[at];
   }
 
-  /** The episodes assembly marked flagged, whose flags the batch reads. */
-  flagged(): string[] {
-    const ids: string[] = [];
-    for (let i = 0; i < this.list.length; i++) {
-      const episode = this.list[i]!;
-      if (episode.SafetyFlagged) ids.push(episode.EpisodeId);
-    }
-    return ids;
-  }
-
   /** The episodes `corrections` correct that are not the batch's own: assembled before, or not yet. */
   correctedBefore(corrections: readonly CorrectionReasonRow[]): string[] {
     const ids = new Set<string>();
@@ -82,8 +71,9 @@ export class BatchEpisodes {
   failures({ safetyFlags, corrections, correctedEpisodes }: BatchParts): { records: FailureRecord[]; episodes: number } {
     const { list } = this;
     for (const flag of safetyFlags) {
+      // Read for every assembly in the batch: an episode's flags are those of its newest.
       const episode = this.episode(flag.EpisodeId);
-      if (episode) episode.safetyFlags = appended(episode.safetyFlags, flag);
+      if (episode?.SafetyFlagged) episode.safetyFlags = appended(episode.safetyFlags, flag);
     }
     const ofEarlier = new Map<string, CorrectionReasonRow[]>();
     for (const correction of corrections) {
