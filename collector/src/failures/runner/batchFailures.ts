@@ -20,10 +20,10 @@ export interface BatchParts {
 
 /**
  * The episodes of one clustering batch, each once (its newest assembly) with its failed calls, and
- * what the batch's last read must ask for: where the episodes corrected but assembled before ran. Flags and corrections are filed on their episode's row,
- * found through one map of the batch's episodes: a pass reads about a row per failure, and
- * per-source maps, id sets, joined keys and an object per episode besides its row made this a
- * large part of it.
+ * what the batch's last read must ask for: where the episodes corrected but assembled before ran.
+ * Flags and corrections are filed on their episode's row, found through one map of the batch's
+ * episodes: a pass reads about a row per failure, and per-source maps, id sets, joined keys and an
+ * object per episode besides its row made this a large part of it.
  */
 export class BatchEpisodes {
   /** Each episode's newest assembly, by id: its position in `read`. */
