@@ -1,6 +1,6 @@
 import type { TemplateState } from './modelState.ts';
 import { errorTypeOf, isGenericErrorType, namedTypeOf, typeKeyOf } from './errorHeadline.ts';
-import { digitBlindEqual, digitBlindHash } from './digitBlindKey.ts';
+import { digitBlindHashes } from './digitBlindKey.ts';
 import { contentWords, templateTokensOf } from './tokens.ts';
 
 /** Headlines remembered with their tokens: many failures repeat a message word for word. */
@@ -26,9 +26,12 @@ export interface ParsedHeadline {
   memo?: Map<object, Map<string, { version: number; template: TemplateState }>>;
 }
 
-/** A headline remembered, and the next one of the same digit-blind hash. */
+/**
+ * A headline remembered by its key's second hash (not the headline itself: held, a headline read
+ * from the store kept its whole column's text alive), and the next one of the same first hash.
+ */
 interface RememberedHeadline {
-  headline: string;
+  check: number;
   parsed: ParsedHeadline;
   next: RememberedHeadline | undefined;
 }
@@ -43,28 +46,31 @@ export class HeadlineReader {
    */
   private readonly parsed = new Map<number, RememberedHeadline>();
   private parsedCount = 0;
+  /** The key of the headline being parsed: `digitBlindHashes` writes it here, so nothing is allocated for it. */
+  private readonly key = new Int32Array(2);
   /** By recorded type, then named type: no key built per failure. */
   private readonly types = new Map<string, Map<string, ResolvedType>>();
   private typeCount = 0;
 
   /**
    * Headlines are remembered with every digit read as 0, and each hex id standing alone (see
-   * `blindIdAt`) read as one placeholder: masking treats digits by class, never by value, and
+   * `digitBlindKey.ts`) read as one placeholder: masking treats digits by class, never by value, and
    * masks such an id whole, so `[req 9f30e1a2] order ORD-48213 timed out after 30s` and
    * `[req c504f223] order ORD-7 timed out after 12s` mask alike and are masked once.
    */
   parse(headline: string): ParsedHeadline {
-    const hash = digitBlindHash(headline);
+    digitBlindHashes(headline, this.key);
+    const hash = this.key[0]!;
+    const check = this.key[1]!;
     let first = this.parsed.get(hash);
-    for (let remembered = first; remembered; remembered = remembered.next)
-      if (digitBlindEqual(remembered.headline, headline)) return remembered.parsed;
+    for (let remembered = first; remembered; remembered = remembered.next) if (remembered.check === check) return remembered.parsed;
     if (this.parsedCount >= MAX_REMEMBERED) {
       this.parsed.clear();
       this.parsedCount = 0;
       first = undefined;
     }
     const parsed = { tokens: templateTokensOf(headline.replace(DIGITS, '0')), namedType: namedTypeOf(headline) };
-    this.parsed.set(hash, { headline, parsed, next: first });
+    this.parsed.set(hash, { check, parsed, next: first });
     this.parsedCount++;
     return parsed;
   }
