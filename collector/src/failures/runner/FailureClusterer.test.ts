@@ -328,6 +328,34 @@ describe('FailureClusterer', () => {
     await store.close();
   });
 
+  it('clusters the correction of a succeeded episode stored before it, and records nothing for episodes none worth clustering', async () => {
+    const { store } = await openStore();
+    const clusterer = clustererOn(store);
+    const start = msToDateTime64(Date.UTC(2026, 10, 24));
+    const succeeded = (id: string) => storedEpisodeRow(id, 'support-bot', start, microsToDateTime64(nextMicros()), { Workflow: 'refund' });
+    await store.insert('corrections', [
+      {
+        CorrectionId: 'c-quiet',
+        EpisodeId: 'quiet-1',
+        Reason: 'the refund should have been split in two',
+        Author: 'reviewer',
+        CreatedAt: start,
+        AssembledAt: microsToDateTime64(nextMicros()),
+      },
+    ]);
+    await clusterer.flush();
+    await store.insert('episodes', [succeeded('quiet-1')]);
+    expect(await clusterer.flush()).toMatchObject({ episodes: 1, failures: 1 });
+    expect([...(await membership(store)).keys()]).toEqual(['c-quiet']);
+    const passes = async () =>
+      (await store.query<{ passes: string }>('SELECT count() AS passes FROM failure_clustering_passes'))[0]!.passes;
+    const recorded = await passes();
+    await store.insert('episodes', [succeeded('quiet-2')]);
+    expect(await clusterer.flush()).toMatchObject({ episodes: 0, failures: 0 });
+    expect(await passes()).toBe(recorded);
+    await store.close();
+  });
+
   it('gives a pass up only once the writes it started have settled', async () => {
     const { store } = await openStore();
     const clusterer = new FailureClusterer(store, { rowsPerBatch: 100 }, silentLogger);

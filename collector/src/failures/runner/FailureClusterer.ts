@@ -154,7 +154,7 @@ export class FailureClusterer {
    * The batches after the watermark, planned in one read of up to `stampsPerPlan` assembly
    * stamps, in order: a batch ends at the stamp that brings it to the limit. When the read held
    * every stamp up to `upToMicros` the plan is complete and its last batch runs to `upToMicros`;
-   * none when nothing new is worth clustering.
+   * none when nothing new was assembled.
    */
   private async planBatches(upToMicros: number): Promise<{ batches: Batch[]; complete: boolean }> {
     if (upToMicros <= this.watermarkMicros) return { batches: [], complete: true };
@@ -300,6 +300,12 @@ export class FailureClusterer {
     state: { clusters: number; caughtUp: boolean },
   ): Promise<void> {
     await written;
+    // Only episodes not worth clustering (the plan counts none of them, the read found none
+    // corrected): nothing to record; a restart reads them again, as it did before they were planned.
+    if (report.episodes === 0) {
+      this.watermarkMicros = watermarkMicros;
+      return;
+    }
     await this.store.insert('failure_clustering_passes', [
       {
         PassAt: microsToDateTime64(nextMicros()),
