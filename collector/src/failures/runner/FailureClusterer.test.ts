@@ -441,41 +441,6 @@ describe('FailureClusterer', () => {
     await inTurns.store.close();
   });
 
-  it('writes the modes a slice creates before its memberships, and a batch’s other changes to modes once, with its last slice', async () => {
-    const { records } = syntheticFailures({ count: 600, seed: 19 });
-    const inOneSlice = await openStore();
-    await storeCorpus(inOneSlice.store, records);
-    await new FailureClusterer(inOneSlice.store, { failuresPerSlice: 1_000_000 }, silentLogger).flush();
-    const expected = await storedState(inOneSlice.store);
-    await inOneSlice.store.close();
-
-    const { store } = await openStore();
-    await storeCorpus(store, records);
-    let modeWrites = 0;
-    const insert = store.insert.bind(store);
-    store.insert = (table, rows) => {
-      if (table === 'failure_clusters' && rows.length > 0) modeWrites++;
-      return insert(table, rows);
-    };
-    // After each slice's memberships land: how many name a mode not stored.
-    const withoutMode: number[] = [];
-    const insertNative = store.insertNative.bind(store);
-    store.insertNative = async (table, columns, payload) => {
-      await insertNative(table, columns, payload);
-      if (table !== 'failure_cluster_members') return;
-      const [orphans] = await store.query<{ count: string }>(
-        'SELECT count() AS count FROM failure_cluster_members WHERE ClusterId NOT IN (SELECT ClusterId FROM failure_clusters)',
-      );
-      withoutMode.push(Number(orphans!.count));
-    };
-    await new FailureClusterer(store, { failuresPerSlice: 50 }, silentLogger).flush();
-    expect(await storedState(store)).toEqual(expected);
-    expect(withoutMode).toEqual(Array.from({ length: 12 }, () => 0));
-    // The first slice creates the modes; the others only move them, and wait for the last.
-    expect(modeWrites).toBeLessThan(withoutMode.length / 2);
-    await store.close();
-  });
-
   it('links a correction assembled a batch after its episode, though that batch is read before the episode’s is stored', async () => {
     const { store } = await openStore();
     // One row a batch: the correction's batch is read while the episode's is assigned and written.

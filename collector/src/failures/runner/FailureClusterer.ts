@@ -5,7 +5,6 @@ import type { QueryName } from '../../store/namedQueries.ts';
 import type { QueryParams, Store } from '../../store/Store.ts';
 import { FailureModel, type FailureModelOptions } from '../core/FailureModel.ts';
 import { inTimeOrder, type FailureRecord } from '../core/FailureRecord.ts';
-import type { ClusterState } from '../core/modelState.ts';
 import { microsToDateTime64, nextMicros } from '../../shared/clock.ts';
 import { assignInTurns, correctionsAwaitingModes, type SliceAssignments } from './assignInTurns.ts';
 import { BatchEpisodes } from './batchFailures.ts';
@@ -251,8 +250,7 @@ export class FailureClusterer {
   /**
    * Assigns the batch slice by slice, in time order (each in turns: `assignInTurns`), each slice's
    * rows written (once `before` is stored) while the next is assigned; resolves once assigned,
-   * with the writes still going. Within a slice state rows go first (its templates, the modes it
-   * created; the batch's other changed modes with its last slice), memberships next.
+   * with the writes still going. Within a slice state rows go first, memberships next.
    */
   private async assignSlices(
     model: FailureModel,
@@ -266,22 +264,13 @@ export class FailureClusterer {
     const awaitingModes = correctionsAwaitingModes(ordered);
     const slice = this.options.failuresPerSlice ?? 20_000;
     const perTurn = this.options.failuresPerTurn ?? 2_500;
-    // Modes a slice changed but did not create wait for the batch's last slice: most slices only
-    // move a mode's first or last time, and each slice's mode rows cost an insert (about 10 ms of
-    // the engine's on disk). A slice's memberships find their modes stored all the same.
-    const waiting = new Set<ClusterState>();
     try {
       for (let start = 0; start < ordered.length; start += slice) {
         const batch = await assignInTurns(model, ordered.slice(start, start + slice), awaitingModes, perTurn);
         report.failures += batch.assignments.length;
-        const created = new Set(batch.events.filter((event) => event.event === 'created').map((event) => event.clusterId));
-        report.clustersCreated += created.size;
+        report.clustersCreated += batch.events.filter((event) => event.event === 'created').length;
         report.merges += batch.events.filter((event) => event.event === 'merged_into').length;
-        for (const cluster of batch.clusters) waiting.add(cluster);
-        const clusters =
-          start + slice >= ordered.length ? [...waiting] : batch.clusters.filter((cluster) => created.has(cluster.clusterId));
-        for (const cluster of clusters) waiting.delete(cluster);
-        const written = before.then(() => this.write({ ...batch, clusters }));
+        const written = before.then(() => this.write(batch));
         // Settled with every slice's; handled now so a failure while slices remain is not unhandled.
         written.catch(() => undefined);
         writes.push(written);
