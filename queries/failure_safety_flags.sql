@@ -2,9 +2,9 @@
 -- (assembled in (after, until] and marked by assembly): read from `safety_flags` by primary key,
 -- not from spans, whose read grew with every span stored rather than with what was flagged. The
 -- ids come from the batch's episodes here in the engine, so a batch asks for its flags together
--- with its episodes, not once those have been read. An episode assembled twice in the batch brings
--- the flags of both assemblies; the reader files them only under an episode whose newest assembly
--- is flagged.
+-- with its episodes, not once those have been read. An episode whose newest assembly in the batch
+-- is not flagged but an earlier one was brings its flags too: the reader files flags only under an
+-- episode whose newest assembly is flagged.
 SELECT
     EpisodeId,
     Kind,

@@ -1,9 +1,10 @@
 /**
  * The key a headline is remembered by (`HeadlineReader`): the headline with every digit read as 0
  * and every lone hex id (`blindIdAt`) read as one placeholder, hashed in place, with no key string
- * built. Two headlines of one key mask alike (`maskVariables`, which treats digits by
- * class and masks such an id whole), so one is masked for both; headlineReader.test.ts checks that
- * against masking afresh for ids in every context a mask reads.
+ * built. Two headlines of one key parse alike: they mask alike (`maskVariables` treats digits by
+ * class and masks such an id whole) and name the same type (no type is read from a digit's value
+ * or from such an id), so one is parsed for both; headlineReader.test.ts checks that against
+ * parsing afresh for ids in every context a mask, a log prefix or a type reads.
  */
 
 const ZERO = 0x30;
@@ -29,7 +30,7 @@ for (let unit = 0; unit < 128; unit++) {
     (/\w/.test(char) ? WORD : 0) |
     (/\d/.test(char) ? DIGIT : 0) |
     (/[0-9a-fA-F]/.test(char) ? HEX : 0) |
-    (/[ \t\r\n]/.test(char) ? SPACE : 0) |
+    (/\s/.test(char) ? SPACE : 0) |
     ('([{<=#\'"'.includes(char) ? OPENS : 0) |
     (')]}>,;\'"!?'.includes(char) ? CLOSES : 0);
 }
@@ -40,16 +41,18 @@ const CURRENCY = new Set([...'$€£¥'].map((char) => char.charCodeAt(0)));
  * Where a lone hex id starting at `start` (a word's first character) ends, as `end * 2 + 1` for a
  * UUID and `end * 2` for a hex id (8 or more hex characters, a digit and a letter among them), or
  * -1 when none starts there. Lone: with nothing before or after it that any pattern of
- * `maskVariables` reads across, and no colon after it (`Ba12Cdef:` would read as a type at a
- * message's head), so whatever its characters such an id masks to `<UUID>` or `<HEX>` whole, and
- * two headlines that differ only there mask alike. Anything less certain (an id in a path or a
+ * `maskVariables`, of the log prefixes or of the types a message names (`namedTypeOf`) reads
+ * across, so whatever its characters such an id masks to `<UUID>` or `<HEX>` whole, no type is
+ * read from it, and two headlines that differ only there parse alike. Anything less certain (an id in a path or a
  * URL, after `$` or `1.`, before `@` or `://`) is read character by character.
  */
 function blindIdAt(text: string, start: number): number {
   if (start > 0) {
     const before = classOf(text.charCodeAt(start - 1));
     if (before & SPACE) {
-      if (start > 1 && CURRENCY.has(text.charCodeAt(start - 2))) return -1;
+      // After `$ ` an amount, after `2024-01-01 ` a time (and a log prefix) may take its digits.
+      const beforeSpace = start > 1 ? text.charCodeAt(start - 2) : 0;
+      if (CURRENCY.has(beforeSpace) || classOf(beforeSpace) & DIGIT) return -1;
     } else if (!(before & OPENS)) return -1;
   }
   let end = start;
@@ -67,9 +70,11 @@ function blindIdAt(text: string, start: number): number {
   } else if (end - start < 8 || digits === 0 || digits === end - start) return -1;
   if (end < text.length) {
     if (!(classOf(text.charCodeAt(end)) & (SPACE | CLOSES))) return -1;
+    // Nor before a colon, past any space (a non-ASCII character may be one): `Ba12Cdef :` reads as
+    // a type at a message's head.
     let next = end;
     while (next < text.length && classOf(text.charCodeAt(next)) & SPACE) next++;
-    if (text.charCodeAt(next) === COLON) return -1;
+    if (text.charCodeAt(next) === COLON || text.charCodeAt(next) >= 128) return -1;
   }
   return end * 2 + kind;
 }

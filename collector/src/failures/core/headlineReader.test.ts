@@ -68,7 +68,7 @@ describe('HeadlineReader.parse', () => {
     expect(b).toMatchObject(parsedAfresh(second));
   });
 
-  it('hands back what parsing afresh gives, for ids in every context a mask reads (20,000 generated pairs)', () => {
+  it('hands back what parsing afresh gives, for ids in every context a mask, a log prefix or a type reads (20,000 generated pairs)', () => {
     let seed = 7;
     const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -133,17 +133,22 @@ describe('HeadlineReader.parse', () => {
       'g',
       ' 12',
       '.5',
+      ' Gateway Error:',
+      '\u00a0:',
+      ' \u00a0:',
+      '\v:',
+      '\f :',
+      '\u2003x',
     ];
     const words = ['timed out', 'CardDeclined', 'Ba12Cdef', 'ValidationError:', 'request id', ''];
+    // At the very head too, and after what a log prefix or a named type reads.
+    const leads = ['', ' ', 'timed out ', '2024-01-01 ', '2024-01-01T10:00:00Z ', '12:00:01 ', 'ERROR ', '[req 1] ', 'Error: ', 'Gateway '];
     let shared = 0;
     for (let pair = 0; pair < 20_000; pair++) {
-      const lead = pick(words);
+      const lead = pick(leads);
       const slots = Array.from({ length: 1 + Math.floor(random() * 3) }, () => [pick(before), pick(after), pick(words)] as const);
       const fill = () =>
-        slots.reduce(
-          (text, [opening, closing, word]) => `${text}${opening}${random() < 0.3 ? uuid() : hexId()}${closing} ${word} `,
-          `${lead} `,
-        );
+        slots.reduce((text, [opening, closing, word]) => `${text}${opening}${random() < 0.3 ? uuid() : hexId()}${closing} ${word} `, lead);
       const [first, second] = [fill(), fill()];
       const reader = new HeadlineReader();
       const a = reader.parse(first);
