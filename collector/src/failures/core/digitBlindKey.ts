@@ -43,8 +43,8 @@ const CURRENCY = new Set([...'$€£¥'].map((char) => char.charCodeAt(0)));
  * -1 when none starts there. Lone: with nothing before or after it that any pattern of
  * `maskVariables`, of the log prefixes or of the types a message names (`namedTypeOf`) reads
  * across, so whatever its characters such an id masks to `<UUID>` or `<HEX>` whole, no type is
- * read from it, and two headlines that differ only there parse alike. Anything less certain (an id in a path or a
- * URL, after `$` or `1.`, before `@` or `://`) is read character by character.
+ * read from it, and two headlines that differ only there parse alike. Anything less certain (an id
+ * in a path or a URL, after `$` or `1.`, before `@` or `://`) is read character by character.
  */
 function blindIdAt(text: string, start: number): number {
   if (start > 0) {
@@ -107,23 +107,19 @@ export function digitBlindHashes(headline: string, into: Int32Array): void {
   for (let i = 0; i < headline.length;) {
     let unit = headline.charCodeAt(i);
     const kind = classOf(unit);
-    if (kind & HEX && !inWord) {
-      const id = blindIdAt(headline, i);
-      if (id >= 0) {
-        unit = id & 1 ? UUID_UNIT : HEX_ID_UNIT;
-        hash = Math.imul(hash ^ unit, 0x01000193);
-        check = Math.imul(check ^ unit, 0x5bd1e995);
-        check ^= check >>> 13;
-        i = id >> 1;
-        continue;
-      }
+    const id = kind & HEX && !inWord ? blindIdAt(headline, i) : -1;
+    if (id >= 0) {
+      // A lone id ends before a character of no word, so no word goes on after it.
+      unit = id & 1 ? UUID_UNIT : HEX_ID_UNIT;
+      i = id >> 1;
+    } else {
+      inWord = (kind & WORD) !== 0;
+      if (kind & DIGIT) unit = ZERO;
+      i++;
     }
-    inWord = (kind & WORD) !== 0;
-    if (kind & DIGIT) unit = ZERO;
     hash = Math.imul(hash ^ unit, 0x01000193);
     check = Math.imul(check ^ unit, 0x5bd1e995);
     check ^= check >>> 13;
-    i++;
   }
   into[0] = hash & 0x3fff_ffff;
   into[1] = check;

@@ -85,7 +85,7 @@ export class BatchEpisodes {
     for (let i = 0; i < list.length; i++) {
       const episode = list[i]!;
       if (episode.failedTools.length > 1) episode.failedTools = inStartOrder(eachCallOnce(episode.failedTools));
-      failuresOfEpisode(episode, episode, records);
+      failuresOfEpisode(episode, records);
     }
     for (const episode of correctedEpisodes) records.push(...correctionFailures(episode, ofEarlier.get(episode.EpisodeId) ?? NONE));
     return { records, episodes: this.newest.size + correctedEpisodes.length };

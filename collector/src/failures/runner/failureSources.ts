@@ -61,25 +61,16 @@ export interface CorrectionReasonRow {
   createdMs: string;
 }
 
-/** What else was read for an episode, each list possibly empty. */
-export interface EpisodeFailureParts {
-  failedTools: readonly FailedToolCallRow[];
-  safetyFlags: readonly SafetyFlagRow[];
-  corrections: readonly CorrectionReasonRow[];
-}
-
 /**
- * The failures one episode holds: the episode itself when it failed or was escalated, each failed
- * tool call when it otherwise succeeded, each kind of safety flag raised, and each human correction.
+ * The failures one episode holds (with what the batch filed under it): the episode itself when it
+ * failed or was escalated, each failed tool call when it otherwise succeeded, each kind of safety
+ * flag raised, and each human correction.
  * Ids are stable (episode id, `episode/span`, `episode/safety/kind`, correction id), so reading an
  * episode again after re-assembly replaces its failures rather than adding to them. Appended to
  * `records` when given (a pass collects a batch's failures in one list).
  */
-export function failuresOfEpisode(
-  episode: FailureEpisodeRow,
-  { failedTools, safetyFlags, corrections }: EpisodeFailureParts,
-  records: FailureRecord[] = [],
-): FailureRecord[] {
+export function failuresOfEpisode(episode: FailureEpisodeRow, records: FailureRecord[] = []): FailureRecord[] {
+  const { failedTools, safetyFlags, corrections } = episode;
   if (episode.Outcome === 'failure' || episode.Outcome === 'escalated') {
     const cause = causeOf(episode, failedTools);
     records.push(
